@@ -1,0 +1,32 @@
+package io.articlepipeline.schemas;
+
+import java.util.List;
+
+/** The pipeline's topic names: one typed place that services and tests share. */
+public final class Topics {
+
+  /** Articles accepted by ingest; read by enrich. */
+  public static final String SUBMITTED = "articles.submitted";
+  /** Enriched articles; read by index. */
+  public static final String ENRICHED = "articles.enriched";
+  /** Records of {@link #SUBMITTED} the enrich stage could not process. */
+  public static final String SUBMITTED_DLQ = SUBMITTED + ".dlq";
+  /** Records of {@link #ENRICHED} the index stage could not process. */
+  public static final String ENRICHED_DLQ = ENRICHED + ".dlq";
+
+  /** Every topic of the pipeline, in flow order. */
+  public static final List<String> ALL = List.of(SUBMITTED, ENRICHED, SUBMITTED_DLQ, ENRICHED_DLQ);
+
+  private Topics() {
+  }
+
+  /** The registry subject of a topic's values (Confluent's TopicNameStrategy). */
+  public static String valueSubject(String topic) {
+    return topic + "-value";
+  }
+
+  /** The dead-letter topic of a source topic. */
+  public static String deadLetterTopic(String topic) {
+    return topic + ".dlq";
+  }
+}
