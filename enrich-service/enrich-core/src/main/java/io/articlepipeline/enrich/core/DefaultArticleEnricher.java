@@ -1,0 +1,118 @@
+package io.articlepipeline.enrich.core;
+
+import io.articlepipeline.enrich.core.keywords.KeywordExtractor;
+import io.articlepipeline.enrich.core.org.OrgSpan;
+import io.articlepipeline.enrich.core.org.OrgTypes;
+import io.articlepipeline.enrich.core.org.OrganizationTagger;
+import io.articlepipeline.enrich.core.page.CleanPage;
+import io.articlepipeline.enrich.core.page.PageCleaner;
+import io.articlepipeline.enrich.core.page.PageLine;
+import io.articlepipeline.enrich.core.text.AnalysisText;
+import io.articlepipeline.enrich.core.text.CharNormalizer;
+import io.articlepipeline.enrich.core.text.Segmenter;
+import io.articlepipeline.enrich.core.text.Token;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The enrich stage's analysis: cleanup, segmentation, organizations, keywords. Thread-safe. */
+final class DefaultArticleEnricher implements ArticleEnricher {
+
+  static final int KEYWORDS = 15;
+
+  private final PageCleaner cleaner;
+  private final Segmenter segmenter;
+  private final OrganizationTagger organizations;
+  private final KeywordExtractor keywords;
+  private final String version;
+
+  DefaultArticleEnricher(PageCleaner cleaner, Segmenter segmenter, OrganizationTagger organizations,
+      KeywordExtractor keywords, String version) {
+    this.cleaner = cleaner;
+    this.segmenter = segmenter;
+    this.organizations = organizations;
+    this.keywords = keywords;
+    this.version = version;
+  }
+
+  @Override
+  public Enrichment enrich(EnrichmentRequest request) {
+    String body = request.body() == null ? "" : request.body();
+    CleanPage page = cleaner.clean(body, request.title());
+    String title = page.fields().title();
+
+    AnalysisText text = AnalysisText.of(body);
+    List<Token> tokens = segmenter.segment(text.text());
+    boolean[] content = contentMask(text, page);
+
+    AnalysisText titleText = AnalysisText.of(title == null ? "" : title);
+    List<Token> titleTokens = segmenter.segment(titleText.text());
+
+    Map<String, Organization> orgs = new LinkedHashMap<>();
+    for (OrgSpan s : organizations.tag(text.text(), tokens)) {
+      addOrg(orgs, text, s, true);
+    }
+    if (request.title() != null && !request.title().isBlank()) {
+      for (OrgSpan s : organizations.tag(titleText.text(), titleTokens)) {
+        addOrg(orgs, titleText, s, false);
+      }
+    }
+    List<Keyword> kws = keywords.extract(text, tokens, content, titleText, titleTokens, KEYWORDS);
+    String language = request.language() != null && !request.language().isBlank()
+        ? request.language() : Languages.detect(body);
+    return new Enrichment(kws, List.copyOf(orgs.values()), page.fields(), page.cleanBody(),
+        indexTokens(titleTokens, null), indexTokens(tokens, content), language, version);
+  }
+
+  private static void addOrg(Map<String, Organization> orgs, AnalysisText text, OrgSpan s, boolean inBody) {
+    String name = text.surfaceSpan(s.start(), s.end());
+    if (orgs.containsKey(name)) {
+      return;
+    }
+    int start = inBody ? text.surfaceOffset(s.start()) : -1;
+    int end = inBody ? text.surfaceEnd(s.end()) : -1;
+    String analysed = text.text().substring(s.start(), s.end());
+    orgs.put(name, new Organization(name, OrgTypes.classify(analysed), start, end, s.confidence()));
+  }
+
+  private static boolean[] contentMask(AnalysisText text, CleanPage page) {
+    boolean[] surface = new boolean[page.text().length() + 1];
+    for (PageLine line : page.lines()) {
+      if (line.content()) {
+        for (int i = line.start(); i < line.end(); i++) {
+          surface[i] = true;
+        }
+      }
+    }
+    boolean[] mask = new boolean[text.text().length() + 1];
+    for (int i = 0; i < text.text().length(); i++) {
+      mask[i] = surface[text.surfaceOffset(i)];
+    }
+    return mask;
+  }
+
+  @Override
+  public List<String> indexTokens(String text) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    return indexTokens(segmenter.segment(AnalysisText.of(text).text()), null);
+  }
+
+  private static List<String> indexTokens(List<Token> tokens, boolean[] content) {
+    List<String> out = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      if (t.isPunctuation() || content != null && !content[t.start()]) {
+        continue;
+      }
+      out.add(CharNormalizer.normalizeLower(t.word()));
+    }
+    return out;
+  }
+
+  @Override
+  public PageFields pageFields(String rawPage) {
+    return cleaner.clean(rawPage, null).fields();
+  }
+}

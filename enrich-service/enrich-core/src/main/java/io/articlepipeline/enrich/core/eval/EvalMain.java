@@ -1,0 +1,200 @@
+package io.articlepipeline.enrich.core.eval;
+
+import io.articlepipeline.enrich.core.ArticleEnricher;
+import io.articlepipeline.enrich.core.ArticleEnrichers;
+import io.articlepipeline.enrich.core.Enrichment;
+import io.articlepipeline.enrich.core.EnrichmentRequest;
+import io.articlepipeline.enrich.core.Keyword;
+import io.articlepipeline.enrich.core.Organization;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Offline evaluation of exactly the enrich stage's code.
+ *
+ * <pre>
+ * EvalMain orgs FILE.jsonl      precision/recall/F1 of distinct organization strings per document
+ * EvalMain keywords FILE.jsonl  recall@10 / precision@10 after NFKC + lower case
+ * </pre>
+ * Options: {@code -v} prints per-document misses (for development, contents of eval files only).
+ */
+public final class EvalMain {
+
+  private EvalMain() {
+  }
+
+  public static void main(String[] args) throws IOException {
+    List<String> rest = new ArrayList<>(List.of(args));
+    boolean verbose = rest.remove("-v");
+    if (rest.size() != 2 || !(rest.get(0).equals("orgs") || rest.get(0).equals("keywords"))) {
+      System.out.println("usage: EvalMain [-v] orgs|keywords FILE.jsonl");
+      System.exit(2);
+      return;
+    }
+    ArticleEnricher enricher = ArticleEnrichers.load(null);
+    List<Map<String, Object>> docs = read(Path.of(rest.get(1)));
+    PrintStream out = System.out;
+    if (rest.get(0).equals("orgs")) {
+      out.println(orgs(enricher, docs, verbose ? out : null).summary());
+    } else {
+      out.println(keywords(enricher, docs, verbose ? out : null).summary());
+    }
+  }
+
+  static List<Map<String, Object>> read(Path file) throws IOException {
+    List<Map<String, Object>> docs = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        docs.add(Json.object(line));
+      }
+    }
+    return docs;
+  }
+
+  static Enrichment enrich(ArticleEnricher enricher, Map<String, Object> doc) {
+    return enricher.enrich(new EnrichmentRequest((String) doc.get("title"), (String) doc.get("text"),
+        (String) doc.get("lang")));
+  }
+
+  /** Distinct predicted strings against distinct gold strings, exact match, micro-averaged. */
+  public static OrgScore orgs(ArticleEnricher enricher, List<Map<String, Object>> docs, PrintStream log) {
+    OrgScore score = new OrgScore();
+    for (Map<String, Object> doc : docs) {
+      Set<String> gold = new LinkedHashSet<>(strings(doc.get("orgs")));
+      Set<String> predicted = new LinkedHashSet<>();
+      for (Organization o : enrich(enricher, doc).organizations()) {
+        predicted.add(o.name());
+      }
+      int hit = 0;
+      for (String p : predicted) {
+        if (gold.contains(p)) {
+          hit++;
+        }
+      }
+      score.add(hit, predicted.size(), gold.size());
+      if (log != null && (hit < gold.size() || hit < predicted.size())) {
+        Set<String> missed = new LinkedHashSet<>(gold);
+        missed.removeAll(predicted);
+        Set<String> wrong = new LinkedHashSet<>(predicted);
+        wrong.removeAll(gold);
+        log.println(doc.get("id") + "\tmissed=" + missed + "\twrong=" + wrong);
+      }
+    }
+    return score;
+  }
+
+  /** A gold keyword counts when it equals one of the top 10 predictions after NFKC + lower case. */
+  public static KeywordScore keywords(ArticleEnricher enricher, List<Map<String, Object>> docs,
+      PrintStream log) {
+    KeywordScore score = new KeywordScore();
+    for (Map<String, Object> doc : docs) {
+      List<String> gold = new ArrayList<>();
+      for (String g : strings(doc.get("keywords"))) {
+        gold.add(fold(g));
+      }
+      List<String> top = new ArrayList<>();
+      for (Keyword k : enrich(enricher, doc).keywords()) {
+        if (top.size() == 10) {
+          break;
+        }
+        top.add(fold(k.text()));
+      }
+      int found = 0;
+      for (String g : gold) {
+        if (top.contains(g)) {
+          found++;
+        }
+      }
+      int correct = 0;
+      for (String p : new LinkedHashSet<>(top)) {
+        if (gold.contains(p)) {
+          correct++;
+        }
+      }
+      score.add(found, gold.size(), correct, top.size());
+      if (log != null) {
+        List<String> missed = new ArrayList<>(gold);
+        missed.removeAll(top);
+        log.println(doc.get("id") + "\tmissed=" + missed + "\ttop=" + top);
+      }
+    }
+    return score;
+  }
+
+  static String fold(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(Object v) {
+    return v == null ? List.of() : (List<String>) v;
+  }
+
+  /** Micro-averaged counts. */
+  public static final class OrgScore {
+    int correct;
+    int predicted;
+    int gold;
+
+    void add(int c, int p, int g) {
+      correct += c;
+      predicted += p;
+      gold += g;
+    }
+
+    public double precision() {
+      return predicted == 0 ? 0 : (double) correct / predicted;
+    }
+
+    public double recall() {
+      return gold == 0 ? 0 : (double) correct / gold;
+    }
+
+    public double f1() {
+      double p = precision();
+      double r = recall();
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    public String summary() {
+      return String.format(Locale.ROOT, "precision=%.3f recall=%.3f f1=%.3f", precision(), recall(), f1());
+    }
+  }
+
+  /** Recall and precision at 10, micro-averaged over all gold keywords and predictions. */
+  public static final class KeywordScore {
+    int found;
+    int gold;
+    int correct;
+    int predicted;
+
+    void add(int f, int g, int c, int p) {
+      found += f;
+      gold += g;
+      correct += c;
+      predicted += p;
+    }
+
+    public double recall() {
+      return gold == 0 ? 0 : (double) found / gold;
+    }
+
+    public double precision() {
+      return predicted == 0 ? 0 : (double) correct / predicted;
+    }
+
+    public String summary() {
+      return String.format(Locale.ROOT, "recall@10=%.3f precision@10=%.3f", recall(), precision());
+    }
+  }
+}

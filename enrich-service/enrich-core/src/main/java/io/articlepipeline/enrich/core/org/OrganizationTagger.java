@@ -1,0 +1,15 @@
+package io.articlepipeline.enrich.core.org;
+
+import io.articlepipeline.enrich.core.text.Token;
+import java.util.List;
+
+/** Finds organization spans in an analysis text. Implementations are thread-safe. */
+public interface OrganizationTagger {
+
+  /**
+   * @param text   analysis text (Simplified, half-width)
+   * @param tokens its HanLP tokens
+   * @return non-overlapping spans in text order
+   */
+  List<OrgSpan> tag(String text, List<Token> tokens);
+}

@@ -1,0 +1,293 @@
+package io.articlepipeline.enrich.core.page;
+
+import io.articlepipeline.enrich.core.PageFields;
+import io.articlepipeline.enrich.core.text.CharNormalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a pasted page into lines and tells article content from page chrome: breadcrumbs,
+ * source/date lines, editor and credit lines, disclaimers, footers, navigation, captions,
+ * repeated paragraphs and cut copies of paragraphs. Also reads the fields the page shows.
+ * Stateless and thread-safe.
+ */
+public final class PageCleaner {
+
+  private static final Pattern BREADCRUMB = Pattern.compile(
+      "^(?:(?:当前位置|您的位置|你的位置|现在位置|所在位置|位置)\\s*[:：]?\\s*)?(?:网站)?首页\\s*(?:>|»|›|-|/|→)"
+          + "|^\\S{2,10}\\s*>>\\s*\\S");
+  private static final Pattern CRUMB_SPLIT = Pattern.compile("\\s*(?:>+|»|›|→|\\s-\\s|/)\\s*");
+  private static final Pattern SOURCE = Pattern.compile(
+      "(?:来源|來源|稿源|出处)\\s*[:：]\\s*([^\\s|:：,，()（）【】\\[\\]]{2,30})");
+  private static final Pattern SOURCE_TAIL = Pattern.compile(
+      "(?:编辑|作者|发布|时间|日期|参与互动|责任编辑|记者|通讯员|浏览|点击|\\d{4}).*$");
+  private static final Pattern DISCLAIMER_SOURCE = Pattern.compile(
+      "凡(?:注明)?来源(?:不是|非|为)[“\"「]([^”\"」]{2,20})[”\"」]");
+  private static final Pattern COPYRIGHT_SOURCE = Pattern.compile(
+      "(?:均为|本网站由|本站由|版权归)([^\\s,，。:：|]{2,20}?)(?:版权)?所有");
+  private static final Pattern AUTHOR = Pattern.compile(
+      "(?:作者|供稿|撰稿|文)\\s*[:：/]\\s*([^\\s|:：,，()（）]{2,30})");
+  private static final Pattern AUTHOR_TAIL = Pattern.compile("(?:时间|日期|来源|编辑|点击|\\d{4}).*$");
+  private static final Pattern TRAILING_CREDIT = Pattern.compile("[(（]([^()（）]{4,40})[)）]\\s*$");
+  private static final Pattern CREDIT_NAME = Pattern.compile(
+      "^(.*?(?:部|局|委|办|中心|会|社|站|台|报|网|院|所|队|处|厅|馆|组|团))(?:[\\u4e00-\\u9fff]{2,3}|\\s.*)$");
+  private static final Pattern META = Pattern.compile(
+      "^(?:(?:编辑|责任编辑|责编|审编|审核|校对|编审|监制|主编|值班编辑|编辑整理|作者|供稿|撰稿|记者|通讯员|摄影|图|文|来源|來源|稿源|标签|关键词|關鍵詞|关键词阅读|发布时间|发布日期|时间|日期)\\s*[:：])"
+          + "|^【?(?:免责声明|版权声明|声明)】?"
+          + "|^[\\d\\-年月日:/ ]{8,}(?:\\s|$)");
+  private static final Pattern LEGAL = Pattern.compile(
+      "免责声明|免責聲明|版权所有|版權所有|版权声明|Copyright|©|All Rights Reserved|ICP备|ICP證|ICP证|备案号|许可证|"
+          + "举报电话|违法和不良信息|自律公约|未经.{0,6}授权|禁止(?:下载|复制|转载)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CHROME = Pattern.compile(
+      "关于我们|联系我们|友情链接|广告服务|返回顶部|回到顶部|回到首页|分享到|扫一扫|打印|关闭窗口|字号|点击率|发表评论|"
+          + "登录|注册|上一篇|下一篇|相关新闻|相关阅读|相关文章|编辑推荐|热门推荐|责任编辑|Powered By|Flash|立即下载|"
+          + "资料图|本期导读|开户行|帐号|账号|账户|地址[:：]|电话[:：]|邮编|收藏|参与互动|网站地图|设为首页|加入收藏|"
+          + "Share|Subscribe|Sign up|Sign in|Log in|Privacy Policy|Terms of (?:Use|Service)|Follow us|Skip to|"
+          + "Read more|Related|Advertisement|Cookie", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CAPTION = Pattern.compile("(?:\\s摄|摄影|供图|图片|资料图|\\bphoto\\b.*)\\)?$",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SENTENCE_END = Pattern.compile("[。!?！？;；.…\"”]$");
+
+  /** Cleans a page; {@code givenTitle} (nullable) is the headline the submitter supplied. */
+  public CleanPage clean(String text, String givenTitle) {
+    String page = text == null ? "" : text;
+    List<int[]> spans = splitLines(page);
+    String[] norm = new String[spans.size()];
+    for (int i = 0; i < norm.length; i++) {
+      norm[i] = CharNormalizer.normalize(page.subSequence(spans.get(i)[0], spans.get(i)[1]));
+    }
+    String title = blank(givenTitle) ? findTitle(norm, page, spans) : givenTitle.strip();
+    String normTitle = title == null ? null : CharNormalizer.normalize(title);
+    String category = null;
+    String source = null;
+    String author = null;
+    boolean[] content = new boolean[norm.length];
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < norm.length; i++) {
+      String line = norm[i];
+      if (category == null && BREADCRUMB.matcher(line).find()) {
+        category = category(line, normTitle);
+        continue;
+      }
+      if (source == null) {
+        source = source(line);
+      }
+      if (author == null) {
+        author = author(line);
+      }
+      boolean chrome = isChrome(line);
+      if (!chrome && normTitle != null && line.equals(normTitle)) {
+        chrome = true;
+      }
+      if (!chrome && !seen.add(line)) {
+        chrome = true;
+      }
+      content[i] = !chrome;
+    }
+    dropCutCopies(norm, content);
+    if (author == null) {
+      author = trailingCredit(norm, content);
+    }
+    List<PageLine> lines = new ArrayList<>(norm.length);
+    for (int i = 0; i < norm.length; i++) {
+      int[] s = spans.get(i);
+      lines.add(new PageLine(s[0], s[1], content[i]));
+    }
+    if (title != null && givenTitle == null) {
+      title = surfaceOf(page, spans, norm, CharNormalizer.normalize(title));
+    }
+    return new CleanPage(page, lines, new PageFields(title, category, source, author));
+  }
+
+  private static String surfaceOf(String page, List<int[]> spans, String[] norm, String normTitle) {
+    for (int i = 0; i < norm.length; i++) {
+      if (norm[i].equals(normTitle)) {
+        return page.substring(spans.get(i)[0], spans.get(i)[1]);
+      }
+    }
+    return normTitle;
+  }
+
+  static List<int[]> splitLines(String page) {
+    List<int[]> spans = new ArrayList<>();
+    int i = 0;
+    int n = page.length();
+    while (i <= n) {
+      int eol = page.indexOf('\n', i);
+      if (eol < 0) {
+        eol = n;
+      }
+      int s = i;
+      int e = eol;
+      while (s < e && isSpace(page.charAt(s))) {
+        s++;
+      }
+      while (e > s && isSpace(page.charAt(e - 1))) {
+        e--;
+      }
+      if (e > s) {
+        spans.add(new int[] {s, e});
+      }
+      i = eol + 1;
+    }
+    return spans;
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0';
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static boolean isChrome(String line) {
+    int len = line.length();
+    if (META.matcher(line).find()) {
+      return true;
+    }
+    if (LEGAL.matcher(line).find()) {
+      return true;
+    }
+    if (len < 80 && CHROME.matcher(line).find()) {
+      return true;
+    }
+    if (len < 60 && CAPTION.matcher(line).find()) {
+      return true;
+    }
+    if (len < 60 && line.contains("来源")) {
+      return true;
+    }
+    if (len < 120 && (count(line, '|') >= 2 || line.startsWith("•") || line.startsWith("·"))) {
+      return true;
+    }
+    // Lines of a few characters without a sentence ending are navigation or section labels.
+    return len < 6 && !SENTENCE_END.matcher(line).find();
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A paragraph repeated with its end cut off (a teaser) adds nothing: keep the full copy. */
+  private static void dropCutCopies(String[] norm, boolean[] content) {
+    for (int i = 0; i < norm.length; i++) {
+      if (!content[i] || norm[i].length() < 15) {
+        continue;
+      }
+      for (int j = 0; j < norm.length; j++) {
+        if (j != i && norm[j].length() > norm[i].length() && norm[j].startsWith(norm[i])) {
+          content[i] = false;
+          break;
+        }
+      }
+    }
+  }
+
+  private static String category(String line, String normTitle) {
+    String body = line.replaceFirst("^(?:当前位置|您的位置|你的位置|现在位置|所在位置|位置)\\s*[:：]?\\s*", "");
+    List<String> parts = new ArrayList<>();
+    for (String p : CRUMB_SPLIT.split(body)) {
+      String t = p.strip();
+      if (!t.isEmpty()) {
+        parts.add(t);
+      }
+    }
+    while (!parts.isEmpty()) {
+      String last = parts.get(parts.size() - 1);
+      if (last.equals("正文") || last.equals("详情") || last.length() > 12
+          || (normTitle != null && normTitle.startsWith(last))) {
+        parts.remove(parts.size() - 1);
+      } else {
+        break;
+      }
+    }
+    if (parts.size() < 2) {
+      return null;
+    }
+    return parts.get(parts.size() - 1).replaceFirst("频道$", "");
+  }
+
+  private static String source(String line) {
+    Matcher m = SOURCE.matcher(line);
+    if (m.find()) {
+      String s = SOURCE_TAIL.matcher(m.group(1)).replaceFirst("");
+      return s.length() >= 2 ? s : null;
+    }
+    m = DISCLAIMER_SOURCE.matcher(line);
+    if (m.find()) {
+      return m.group(1);
+    }
+    m = COPYRIGHT_SOURCE.matcher(line);
+    if (m.find()) {
+      return m.group(1);
+    }
+    return null;
+  }
+
+  private static String author(String line) {
+    Matcher m = AUTHOR.matcher(line);
+    if (m.find() && line.length() < 80) {
+      String s = AUTHOR_TAIL.matcher(m.group(1)).replaceFirst("");
+      return s.length() >= 2 ? s : null;
+    }
+    return null;
+  }
+
+  private static String trailingCredit(String[] norm, boolean[] content) {
+    for (int i = norm.length - 1; i >= 0; i--) {
+      if (!content[i]) {
+        continue;
+      }
+      Matcher m = TRAILING_CREDIT.matcher(norm[i]);
+      if (!m.find()) {
+        return null;
+      }
+      String credit = m.group(1).strip();
+      Matcher name = CREDIT_NAME.matcher(credit);
+      return name.matches() ? name.group(1) : credit;
+    }
+    return null;
+  }
+
+  /** The headline when none was given: a short line before the first paragraph. */
+  private static String findTitle(String[] norm, String page, List<int[]> spans) {
+    String best = null;
+    for (int i = 0; i < norm.length; i++) {
+      String line = norm[i];
+      if (line.length() >= 60 && SENTENCE_END.matcher(line).find() || line.length() > 120) {
+        break;
+      }
+      if (line.length() < 6 || isChrome(line) || BREADCRUMB.matcher(line).find()
+          || SENTENCE_END.matcher(line).find() && !line.endsWith("”") && !line.endsWith("\"")) {
+        continue;
+      }
+      boolean beforeMeta = i + 1 < norm.length
+          && (norm[i + 1].contains("来源") || norm[i + 1].matches("^\\d{4}[-年].*"));
+      boolean repeated = false;
+      for (int j = i + 1; j < norm.length; j++) {
+        if (norm[j].equals(line)) {
+          repeated = true;
+          break;
+        }
+      }
+      if (beforeMeta || repeated) {
+        return line;
+      }
+      if (best == null) {
+        best = line;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,89 @@
+package io.articlepipeline.enrich.core.text;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A text prepared for analysis (Simplified, half-width, pinyin residue removed) that remembers,
+ * for every analysed character, where it came from in the surface text. Results found in the
+ * analysis form are reported in the surface form with surface offsets.
+ */
+public final class AnalysisText {
+
+  /** Inline pinyin after a Han character, e.g. 網(wǎng): a page artefact, not text. */
+  private static final Pattern PINYIN_RESIDUE = Pattern.compile(
+      "(?<=[\\u4e00-\\u9fff])\\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\\)");
+
+  private final String surface;
+  private final String text;
+  private final int[] toSurface;
+
+  private AnalysisText(String surface, String text, int[] toSurface) {
+    this.surface = surface;
+    this.text = text;
+    this.toSurface = toSurface;
+  }
+
+  /** Prepares the whole of {@code surface}. */
+  public static AnalysisText of(String surface) {
+    char[] out = new char[surface.length()];
+    int[] map = new int[surface.length() + 1];
+    int n = 0;
+    int from = 0;
+    if (surface.indexOf('(') >= 0) {
+      Matcher m = PINYIN_RESIDUE.matcher(surface);
+      while (m.find()) {
+        n = copy(surface, from, m.start(), out, map, n);
+        from = m.end();
+      }
+    }
+    n = copy(surface, from, surface.length(), out, map, n);
+    map[n] = surface.length();
+    int[] trimmed = new int[n + 1];
+    System.arraycopy(map, 0, trimmed, 0, n + 1);
+    return new AnalysisText(surface, new String(out, 0, n), trimmed);
+  }
+
+  private static int copy(String s, int from, int to, char[] out, int[] map, int n) {
+    for (int i = from; i < to; i++) {
+      out[n] = CharNormalizer.normalize(s.charAt(i));
+      map[n] = i;
+      n++;
+    }
+    return n;
+  }
+
+  /** The analysis form. */
+  public String text() {
+    return text;
+  }
+
+  /** The text as submitted. */
+  public String surface() {
+    return surface;
+  }
+
+  /** Surface offset of analysis offset {@code i} (i may equal the length). */
+  public int surfaceOffset(int i) {
+    return toSurface[i];
+  }
+
+  /** Surface offset just after the analysed range ending (exclusive) at {@code end}. */
+  public int surfaceEnd(int end) {
+    return end == 0 ? 0 : toSurface[end - 1] + 1;
+  }
+
+  /** The surface text of an analysed range, artefacts inside it included (as printed). */
+  public String surfaceSpan(int start, int end) {
+    return surface.substring(surfaceOffset(start), surfaceEnd(end));
+  }
+
+  /** The surface characters of an analysed range, artefacts inside it left out. */
+  public String surfaceChars(int start, int end) {
+    StringBuilder sb = new StringBuilder(end - start);
+    for (int i = start; i < end; i++) {
+      sb.append(surface.charAt(toSurface[i]));
+    }
+    return sb.toString();
+  }
+}
