@@ -1,0 +1,51 @@
+package io.articlepipeline.enrich.app;
+
+import jakarta.validation.constraints.NotBlank;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Settings of the enrich stage, prefix {@code pipeline.enrich}. */
+@Validated
+@ConfigurationProperties("pipeline.enrich")
+public class EnrichProperties {
+
+  /** Operators' extra organization names, one per line with an optional TAB and type (default: none). */
+  private Path gazetteer;
+
+  /**
+   * Deserializer for the input topic's values (default our Confluent-wire-format Avro reader; any
+   * Kafka Deserializer of ArticleSubmitted, e.g. Confluent's KafkaAvroDeserializer, works).
+   */
+  @NotBlank(message = "pipeline.enrich.value-deserializer must name a Kafka Deserializer class")
+  private String valueDeserializer = "io.articlepipeline.schemas.serde.AvroDeserializer";
+
+  /** Configuration handed to the deserializer (schema.registry.url, specific.avro.reader, ...). */
+  private Map<String, String> deserializerConfig = new HashMap<>();
+
+  public Path getGazetteer() {
+    return gazetteer;
+  }
+
+  public void setGazetteer(Path gazetteer) {
+    this.gazetteer = gazetteer;
+  }
+
+  public String getValueDeserializer() {
+    return valueDeserializer;
+  }
+
+  public void setValueDeserializer(String valueDeserializer) {
+    this.valueDeserializer = valueDeserializer;
+  }
+
+  public Map<String, String> getDeserializerConfig() {
+    return deserializerConfig;
+  }
+
+  public void setDeserializerConfig(Map<String, String> deserializerConfig) {
+    this.deserializerConfig = deserializerConfig;
+  }
+}

@@ -1,0 +1,48 @@
+package io.articlepipeline.ingest;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Settings of the ingest service, prefix {@code pipeline.ingest}. */
+@Validated
+@ConfigurationProperties("pipeline.ingest")
+public class IngestProperties {
+
+  /** Bearer token submitters must send; no default: {@code ./pipeline up} writes it to credentials.properties. */
+  @NotBlank(message = "pipeline.ingest.submit-token must be set (submit.token in .pipeline/credentials.properties)")
+  private String submitToken;
+
+  /** Largest request body accepted, in bytes (default 2 MiB); larger gets 413. */
+  @Min(value = 1024, message = "pipeline.ingest.max-body-bytes must be at least 1024")
+  private int maxBodyBytes = 2 * 1024 * 1024;
+
+  /** Longest title accepted, in characters (default 500). */
+  @Min(value = 10, message = "pipeline.ingest.max-title-chars must be at least 10")
+  private int maxTitleChars = 500;
+
+  public String getSubmitToken() {
+    return submitToken;
+  }
+
+  public void setSubmitToken(String submitToken) {
+    this.submitToken = submitToken;
+  }
+
+  public int getMaxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  public void setMaxBodyBytes(int maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  public int getMaxTitleChars() {
+    return maxTitleChars;
+  }
+
+  public void setMaxTitleChars(int maxTitleChars) {
+    this.maxTitleChars = maxTitleChars;
+  }
+}

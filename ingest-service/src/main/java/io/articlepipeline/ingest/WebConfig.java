@@ -1,0 +1,36 @@
+package io.articlepipeline.ingest;
+
+import io.articlepipeline.ingest.auth.BearerTokenInterceptor;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Token check and size limit on the submitters' API. */
+@Configuration
+class WebConfig implements WebMvcConfigurer {
+
+  private final IngestProperties properties;
+
+  WebConfig(IngestProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new BearerTokenInterceptor(properties.getSubmitToken())).addPathPatterns("/api/**");
+    registry.addInterceptor(new HandlerInterceptor() {
+      @Override
+      public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        long length = request.getContentLengthLong();
+        if (length > properties.getMaxBodyBytes()) {
+          throw new BodyTooLargeException("Request body is " + length + " bytes; the limit is "
+              + properties.getMaxBodyBytes() + " (pipeline.ingest.max-body-bytes)");
+        }
+        return true;
+      }
+    }).addPathPatterns("/api/**");
+  }
+}

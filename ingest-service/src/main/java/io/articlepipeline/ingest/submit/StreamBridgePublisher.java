@@ -1,0 +1,54 @@
+package io.articlepipeline.ingest.submit;
+
+import io.articlepipeline.schemas.avro.ArticleSubmitted;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes through the {@code submitArticle-out-0} binding. The binding is synchronous with
+ * acks=all and an idempotent producer (application.yml), so a return means the broker has it.
+ */
+@Component
+class StreamBridgePublisher implements ArticlePublisher {
+
+  static final String BINDING = "submitArticle-out-0";
+
+  private final StreamBridge bridge;
+
+  StreamBridgePublisher(StreamBridge bridge) {
+    this.bridge = bridge;
+  }
+
+  @Override
+  public void publish(ArticleSubmitted article) {
+    send(article.getId(), article);
+  }
+
+  @Override
+  public void retract(String id) {
+    send(id, KafkaNull.INSTANCE);
+  }
+
+  private void send(String id, Object payload) {
+    boolean sent;
+    try {
+      sent = bridge.send(BINDING, MessageBuilder.withPayload(payload).setHeader(KafkaHeaders.KEY, id).build());
+    } catch (RuntimeException e) {
+      throw new PublishException("Kafka did not acknowledge article " + id + ": " + rootMessage(e), e);
+    }
+    if (!sent) {
+      throw new PublishException("Kafka did not accept article " + id, null);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}
