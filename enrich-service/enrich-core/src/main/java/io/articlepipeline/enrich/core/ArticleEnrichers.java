@@ -2,7 +2,7 @@ package io.articlepipeline.enrich.core;
 
 import io.articlepipeline.enrich.core.keywords.DocumentFrequencies;
 import io.articlepipeline.enrich.core.keywords.KeywordExtractor;
-import io.articlepipeline.enrich.core.org.HanLpOrganizationTagger;
+import io.articlepipeline.enrich.core.org.ModelOrganizationTagger;
 import io.articlepipeline.enrich.core.page.PageCleaner;
 import io.articlepipeline.enrich.core.text.Segmenter;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.nio.file.Path;
 public final class ArticleEnrichers {
 
   /** Version reported in every {@link Enrichment}. */
-  public static final String VERSION = "enrich-core/0.1 orgs=hanlp";
+  public static final String VERSION = "enrich-core/0.1 orgs=perceptron";
 
   private ArticleEnrichers() {
   }
@@ -25,6 +25,6 @@ public final class ArticleEnrichers {
   public static ArticleEnricher load(Path extraGazetteer) {
     DocumentFrequencies df = DocumentFrequencies.fromResource("/enrich-core/keywords-df.tsv.gz");
     return new DefaultArticleEnricher(new PageCleaner(), Segmenter.plain(),
-        new HanLpOrganizationTagger(), new KeywordExtractor(df), VERSION);
+        new ModelOrganizationTagger(ModelOrganizationTagger.loadModel("/enrich-core/org-model.bin.gz")), new KeywordExtractor(df), VERSION);
   }
 }

@@ -1,0 +1,116 @@
+package io.articlepipeline.enrich.core.org;
+
+import io.articlepipeline.enrich.core.text.Token;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/** Organizations from the trained character model, line by line. Thread-safe. */
+public final class ModelOrganizationTagger implements OrganizationTagger {
+
+  /** Longest line decoded at once; longer lines are cut at sentence ends (bounded buffers). */
+  private static final int MAX_SPAN = 400;
+
+  private final OrgSequenceModel model;
+
+  public ModelOrganizationTagger(OrgSequenceModel model) {
+    this.model = model;
+  }
+
+  /** Loads the shipped model from the class path. */
+  public static OrgSequenceModel loadModel(String resource) {
+    try (InputStream in = ModelOrganizationTagger.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("organization model " + resource + " is not on the class path");
+      }
+      return OrgSequenceModel.read(new GZIPInputStream(in, 1 << 16));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read organization model " + resource, e);
+    }
+  }
+
+  public OrgSequenceModel model() {
+    return model;
+  }
+
+  @Override
+  public List<OrgSpan> tag(String text, List<Token> tokens) {
+    List<OrgSpan> out = new ArrayList<>();
+    long[] features = new long[0];
+    float[] scores = new float[0];
+    int from = 0;
+    int n = text.length();
+    while (from < n) {
+      int to = chunkEnd(text, from);
+      int len = to - from;
+      if (len > 0) {
+        if (features.length < len * CharFeatures.PER_POSITION) {
+          features = new long[len * CharFeatures.PER_POSITION];
+          scores = new float[len * OrgSequenceModel.LABELS];
+        }
+        CharFeatures.extract(text, from, to, tokens, CharFeatures.firstToken(tokens, from), features);
+        model.score(features, len, scores);
+        int[] labels = model.viterbi(scores, len);
+        spans(text, from, labels, scores, out);
+      }
+      from = to;
+      while (from < n && text.charAt(from) == '\n') {
+        from++;
+      }
+    }
+    return out;
+  }
+
+  private static int chunkEnd(String text, int from) {
+    int eol = text.indexOf('\n', from);
+    int end = eol < 0 ? text.length() : eol;
+    if (end - from <= MAX_SPAN) {
+      return end;
+    }
+    for (int i = from + MAX_SPAN; i > from + MAX_SPAN / 2; i--) {
+      char c = text.charAt(i - 1);
+      if (c == '。' || c == '!' || c == '?' || c == ';' || c == '；') {
+        return i;
+      }
+    }
+    return from + MAX_SPAN;
+  }
+
+  private static void spans(String text, int from, int[] labels, float[] scores, List<OrgSpan> out) {
+    int start = -1;
+    for (int i = 0; i < labels.length; i++) {
+      int y = labels[i];
+      if (y == OrgSequenceModel.B || y == OrgSequenceModel.S) {
+        start = i;
+      }
+      if ((y == OrgSequenceModel.E || y == OrgSequenceModel.S) && start >= 0) {
+        OrgSpan s = OrgNames.trim(text, from + start, from + i + 1, confidence(labels, scores, start, i + 1), "model");
+        if (s != null) {
+          out.add(s);
+        }
+        start = -1;
+      }
+    }
+  }
+
+  /** Mean margin of the chosen labels over the runner-up at each character, squashed to 0..1. */
+  private static double confidence(int[] labels, float[] scores, int start, int end) {
+    double margin = 0;
+    for (int i = start; i < end; i++) {
+      int base = i * OrgSequenceModel.LABELS;
+      float chosen = scores[base + labels[i]];
+      float other = Float.NEGATIVE_INFINITY;
+      for (int y = 0; y < OrgSequenceModel.LABELS; y++) {
+        if (y != labels[i]) {
+          other = Math.max(other, scores[base + y]);
+        }
+      }
+      margin += chosen - other;
+    }
+    margin /= (end - start);
+    return Math.round(1000.0 / (1.0 + Math.exp(-margin / 4.0))) / 1000.0;
+  }
+}

@@ -1,0 +1,213 @@
+package io.articlepipeline.enrich.core.org;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * A linear-chain model over characters with labels O, B, I, E, S (organization begin, inside,
+ * end, single), trained as an averaged perceptron ({@code train.TrainOrgModel}). Decoding is
+ * Viterbi with the label grammar enforced. Immutable and thread-safe.
+ */
+public final class OrgSequenceModel {
+
+  public static final int O = 0;
+  public static final int B = 1;
+  public static final int I = 2;
+  public static final int E = 3;
+  public static final int S = 4;
+  public static final int LABELS = 5;
+
+  private static final int MAGIC = 0x4F524731; // "ORG1"
+  private static final float NEG = -1e9f;
+  private static final boolean[][] ALLOWED = allowed();
+
+  private final LongIntMap index;
+  private final float[] weights;
+  private final float[] transitions;
+  private final String description;
+
+  /**
+   * @param keys        feature hashes
+   * @param weights     keys.length * LABELS emission weights, feature-major
+   * @param transitions LABELS * LABELS (from * LABELS + to) plus LABELS start weights
+   */
+  public OrgSequenceModel(long[] keys, float[] weights, float[] transitions, String description) {
+    this.index = new LongIntMap(keys.length);
+    for (int i = 0; i < keys.length; i++) {
+      index.put(keys[i], i);
+    }
+    this.weights = weights;
+    this.transitions = transitions;
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public int features() {
+    return index.size();
+  }
+
+  /** Emission scores for n positions: scores[i * LABELS + label]. */
+  public void score(long[] features, int n, float[] scores) {
+    for (int i = 0; i < n; i++) {
+      int base = i * CharFeatures.PER_POSITION;
+      int sb = i * LABELS;
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      float s4 = 0;
+      for (int k = 0; k < CharFeatures.PER_POSITION; k++) {
+        long f = features[base + k];
+        if (f == 0) {
+          continue;
+        }
+        int id = index.get(f);
+        if (id < 0) {
+          continue;
+        }
+        int w = id * LABELS;
+        s0 += weights[w];
+        s1 += weights[w + 1];
+        s2 += weights[w + 2];
+        s3 += weights[w + 3];
+        s4 += weights[w + 4];
+      }
+      scores[sb] = s0;
+      scores[sb + 1] = s1;
+      scores[sb + 2] = s2;
+      scores[sb + 3] = s3;
+      scores[sb + 4] = s4;
+    }
+  }
+
+  /** Best label sequence for emission scores of n positions. */
+  public int[] viterbi(float[] scores, int n) {
+    return viterbi(scores, n, transitions);
+  }
+
+  /** Viterbi with given transition weights (the trainer passes its current ones). */
+  public static int[] viterbi(float[] scores, int n, float[] transitions) {
+    int[] labels = new int[n];
+    if (n == 0) {
+      return labels;
+    }
+    float[] prev = new float[LABELS];
+    float[] cur = new float[LABELS];
+    int[] back = new int[n * LABELS];
+    int startBase = LABELS * LABELS;
+    for (int y = 0; y < LABELS; y++) {
+      boolean canStart = y == O || y == B || y == S;
+      prev[y] = canStart ? scores[y] + transitions[startBase + y] : NEG;
+    }
+    for (int i = 1; i < n; i++) {
+      for (int y = 0; y < LABELS; y++) {
+        float best = NEG * 2;
+        int arg = 0;
+        for (int x = 0; x < LABELS; x++) {
+          if (!ALLOWED[x][y]) {
+            continue;
+          }
+          float s = prev[x] + transitions[x * LABELS + y];
+          if (s > best) {
+            best = s;
+            arg = x;
+          }
+        }
+        cur[y] = best + scores[i * LABELS + y];
+        back[i * LABELS + y] = arg;
+      }
+      float[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    int bestLabel = O;
+    float best = NEG * 2;
+    for (int y : new int[] {O, E, S}) {
+      if (prev[y] > best) {
+        best = prev[y];
+        bestLabel = y;
+      }
+    }
+    labels[n - 1] = bestLabel;
+    for (int i = n - 1; i > 0; i--) {
+      labels[i - 1] = back[i * LABELS + labels[i]];
+    }
+    return labels;
+  }
+
+  private static boolean[][] allowed() {
+    boolean[][] a = new boolean[LABELS][LABELS];
+    int[] afterOutside = {O, B, S};
+    for (int from : new int[] {O, E, S}) {
+      for (int to : afterOutside) {
+        a[from][to] = true;
+      }
+    }
+    a[B][I] = true;
+    a[B][E] = true;
+    a[I][I] = true;
+    a[I][E] = true;
+    return a;
+  }
+
+  /** Writes the model (wrap the stream in gzip for shipping). */
+  public static void write(OutputStream out, long[] keys, float[] weights, float[] transitions,
+      String description) throws IOException {
+    DataOutputStream d = new DataOutputStream(out);
+    d.writeInt(MAGIC);
+    d.writeUTF(description);
+    d.writeInt(transitions.length);
+    for (float t : transitions) {
+      d.writeFloat(t);
+    }
+    d.writeInt(keys.length);
+    // Weights quantised to 16 bits with one scale: plenty for a perceptron, half the size.
+    float max = 1e-6f;
+    for (float w : weights) {
+      max = Math.max(max, Math.abs(w));
+    }
+    float scale = max / Short.MAX_VALUE;
+    d.writeFloat(scale);
+    long prevKey = 0;
+    for (int i = 0; i < keys.length; i++) {
+      d.writeLong(keys[i] - prevKey);
+      prevKey = keys[i];
+      for (int y = 0; y < LABELS; y++) {
+        d.writeShort(Math.round(weights[i * LABELS + y] / scale));
+      }
+    }
+    d.flush();
+  }
+
+  /** Reads a model written by {@link #write}. */
+  public static OrgSequenceModel read(InputStream in) throws IOException {
+    DataInputStream d = new DataInputStream(in);
+    if (d.readInt() != MAGIC) {
+      throw new IOException("not an organization model");
+    }
+    String description = d.readUTF();
+    float[] transitions = new float[d.readInt()];
+    for (int i = 0; i < transitions.length; i++) {
+      transitions[i] = d.readFloat();
+    }
+    int n = d.readInt();
+    float scale = d.readFloat();
+    long[] keys = new long[n];
+    float[] weights = new float[n * LABELS];
+    long prevKey = 0;
+    for (int i = 0; i < n; i++) {
+      prevKey += d.readLong();
+      keys[i] = prevKey;
+      for (int y = 0; y < LABELS; y++) {
+        weights[i * LABELS + y] = d.readShort() * scale;
+      }
+    }
+    return new OrgSequenceModel(keys, weights, transitions, description);
+  }
+}

@@ -1,0 +1,321 @@
+package io.articlepipeline.enrich.core.train;
+
+import io.articlepipeline.enrich.core.eval.Json;
+import io.articlepipeline.enrich.core.org.CharFeatures;
+import io.articlepipeline.enrich.core.org.OrgSequenceModel;
+import io.articlepipeline.enrich.core.text.CharNormalizer;
+import io.articlepipeline.enrich.core.text.Segmenter;
+import io.articlepipeline.enrich.core.text.Token;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Trains the organization sequence model (averaged perceptron, BIOES over characters) and the
+ * training-derived gazetteer from the JSON Lines files of data/ner-train.
+ *
+ * <pre>
+ * TrainOrgModel TRAIN_DIR OUT_DIR [EPOCHS] [DEV.jsonl]
+ * </pre>
+ * writes OUT_DIR/org-model.bin.gz and OUT_DIR/org-gazetteer.tsv. Deterministic (fixed seed).
+ */
+public final class TrainOrgModel {
+
+  private static final Set<String> ORG_TYPES = Set.of("ORG", "organization", "government", "company");
+  private static final int P = CharFeatures.PER_POSITION;
+  private static final int L = OrgSequenceModel.LABELS;
+
+  private TrainOrgModel() {
+  }
+
+  record Sentence(String id, String text, int[] labels, List<String> orgs) {
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      System.out.println("usage: TrainOrgModel TRAIN_DIR OUT_DIR [EPOCHS] [DEV.jsonl]");
+      System.exit(2);
+    }
+    Path trainDir = Path.of(args[0]);
+    Path outDir = Path.of(args[1]);
+    int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    Path dev = args.length > 3 ? Path.of(args[3]) : null;
+    PrintStream log = System.out;
+
+    List<Sentence> sentences = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.list(trainDir)) {
+      files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+    }
+    for (Path f : files) {
+      int before = sentences.size();
+      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          sentences.add(sentence(Json.object(line)));
+        }
+      }
+      log.println("read " + f.getFileName() + ": " + (sentences.size() - before) + " sentences");
+    }
+    Segmenter segmenter = Segmenter.plain();
+
+    // Features of every position, hashed; ids only for features seen at least twice.
+    long[][] raw = new long[sentences.size()][];
+    Map<Long, int[]> counts = new HashMap<>();
+    for (int s = 0; s < sentences.size(); s++) {
+      raw[s] = features(sentences.get(s).text(), segmenter);
+      for (long f : raw[s]) {
+        if (f != 0) {
+          counts.computeIfAbsent(f, k -> new int[1])[0]++;
+        }
+      }
+    }
+    Map<Long, Integer> ids = new HashMap<>();
+    List<Long> keys = new ArrayList<>();
+    for (Map.Entry<Long, int[]> e : counts.entrySet()) {
+      if (e.getValue()[0] >= 2) {
+        ids.put(e.getKey(), keys.size());
+        keys.add(e.getKey());
+      }
+    }
+    counts = null;
+    int[][] feats = new int[raw.length][];
+    for (int s = 0; s < raw.length; s++) {
+      int[] f = new int[raw[s].length];
+      for (int k = 0; k < f.length; k++) {
+        Integer id = raw[s][k] == 0 ? null : ids.get(raw[s][k]);
+        f[k] = id == null ? -1 : id;
+      }
+      feats[s] = f;
+    }
+    raw = null;
+    log.println("features: " + keys.size());
+
+    int nf = keys.size();
+    float[] w = new float[nf * L];
+    float[] u = new float[nf * L];
+    int nt = L * L + L;
+    float[] tw = new float[nt];
+    float[] tu = new float[nt];
+    int c = 1;
+    Random random = new Random(42);
+    Integer[] order = new Integer[sentences.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      java.util.Collections.shuffle(Arrays.asList(order), random);
+      int errors = 0;
+      for (int s : order) {
+        int[] gold = sentences.get(s).labels();
+        int n = gold.length;
+        float[] scores = new float[n * L];
+        emissions(feats[s], n, w, scores);
+        int[] pred = OrgSequenceModel.viterbi(scores, n, tw);
+        if (!Arrays.equals(pred, gold)) {
+          errors++;
+          for (int i = 0; i < n; i++) {
+            if (pred[i] != gold[i]) {
+              update(feats[s], i, gold[i], 1f, c, w, u);
+              update(feats[s], i, pred[i], -1f, c, w, u);
+            }
+            int gt = i == 0 ? L * L + gold[0] : gold[i - 1] * L + gold[i];
+            int pt = i == 0 ? L * L + pred[0] : pred[i - 1] * L + pred[i];
+            if (gt != pt) {
+              tw[gt] += 1;
+              tu[gt] += c;
+              tw[pt] -= 1;
+              tu[pt] -= c;
+            }
+          }
+        }
+        c++;
+      }
+      log.println("epoch " + epoch + ": sentences with errors " + errors + "/" + order.length);
+    }
+    float[] avg = new float[nf * L];
+    for (int i = 0; i < avg.length; i++) {
+      avg[i] = w[i] - u[i] / c;
+    }
+    float[] tavg = new float[nt];
+    for (int i = 0; i < nt; i++) {
+      tavg[i] = tw[i] - tu[i] / c;
+    }
+    // Drop features whose averaged weights are all negligible: smaller model, same decisions.
+    TreeMap<Long, Integer> kept = new TreeMap<>(Long::compareUnsigned);
+    for (int i = 0; i < nf; i++) {
+      float max = 0;
+      for (int y = 0; y < L; y++) {
+        max = Math.max(max, Math.abs(avg[i * L + y]));
+      }
+      if (max >= 0.5f) {
+        kept.put(keys.get(i), i);
+      }
+    }
+    long[] outKeys = new long[kept.size()];
+    float[] outWeights = new float[kept.size() * L];
+    int j = 0;
+    for (Map.Entry<Long, Integer> e : kept.entrySet()) {
+      outKeys[j] = e.getKey();
+      System.arraycopy(avg, e.getValue() * L, outWeights, j * L, L);
+      j++;
+    }
+    String description = "org-perceptron sentences=" + sentences.size() + " epochs=" + epochs
+        + " features=" + outKeys.length;
+    Files.createDirectories(outDir);
+    Path modelFile = outDir.resolve("org-model.bin.gz");
+    try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(modelFile)))) {
+      OrgSequenceModel.write(out, outKeys, outWeights, tavg, description);
+    }
+    log.println("wrote " + modelFile + " (" + Files.size(modelFile) + " bytes): " + description);
+    writeGazetteer(sentences, outDir.resolve("org-gazetteer.tsv"), log);
+
+    if (dev != null) {
+      OrgSequenceModel model = new OrgSequenceModel(outKeys, outWeights, tavg, description);
+      evaluate(model, segmenter, dev, log);
+    }
+  }
+
+  static Sentence sentence(Map<String, Object> doc) {
+    String text = CharNormalizer.normalize((String) doc.get("text"));
+    int[] labels = new int[text.length()];
+    List<String> orgs = new ArrayList<>();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> entities = (List<Map<String, Object>>) doc.getOrDefault("entities", List.of());
+    for (Map<String, Object> e : entities) {
+      if (!ORG_TYPES.contains((String) e.get("type"))) {
+        continue;
+      }
+      int s = ((Double) e.get("start")).intValue();
+      int t = ((Double) e.get("end")).intValue();
+      orgs.add(text.substring(s, t));
+      if (t - s == 1) {
+        labels[s] = OrgSequenceModel.S;
+      } else {
+        labels[s] = OrgSequenceModel.B;
+        for (int i = s + 1; i < t - 1; i++) {
+          labels[i] = OrgSequenceModel.I;
+        }
+        labels[t - 1] = OrgSequenceModel.E;
+      }
+    }
+    return new Sentence((String) doc.get("id"), text, labels, orgs);
+  }
+
+  static long[] features(String text, Segmenter segmenter) {
+    List<Token> tokens = segmenter.segment(text);
+    long[] out = new long[text.length() * P];
+    CharFeatures.extract(text, 0, text.length(), tokens, 0, out);
+    return out;
+  }
+
+  private static void emissions(int[] f, int n, float[] w, float[] scores) {
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < P; k++) {
+        int id = f[i * P + k];
+        if (id < 0) {
+          continue;
+        }
+        for (int y = 0; y < L; y++) {
+          scores[i * L + y] += w[id * L + y];
+        }
+      }
+    }
+  }
+
+  private static void update(int[] f, int i, int label, float delta, int c, float[] w, float[] u) {
+    for (int k = 0; k < P; k++) {
+      int id = f[i * P + k];
+      if (id >= 0) {
+        w[id * L + label] += delta;
+        u[id * L + label] += delta * c;
+      }
+    }
+  }
+
+  /**
+   * Names that the corpora label as organizations nearly every time they occur: safe to tag by
+   * lookup. Format: name TAB labelled-count TAB occurrences.
+   */
+  private static void writeGazetteer(List<Sentence> sentences, Path file, PrintStream log) throws IOException {
+    Map<String, Integer> labelled = new HashMap<>();
+    for (Sentence s : sentences) {
+      for (String o : new LinkedHashSet<>(s.orgs())) {
+        if (o.length() >= 2) {
+          labelled.merge(o, 1, Integer::sum);
+        }
+      }
+    }
+    Map<String, Integer> occurring = new HashMap<>();
+    for (Sentence s : sentences) {
+      for (String o : labelled.keySet()) {
+        if (s.text().contains(o)) {
+          occurring.merge(o, 1, Integer::sum);
+        }
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : new TreeMap<>(labelled).entrySet()) {
+      int occ = occurring.getOrDefault(e.getKey(), e.getValue());
+      boolean reliable = e.getValue() >= 2 || e.getKey().length() >= 4;
+      if (reliable && e.getValue() >= 0.8 * occ) {
+        lines.add(e.getKey() + "\t" + e.getValue() + "\t" + occ);
+      }
+    }
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    log.println("wrote " + file + ": " + lines.size() + " names");
+  }
+
+  private static void evaluate(OrgSequenceModel model, Segmenter segmenter, Path dev, PrintStream log)
+      throws IOException {
+    int correct = 0;
+    int predicted = 0;
+    int gold = 0;
+    for (String line : Files.readAllLines(dev, StandardCharsets.UTF_8)) {
+      Map<String, Object> doc = Json.object(line);
+      String text = CharNormalizer.normalize((String) doc.get("text"));
+      long[] f = features(text, segmenter);
+      float[] scores = new float[text.length() * L];
+      model.score(f, text.length(), scores);
+      int[] labels = model.viterbi(scores, text.length());
+      Set<String> p = new LinkedHashSet<>();
+      int start = -1;
+      for (int i = 0; i < labels.length; i++) {
+        if (labels[i] == OrgSequenceModel.B || labels[i] == OrgSequenceModel.S) {
+          start = i;
+        }
+        if ((labels[i] == OrgSequenceModel.E || labels[i] == OrgSequenceModel.S) && start >= 0) {
+          p.add(text.substring(start, i + 1));
+          start = -1;
+        }
+      }
+      @SuppressWarnings("unchecked")
+      Set<String> g = new LinkedHashSet<>((List<String>) doc.get("orgs"));
+      for (String x : p) {
+        if (g.contains(x)) {
+          correct++;
+        }
+      }
+      predicted += p.size();
+      gold += g.size();
+    }
+    double pr = predicted == 0 ? 0 : (double) correct / predicted;
+    double re = gold == 0 ? 0 : (double) correct / gold;
+    log.printf("raw model on %s: precision=%.3f recall=%.3f f1=%.3f%n", dev.getFileName(), pr, re,
+        pr + re == 0 ? 0 : 2 * pr * re / (pr + re));
+  }
+}
