@@ -1,0 +1,157 @@
+package io.articlepipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.articlepipeline.ingest.submit.ArticlePublisher;
+import io.articlepipeline.schemas.avro.ArticleSubmitted;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** The HTTP contract of the submit API, with the broker replaced by a recording publisher. */
+@WebMvcTest
+@Import(SubmissionApiTest.Fakes.class)
+@TestPropertySource(properties = {"pipeline.ingest.submit-token=s3cret", "pipeline.ingest.max-body-bytes=4096"})
+class SubmissionApiTest {
+
+  @TestConfiguration
+  @EnableConfigurationProperties(IngestProperties.class)
+  static class Fakes {
+    @Bean
+    RecordingPublisher publisher() {
+      return new RecordingPublisher();
+    }
+
+    @Bean
+    MeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+  }
+
+  static class RecordingPublisher implements ArticlePublisher {
+    final List<ArticleSubmitted> published = new ArrayList<>();
+    final List<String> retracted = new ArrayList<>();
+    boolean brokerDown;
+
+    @Override
+    public void publish(ArticleSubmitted article) {
+      if (brokerDown) {
+        throw new PublishException("Kafka did not acknowledge article " + article.getId(), null);
+      }
+      published.add(article);
+    }
+
+    @Override
+    public void retract(String id) {
+      retracted.add(id);
+    }
+  }
+
+  @Autowired
+  MockMvcTester mvc;
+  @Autowired
+  RecordingPublisher publisher;
+
+  @BeforeEach
+  void reset() {
+    publisher.published.clear();
+    publisher.brokerDown = false;
+  }
+
+  @Test
+  void acceptsJsonWith202AndTheId() {
+    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
+        .contentType(MediaType.APPLICATION_JSON).content("{\"id\": \"a1\", \"title\": \"标题\", \"body\": \"正文\"}");
+
+    assertThat(result).hasStatus(202).bodyJson().extractingPath("$.id").isEqualTo("a1");
+    assertThat(publisher.published).singleElement().extracting(ArticleSubmitted::getTitle).isEqualTo("标题");
+  }
+
+  @Test
+  void acceptsAPastedPage() {
+    var result = mvc.post().uri("/api/articles?source=中国公益报道网").header("Authorization", "Bearer s3cret")
+        .contentType(MediaType.TEXT_PLAIN).content("首页 > 志愿服务 > 正文\n\n一个标题在这里\n\n正文。");
+
+    assertThat(result).hasStatus(202);
+    assertThat(publisher.published).singleElement().satisfies(a -> {
+      assertThat(a.getTitle()).isEqualTo("一个标题在这里");
+      assertThat(a.getSource()).isEqualTo("中国公益报道网");
+      assertThat(a.getContentType()).isEqualTo("text/plain");
+    });
+  }
+
+  @Test
+  void refusesMissingToken() {
+    var result = mvc.post().uri("/api/articles").contentType(MediaType.APPLICATION_JSON)
+        .content("{\"title\": \"t\", \"body\": \"b\"}");
+
+    assertThat(result).hasStatus(401).bodyJson().extractingPath("$.error").asString().contains("Authorization");
+    assertThat(publisher.published).isEmpty();
+  }
+
+  @Test
+  void refusesWrongToken() {
+    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer guess")
+        .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"t\", \"body\": \"b\"}");
+
+    assertThat(result).hasStatus(401);
+  }
+
+  @Test
+  void namesTheBadFieldsIn400() {
+    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
+        .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"\", \"body\": \"b\", \"url\": \"nope\"}");
+
+    assertThat(result).hasStatus(400).bodyJson().extractingPath("$.details[*].field").asArray()
+        .containsExactlyInAnyOrder("title", "url");
+    assertThat(publisher.published).isEmpty();
+  }
+
+  @Test
+  void refusesOtherContentTypesWith415() {
+    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
+        .contentType(MediaType.APPLICATION_XML).content("<a/>");
+
+    assertThat(result).hasStatus(415).bodyJson().extractingPath("$.error").asString().contains("application/json");
+  }
+
+  @Test
+  void refusesBodiesOverTheLimitWith413() {
+    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
+        .contentType(MediaType.TEXT_PLAIN).content("字".repeat(5000));
+
+    assertThat(result).hasStatus(413).bodyJson().extractingPath("$.error").asString()
+        .contains("pipeline.ingest.max-body-bytes");
+  }
+
+  @Test
+  void answers503AndKeepsNothingWhenTheBrokerDoesNotAcknowledge() {
+    publisher.brokerDown = true;
+
+    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
+        .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"t\", \"body\": \"b\"}");
+
+    assertThat(result).hasStatus(503).hasHeader("Retry-After", "5");
+    assertThat(publisher.published).isEmpty();
+  }
+
+  @Test
+  void retractsWithATombstone() {
+    var result = mvc.delete().uri("/api/articles/a1").header("Authorization", "Bearer s3cret");
+
+    assertThat(result).hasStatus(202);
+    assertThat(publisher.retracted).contains("a1");
+  }
+}
