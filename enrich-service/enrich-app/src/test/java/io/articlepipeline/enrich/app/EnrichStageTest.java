@@ -1,0 +1,103 @@
+package io.articlepipeline.enrich.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.articlepipeline.enrich.core.ArticleEnricher;
+import io.articlepipeline.enrich.core.Enrichment;
+import io.articlepipeline.enrich.core.EnrichmentRequest;
+import io.articlepipeline.enrich.core.Keyword;
+import io.articlepipeline.enrich.core.Organization;
+import io.articlepipeline.enrich.core.OrganizationType;
+import io.articlepipeline.enrich.core.PageFields;
+import io.articlepipeline.schemas.avro.ArticleEnriched;
+import io.articlepipeline.schemas.avro.ArticleSubmitted;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.junit.jupiter.api.Test;
+
+class EnrichStageTest {
+
+  private static final ArticleSubmitted ARTICLE = ArticleSubmitted.newBuilder()
+      .setId("a-1").setRevision(5).setTitle("标题").setBody("首页 > 志愿服务 > 正文\n郑州市上街区新时代文明实践中心开展志愿服务。")
+      .setSource(null).setCategory(null).setSubmittedAt(Instant.parse("2026-11-28T10:00:00Z")).build();
+
+  /** An enricher that answers from a fixed table: the stage's own logic is what is tested. */
+  private final ArticleEnricher enricher = new ArticleEnricher() {
+    @Override
+    public Enrichment enrich(EnrichmentRequest request) {
+      return new Enrichment(List.of(new Keyword("志愿服务", 2.5)),
+          List.of(new Organization("郑州市上街区新时代文明实践中心", OrganizationType.GOVERNMENT, 13, 28, 0.9)),
+          new PageFields("标题", "志愿服务", "中国公益报道网", null),
+          "郑州市上街区新时代文明实践中心开展志愿服务。", List.of("标题"), List.of("郑州市", "志愿", "服务"), "zh", "test/1");
+    }
+
+    @Override
+    public List<String> indexTokens(String text) {
+      return List.of(text);
+    }
+
+    @Override
+    public PageFields pageFields(String rawPage) {
+      return new PageFields(null, null, null, null);
+    }
+  };
+
+  private final Deserializer<Object> deserializer = (topic, bytes) -> {
+    if (bytes[0] != 0) {
+      throw new SerializationException("Unknown magic byte");
+    }
+    return bytes.length == 1 ? ARTICLE : "not an article";
+  };
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+  private final EnrichStage stage = new EnrichStage(deserializer, enricher, clock);
+
+  @Test
+  void mapsTheEnrichmentOntoTheRecord() {
+    ArticleEnriched out = stage.enrich(ARTICLE);
+
+    assertThat(out.getId()).isEqualTo("a-1");
+    assertThat(out.getRevision()).isEqualTo(5);
+    assertThat(out.getKeywords()).extracting(k -> k.getText()).containsExactly("志愿服务");
+    assertThat(out.getOrganizations()).singleElement().satisfies(o -> {
+      assertThat(o.getName()).isEqualTo("郑州市上街区新时代文明实践中心");
+      assertThat(o.getType()).isEqualTo("GOVERNMENT");
+      assertThat(o.getStart()).isEqualTo(13);
+    });
+    assertThat(out.getCleanBody()).doesNotContain("首页");
+    assertThat(out.getEnrichment().getEnricherVersion()).isEqualTo("test/1");
+    assertThat(out.getEnrichment().getEnrichedAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void fillsMissingFieldsFromThePageButKeepsTheSubmittersOwn() {
+    ArticleSubmitted withSource = ArticleSubmitted.newBuilder(ARTICLE).setSource("人民网").build();
+
+    ArticleEnriched out = stage.enrich(withSource);
+
+    assertThat(out.getSource()).isEqualTo("人民网");
+    assertThat(out.getCategory()).isEqualTo("志愿服务");
+    assertThat(out.getLanguage()).isEqualTo("zh");
+  }
+
+  @Test
+  void decodesTombstonesToNull() {
+    assertThat(stage.decode("articles.submitted", null)).isNull();
+  }
+
+  @Test
+  void letsUndecodableBytesFailWithTheReason() {
+    assertThatThrownBy(() -> stage.decode("articles.submitted", new byte[] {42}))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("magic byte");
+  }
+
+  @Test
+  void refusesRecordsOfAnotherType() {
+    assertThatThrownBy(() -> stage.decode("articles.submitted", new byte[] {0, 1}))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("Expected an ArticleSubmitted");
+  }
+}
