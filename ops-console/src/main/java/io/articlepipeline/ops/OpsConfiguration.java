@@ -1,0 +1,52 @@
+package io.articlepipeline.ops;
+
+import io.articlepipeline.ops.auth.BearerTokenCheck;
+import io.articlepipeline.ops.auth.OpsTokenFilter;
+import io.articlepipeline.ops.throughput.SampleHistory;
+import io.articlepipeline.ops.topics.KafkaOffsetsReader;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wiring: the Kafka admin client, the offsets reader, the sample history and the token filter. */
+@Configuration(proxyBeanMethods = false)
+public class OpsConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean(destroyMethod = "close")
+  Admin kafkaAdmin(OpsProperties properties) {
+    int timeoutMs = (int) properties.getKafka().getTimeout().toMillis();
+    return Admin.create(Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.getKafka().getBootstrapServers(),
+        AdminClientConfig.CLIENT_ID_CONFIG, "ops-console",
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs * 2));
+  }
+
+  @Bean
+  KafkaOffsetsReader kafkaOffsetsReader(Admin admin, OpsProperties properties, Clock clock) {
+    return new KafkaOffsetsReader(admin, properties.getKafka().getTimeout(), clock);
+  }
+
+  @Bean
+  SampleHistory sampleHistory(OpsProperties properties) {
+    return new SampleHistory(properties.getSampling().getTrendWindow());
+  }
+
+  @Bean
+  FilterRegistrationBean<OpsTokenFilter> opsTokenFilter(OpsProperties properties, JsonMapper json) {
+    FilterRegistrationBean<OpsTokenFilter> registration = new FilterRegistrationBean<>(
+        new OpsTokenFilter(new BearerTokenCheck(properties.getToken()), json));
+    registration.addUrlPatterns("/api/ops/*");
+    return registration;
+  }
+}

@@ -1,0 +1,61 @@
+package io.articlepipeline.ops.throughput;
+
+import io.articlepipeline.ops.topics.TopicsService;
+import io.articlepipeline.ops.topics.TopicsView;
+import io.articlepipeline.ops.topics.TopicsView.GroupLag;
+import io.articlepipeline.ops.topics.TopicsView.TopicView;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Samples end offsets and lag every {@code pipeline.ops.sampling.interval} into the history. */
+@Component
+public class OffsetSampler {
+
+  private static final Logger log = LoggerFactory.getLogger(OffsetSampler.class);
+
+  private final TopicsService topics;
+  private final SampleHistory history;
+  private volatile boolean lastFailed;
+
+  public OffsetSampler(TopicsService topics, SampleHistory history) {
+    this.topics = topics;
+    this.history = history;
+  }
+
+  @Scheduled(fixedDelayString = "${pipeline.ops.sampling.interval:5s}", initialDelay = 0)
+  public void sample() {
+    try {
+      history.add(toSample(topics.readView()));
+      if (lastFailed) {
+        log.info("Offset sampling works again");
+      }
+      lastFailed = false;
+    } catch (RuntimeException e) {
+      // Kafka may be down for a while; say so once, not every interval.
+      if (!lastFailed) {
+        log.warn("Offset sampling failed, will keep trying: {}", e.getMessage());
+      }
+      lastFailed = true;
+    }
+  }
+
+  static SampleHistory.Sample toSample(TopicsView view) {
+    Map<String, Long> ends = new HashMap<>();
+    Map<String, Long> lag = new HashMap<>();
+    Map<String, String> state = new HashMap<>();
+    for (TopicView topic : view.topics()) {
+      if (topic.exists()) {
+        ends.put(topic.topic(), topic.endOffsetTotal());
+      }
+      for (GroupLag group : topic.groups()) {
+        lag.merge(group.group(), group.totalLag(), Long::sum);
+        state.put(group.group(), group.state());
+      }
+    }
+    return new SampleHistory.Sample(view.takenAt(), ends, lag, state);
+  }
+}
