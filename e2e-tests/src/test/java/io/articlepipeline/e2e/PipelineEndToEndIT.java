@@ -1,0 +1,134 @@
+package io.articlepipeline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton, end to end on the real broker, registry, Elasticsearch and all four
+ * services: a submitter pastes the sample page, a reader finds it, an operator sees it consumed.
+ */
+class PipelineEndToEndIT {
+
+  private static String sampleId;
+
+  @BeforeAll
+  static void submitTheSamplePage() throws Exception {
+    String page = Files.readString(Endpoints.sample());
+    Http.Response response = Http.post(Endpoints.INGEST + "/api/articles", Endpoints.SUBMIT_TOKEN,
+        "text/plain; charset=utf-8", page);
+    assertThat(response.status()).as(response.body()).isEqualTo(202);
+    sampleId = response.json().path("id").asText();
+    assertThat(sampleId).isNotBlank();
+    assertThat(response.json().path("revision").asLong()).isPositive();
+  }
+
+  @Test
+  void theSamplePageIsFoundByATwoWordChineseQueryFromItsBody() {
+    JsonNode hit = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> findHit("志愿服务 防汛", sampleId), h -> h != null);
+
+    assertThat(hit.path("title").asText()).isEqualTo("郑州上街区:用好文明实践阵地 打造新时代志愿服务广阔舞台");
+    assertThat(hit.path("snippet").asText()).contains("<em>");
+  }
+
+  @Test
+  void theIndexedArticleCarriesKeywordsAndOrganizations() {
+    JsonNode article = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> Http.get(Endpoints.INDEX + "/api/articles/" + sampleId, null), r -> r.status() == 200)
+        .json();
+
+    assertThat(article.path("keywords").size()).isPositive();
+    assertThat(article.path("organizations").size()).isPositive();
+    assertThat(texts(article.path("organizations"), "name")).contains("郑州市上街区新时代文明实践中心");
+    assertThat(article.path("category").asText()).isEqualTo("志愿服务");
+  }
+
+  @Test
+  void theRegistryHoldsBothValueSubjects() {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      Http.Response subjects = Http.get(Endpoints.REGISTRY + "/subjects", null);
+      assertThat(subjects.status()).isEqualTo(200);
+      assertThat(texts(subjects.json(), null)).contains("articles.submitted-value", "articles.enriched-value");
+    });
+  }
+
+  @Test
+  void theOpsApiReportsTheTopicsAndNoLagOnceAllIsConsumed() {
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      Http.Response topics = Http.get(Endpoints.OPS + "/api/ops/topics", Endpoints.OPS_TOKEN);
+      assertThat(topics.status()).as(topics.body()).isEqualTo(200);
+      JsonNode submitted = topic(topics.json(), "articles.submitted");
+      JsonNode enriched = topic(topics.json(), "articles.enriched");
+      assertThat(submitted.path("endOffsetTotal").asLong()).isPositive();
+      assertThat(enriched.path("endOffsetTotal").asLong()).isPositive();
+      assertThat(lagOf(submitted, "enrich")).isZero();
+      assertThat(lagOf(enriched, "index")).isZero();
+    });
+  }
+
+  @Test
+  void theOpsApiRefusesRequestsWithoutTheOpsToken() {
+    assertThat(Http.get(Endpoints.OPS + "/api/ops/topics", null).status()).isEqualTo(401);
+    assertThat(Http.get(Endpoints.OPS + "/api/ops/topics", Endpoints.SUBMIT_TOKEN).status()).isEqualTo(401);
+  }
+
+  @Test
+  void ingestRefusesBadInputWithTheFieldNamed() {
+    Http.Response response = Http.post(Endpoints.INGEST + "/api/articles", Endpoints.SUBMIT_TOKEN,
+        "application/json", "{\"title\": \"\", \"body\": \"x\"}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(texts(response.json().path("details"), "field")).containsExactly("title");
+  }
+
+  @Test
+  void ingestRefusesSubmissionsWithoutTheToken() {
+    Http.Response response = Http.post(Endpoints.INGEST + "/api/articles", null, "application/json",
+        "{\"title\": \"t\", \"body\": \"b\"}");
+
+    assertThat(response.status()).isEqualTo(401);
+  }
+
+  private static JsonNode findHit(String query, String id) {
+    Http.Response response = Http.get(Endpoints.INDEX + "/api/search?q=" + Http.q(query), null);
+    if (response.status() != 200) {
+      return null;
+    }
+    for (JsonNode hit : response.json().path("hits")) {
+      if (id.equals(hit.path("id").asText())) {
+        return hit;
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode topic(JsonNode view, String name) {
+    return StreamSupport.stream(view.path("topics").spliterator(), false)
+        .filter(t -> name.equals(t.path("topic").asText())).findFirst()
+        .orElseThrow(() -> new AssertionError("topic " + name + " missing from " + view));
+  }
+
+  private static long lagOf(JsonNode topic, String group) {
+    return StreamSupport.stream(topic.path("groups").spliterator(), false)
+        .filter(g -> group.equals(g.path("group").asText())).findFirst()
+        .map(g -> g.path("totalLag").asLong())
+        .orElseThrow(() -> new AssertionError("group " + group + " missing on " + topic.path("topic")));
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode node : array) {
+      out.add(field == null ? node.asText() : node.path(field).asText());
+    }
+    return out;
+  }
+}
