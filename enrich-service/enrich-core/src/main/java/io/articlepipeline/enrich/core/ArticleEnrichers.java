@@ -2,6 +2,8 @@ package io.articlepipeline.enrich.core;
 
 import io.articlepipeline.enrich.core.keywords.DocumentFrequencies;
 import io.articlepipeline.enrich.core.keywords.KeywordExtractor;
+import io.articlepipeline.enrich.core.org.CombinedOrganizationTagger;
+import io.articlepipeline.enrich.core.org.Gazetteer;
 import io.articlepipeline.enrich.core.org.ModelOrganizationTagger;
 import io.articlepipeline.enrich.core.page.PageCleaner;
 import io.articlepipeline.enrich.core.text.Segmenter;
@@ -25,6 +27,18 @@ public final class ArticleEnrichers {
   public static ArticleEnricher load(Path extraGazetteer) {
     DocumentFrequencies df = DocumentFrequencies.fromResource("/enrich-core/keywords-df.tsv.gz");
     return new DefaultArticleEnricher(new PageCleaner(), Segmenter.plain(),
-        new ModelOrganizationTagger(ModelOrganizationTagger.loadModel("/enrich-core/org-model.bin.gz")), new KeywordExtractor(df), VERSION);
+        organizations(extraGazetteer), new KeywordExtractor(df), VERSION);
+  }
+
+  private static CombinedOrganizationTagger organizations(Path extraGazetteer) {
+    Gazetteer.Builder names = new Gazetteer.Builder()
+        .addResource("/enrich-core/org-gazetteer.tsv", false)
+        .addResource("/enrich-core/org-gazetteer-curated.tsv", true);
+    if (extraGazetteer != null) {
+      names.addFile(extraGazetteer);
+    }
+    return new CombinedOrganizationTagger(
+        new ModelOrganizationTagger(ModelOrganizationTagger.loadModel("/enrich-core/org-model.bin.gz")),
+        names.build());
   }
 }

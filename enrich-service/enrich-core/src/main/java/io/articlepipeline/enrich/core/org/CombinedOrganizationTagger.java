@@ -1,0 +1,166 @@
+package io.articlepipeline.enrich.core.org;
+
+import io.articlepipeline.enrich.core.OrganizationType;
+import io.articlepipeline.enrich.core.text.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The organization tagger of the enrich stage: the trained character model, the gazetteer
+ * (shipped lists plus the operator's file), compound-name rules, source/credit lines and
+ * English name rules, merged so that the longest well-founded name wins at each place.
+ */
+public final class CombinedOrganizationTagger implements OrganizationTagger {
+
+  private static final Pattern SOURCE_LINE = Pattern.compile(
+      "(?:来源|稿源|来源于|供稿)\\s*[:：]\\s*([^\\s|:：,，()（）【】\\[\\]<>]{2,20})");
+  private static final Pattern SOURCE_TAIL = Pattern.compile(
+      "(?:编辑|作者|发布|时间|日期|参与互动|责任编辑|记者|通讯员|浏览|点击|\\d).*$");
+  private static final Pattern DATELINE = Pattern.compile(
+      "(?:^|\\n|\\s)([\\u4e00-\\u9fff]{2,6}?)(?:快讯|讯)\\s*[(（ ]");
+
+  static final boolean GEN = !Boolean.getBoolean("x.nogen");
+  static final boolean PLACE = !Boolean.getBoolean("x.noplace");
+  static final boolean RULES = !Boolean.getBoolean("x.norules");
+  static final boolean SRC = !Boolean.getBoolean("x.nosrc");
+  static final boolean GAZ = !Boolean.getBoolean("x.nogaz");
+  private final ModelOrganizationTagger model;
+  private final Gazetteer gazetteer;
+
+  public CombinedOrganizationTagger(ModelOrganizationTagger model, Gazetteer gazetteer) {
+    this.model = model;
+    this.gazetteer = gazetteer;
+  }
+
+  /** The type the gazetteer gives a name, if any. */
+  public OrganizationType knownType(String analysed) {
+    for (Gazetteer.Match m : gazetteer.find(analysed)) {
+      if (m.start() == 0 && m.end() == analysed.length()) {
+        return m.entry().type();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public List<OrgSpan> tag(String text, List<Token> tokens) {
+    boolean english = mostlyLatin(text);
+    List<OrgSpan> candidates = new ArrayList<>();
+    for (OrgSpan s : model.tag(text, tokens)) {
+      if (isLatin(text, s) ? !english && Character.isUpperCase(text.charAt(s.start())) : !english) {
+        if (!(GEN && CompoundRules.isGeneric(text, tokens, s))) {
+          candidates.add(PLACE ? extend(text, tokens, s) : s);
+        }
+      }
+    }
+    List<OrgSpan> rules = new ArrayList<>();
+    if (RULES) CompoundRules.headRule(text, tokens, rules);
+    for (OrgSpan s : rules) {
+      OrgSpan t = OrgNames.trim(text, s.start(), s.end(), s.confidence(), s.source());
+      if (t != null && !CompoundRules.isGeneric(text, tokens, t)) {
+        candidates.add(extend(text, tokens, t));
+      }
+    }
+    if (SRC) sourceLines(text, candidates);
+    candidates.addAll(EnglishOrganizations.find(text));
+    List<OrgSpan> known = new ArrayList<>();
+    if (GAZ) for (Gazetteer.Match m : gazetteer.find(text)) {
+      known.add(new OrgSpan(m.start(), m.end(), 0.9, "gazetteer"));
+    }
+    return merge(candidates, known);
+  }
+
+  private static OrgSpan extend(String text, List<Token> tokens, OrgSpan s) {
+    int start = CompoundRules.placePrefixStart(text, tokens, s.start());
+    return start == s.start() ? s : new OrgSpan(start, s.end(), s.confidence(), s.source() + "+place");
+  }
+
+  private static void sourceLines(String text, List<OrgSpan> out) {
+    Matcher m = SOURCE_LINE.matcher(text);
+    while (m.find()) {
+      String name = SOURCE_TAIL.matcher(m.group(1)).replaceFirst("");
+      if (name.length() >= 2 && Character.isIdeographic(name.charAt(0))) {
+        out.add(new OrgSpan(m.start(1), m.start(1) + name.length(), 0.7, "source"));
+      }
+    }
+    m = DATELINE.matcher(text);
+    while (m.find()) {
+      out.add(new OrgSpan(m.start(1), m.end(1), 0.7, "source"));
+    }
+  }
+
+  /**
+   * Known names always count; other candidates are taken longest first and dropped where they
+   * overlap something already taken.
+   */
+  private static List<OrgSpan> merge(List<OrgSpan> candidates, List<OrgSpan> known) {
+    List<OrgSpan> all = new ArrayList<>(candidates);
+    all.sort((a, b) -> a.length() != b.length() ? Integer.compare(b.length(), a.length())
+        : Double.compare(b.confidence(), a.confidence()));
+    List<OrgSpan> taken = new ArrayList<>();
+    for (OrgSpan k : known) {
+      boolean inside = false;
+      for (OrgSpan c : all) {
+        if (c.start() <= k.start() && c.end() >= k.end() && c.length() > k.length()) {
+          inside = true;
+          break;
+        }
+      }
+      if (!inside) {
+        taken.add(k);
+      }
+    }
+    for (OrgSpan c : all) {
+      if (!overlaps(c, taken)) {
+        taken.add(c);
+      }
+    }
+    taken.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    return taken;
+  }
+
+  private static boolean overlaps(OrgSpan s, List<OrgSpan> taken) {
+    for (OrgSpan t : taken) {
+      if (s.start() < t.end() && t.start() < s.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLatin(String text, OrgSpan s) {
+    for (int i = s.start(); i < s.end(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean mostlyLatin(String text) {
+    int latin = 0;
+    int han = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80 && Character.isLetter(c)) {
+        latin++;
+      } else if (Character.isIdeographic(c)) {
+        han++;
+      }
+    }
+    return latin > 4 * han;
+  }
+
+  /** Counts by source, for diagnostics. */
+  static Map<String, Integer> sources(List<OrgSpan> spans) {
+    Map<String, Integer> m = new HashMap<>();
+    for (OrgSpan s : spans) {
+      m.merge(s.source(), 1, Integer::sum);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,138 @@
+package io.articlepipeline.enrich.core.org;
+
+import io.articlepipeline.enrich.core.text.Token;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rules for Chinese compound names: a place prefix directly attached to a name belongs to it
+ * (郑州市 + 上街区委宣传部), and a name part followed by an organization head word is an
+ * organization (漕塘村 + 新时代文明实践站). Word boundaries come from HanLP's tokens.
+ */
+public final class CompoundRules {
+
+  private static final Pattern HEADS = Pattern.compile(
+      "新时代文明实践(?:中心|所|站)|敬老院|福利院|养老院|卫生院|社区卫生服务中心|社会工作服务中心|公益服务中心|服务中心"
+          + "|救援队|救援总队|志愿者协会|志愿者联合会|志愿服务队|志愿服务支队|教育基金会|慈善基金会|基金会|慈善总会|红十字会"
+          + "|协会|联合会|促进会|商会|有限公司|股份公司|集团|中学|小学|中心小学|学校|医院|大学|学院|管理局|监督管理局"
+          + "|日报|晚报|时报|都市报|晨报|早报|商报");
+  private static final Pattern MEDIA_HEAD = Pattern.compile("日报|晚报|时报|都市报|晨报|早报|商报");
+  private static final Set<String> STOP_POS = Set.of(
+      "v", "vi", "vn", "vf", "vx", "vshi", "vyou", "vl", "vg", "p", "pba", "pbei", "c", "cc", "u", "ud", "ude1",
+      "ude2", "ude3", "udeng", "udh", "ule", "uguo", "ulian", "uls", "usuo", "uyy", "uzhe", "uzhi", "w", "m", "mq",
+      "q", "qv", "qt", "r", "rr", "ry", "rys", "ryt", "ryv", "rz", "rzs", "rzt", "rzv", "d", "dl", "dg", "y", "e",
+      "o", "f", "t", "tg", "nnt", "nnd", "nis", "a", "ad", "an", "al", "z", "x", "xx", "xu", "h", "k", "nx");
+  private static final Set<String> NAME_POS = Set.of("ns", "nsf", "nr", "nr1", "nr2", "nrf", "nrj", "nz", "nt",
+      "ntc", "ntcf", "ntcb", "ntch", "nto", "ntu", "nts", "nth", "nh", "nhm", "nhd", "nn", "ng", "b", "ag", "j", "l");
+  private static final String ADMIN = "省市县区镇乡州旗村";
+  private static final Set<String> ADMIN_WORDS = Set.of("街道", "新区", "开发区", "高新区", "自治区", "自治州", "自治县");
+  private static final int MAX_NAME = 12;
+  private static final int MAX_GENERIC_WORDS = Integer.getInteger("x.genwords", 2);
+
+  private CompoundRules() {
+  }
+
+  /** Extends a span to the left over a directly attached place prefix; returns the new start. */
+  public static int placePrefixStart(String text, List<Token> tokens, int start) {
+    int t = CharFeatures.firstToken(tokens, start) - 1;
+    if (t < 0 || tokens.get(t).end() != start) {
+      return start;
+    }
+    int newStart = start;
+    while (t >= 0 && start - tokens.get(t).start() <= MAX_NAME + 6) {
+      Token tok = tokens.get(t);
+      if (isPlace(tok)) {
+        newStart = tok.start();
+        t--;
+        // characters of an unknown place name before its admin suffix (永 德 县)
+        if (tok.word().length() == 1 && ADMIN.indexOf(tok.word().charAt(0)) >= 0) {
+          int k = t;
+          int chars = 0;
+          while (k >= 0 && chars < 3 && tokens.get(k).word().length() <= 2 && !isStop(tokens.get(k))
+              && !isPlace(tokens.get(k))) {
+            chars += tokens.get(k).word().length();
+            k--;
+          }
+          if (chars >= 1) {
+            newStart = tokens.get(k + 1).start();
+            t = k;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+    return newStart;
+  }
+
+  private static boolean isPlace(Token tok) {
+    String w = tok.word();
+    if (tok.pos().equals("ns") || tok.pos().equals("nsf")) {
+      return true;
+    }
+    if (ADMIN_WORDS.contains(w)) {
+      return true;
+    }
+    return w.length() <= 4 && ADMIN.indexOf(w.charAt(w.length() - 1)) >= 0
+        && Character.isIdeographic(w.charAt(0)) && !tok.pos().startsWith("v") && !tok.pos().equals("r");
+  }
+
+  private static boolean isStop(Token tok) {
+    return STOP_POS.contains(tok.pos()) || tok.isPunctuation();
+  }
+
+  /** Organizations made of a name part and a head word; added to {@code out}. */
+  public static void headRule(String text, List<Token> tokens, List<OrgSpan> out) {
+    Matcher m = HEADS.matcher(text);
+    while (m.find()) {
+      int headStart = m.start();
+      int t = CharFeatures.firstToken(tokens, headStart) - 1;
+      if (t < 0 || tokens.get(t).end() != headStart) {
+        continue;
+      }
+      boolean media = MEDIA_HEAD.matcher(m.group()).matches();
+      int start = headStart;
+      boolean named = false;
+      while (t >= 0 && headStart - tokens.get(t).start() <= MAX_NAME) {
+        Token tok = tokens.get(t);
+        if (isStop(tok) && !isPlace(tok) || tok.end() != start) {
+          break;
+        }
+        named |= NAME_POS.contains(tok.pos()) || isPlace(tok) || tok.word().length() == 1;
+        start = tok.start();
+        t--;
+      }
+      if (start < headStart && (named || media && headStart - start >= 2)) {
+        out.add(new OrgSpan(start, m.end(), 0.6, "rule"));
+      }
+    }
+  }
+
+  /** True when every word of the span is a common word: a bare head (基金会, 宣传部), not a name. */
+  public static boolean isGeneric(String text, List<Token> tokens, OrgSpan span) {
+    int t = CharFeatures.firstToken(tokens, span.start());
+    if (t >= tokens.size() || tokens.get(t).start() != span.start()) {
+      return false;
+    }
+    int words = 0;
+    String lastPos = "";
+    for (; t < tokens.size() && tokens.get(t).start() < span.end(); t++) {
+      words++;
+      Token tok = tokens.get(t);
+      if (tok.end() > span.end()) {
+        return false;
+      }
+      String pos = tok.pos();
+      boolean common = pos.equals("n") || pos.equals("nis") || pos.equals("vn") || pos.equals("a")
+          || pos.equals("an") || pos.equals("v") || pos.equals("nnt") || pos.equals("gi") || pos.equals("gm")
+          || pos.equals("nnd") || pos.equals("vi") || pos.equals("d") || pos.equals("ng") && tok.word().length() > 1;
+      if (!common || tok.word().length() == 1) {
+        return false;
+      }
+      lastPos = pos;
+    }
+    return words <= MAX_GENERIC_WORDS && lastPos.equals("nis");
+  }
+}

@@ -1,0 +1,138 @@
+package io.articlepipeline.enrich.core.org;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * English organization names: runs of capitalised words ending in an organization head word
+ * (Foundation, Association, Inc., University, Red Cross, ...), optionally continued by
+ * "of/for ..." (Carnegie Corporation of New York). Names joined by "and" are split when the
+ * left one is already complete.
+ */
+public final class EnglishOrganizations {
+
+  private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9'’.\\-]*|&");
+  private static final Set<String> CONNECTORS = Set.of("of", "for", "the", "and", "&", "at", "on", "de", "du", "in");
+  private static final Set<String> HEADS = Set.of(
+      "foundation", "association", "society", "fund", "institute", "university", "college", "school",
+      "hospital", "center", "centre", "corporation", "corp", "corp.", "inc", "inc.", "company", "co.", "group",
+      "bank", "trust", "alliance", "council", "network", "army", "corps", "coalition", "federation", "club",
+      "committee", "agency", "department", "ministry", "commission", "organization", "organisation", "church",
+      "services", "house", "cross", "partners", "pharmaceuticals", "brands", "union", "league", "academy",
+      "laboratories", "labs", "llc", "ltd", "ltd.", "authority", "bureau", "board", "institution", "museum",
+      "conservancy", "charities", "ministries", "fc", "plc", "gmbh", "ag");
+  private static final Set<String> LEADING_NOISE = Set.of(
+      "the", "a", "an", "in", "at", "by", "for", "with", "from", "to", "our", "their", "this", "that", "these",
+      "those", "as", "and", "of", "on", "thanks", "today", "yesterday", "last", "next", "every", "each", "both",
+      "other", "many", "about", "when", "while", "after", "before", "since", "through", "via", "said", "says",
+      "dear", "join", "support", "donate", "contact", "visit", "learn", "help", "its", "his", "her", "all");
+
+  private EnglishOrganizations() {
+  }
+
+  private record W(String text, int start, int end) {
+    boolean capitalised() {
+      return Character.isUpperCase(text.charAt(0)) || Character.isDigit(text.charAt(0));
+    }
+
+    String lower() {
+      return text.toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Spans of English organization names in {@code text}. */
+  public static List<OrgSpan> find(String text) {
+    List<OrgSpan> out = new ArrayList<>();
+    List<W> run = new ArrayList<>();
+    Matcher m = WORD.matcher(text);
+    W prev = null;
+    while (m.find()) {
+      String w = m.group();
+      if (w.endsWith(".") && !isAbbreviation(w)) {
+        w = w.substring(0, w.length() - 1);
+      }
+      W word = new W(w, m.start(), m.start() + w.length());
+      boolean joined = prev != null && onlySpaces(text, prev.end(), word.start());
+      boolean fits = word.capitalised() || CONNECTORS.contains(word.text());
+      if (!joined || !fits) {
+        flush(run, text, out);
+        run.clear();
+      }
+      if (fits) {
+        run.add(word);
+      }
+      prev = m.group().endsWith(".") && !isAbbreviation(m.group()) ? null : word;
+    }
+    flush(run, text, out);
+    return out;
+  }
+
+  private static boolean isAbbreviation(String w) {
+    String l = w.toLowerCase(Locale.ROOT);
+    return l.equals("inc.") || l.equals("corp.") || l.equals("co.") || l.equals("ltd.") || l.equals("st.")
+        || (w.length() == 2 && Character.isUpperCase(w.charAt(0)));
+  }
+
+  private static boolean onlySpaces(String text, int from, int to) {
+    if (to - from < 1 || to - from > 2) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) != ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void flush(List<W> run, String text, List<OrgSpan> out) {
+    boolean allCaps = run.stream().allMatch(w -> w.text().equals(w.text().toUpperCase(Locale.ROOT)));
+    int from = 0;
+    for (int h = 0; h < run.size(); h++) {
+      W w = run.get(h);
+      if (!w.capitalised() || !HEADS.contains(w.lower())) {
+        continue;
+      }
+      if (w.lower().equals("cross") && (h == 0 || !run.get(h - 1).lower().equals("red"))) {
+        continue;
+      }
+      if (allCaps && run.size() > 6) {
+        continue;
+      }
+      int end = h;
+      // "... Corporation of New York", "... Institute for Journalism": continue to the run's end
+      if (h + 2 < run.size() && (run.get(h + 1).text().equals("of") || run.get(h + 1).text().equals("for"))) {
+        boolean anotherHead = false;
+        for (int k = h + 1; k < run.size(); k++) {
+          anotherHead |= HEADS.contains(run.get(k).lower()) && run.get(k).capitalised();
+        }
+        if (!anotherHead && run.size() - h <= 7) {
+          end = lastCapitalised(run, run.size() - 1);
+        }
+      }
+      int start = from;
+      while (start < h && (LEADING_NOISE.contains(run.get(start).lower()) || !run.get(start).capitalised())) {
+        start++;
+      }
+      if (start < h) {
+        out.add(new OrgSpan(run.get(start).start(), run.get(end).end(), 0.7, "english"));
+      }
+      from = end + 1;
+      if (from < run.size() && (run.get(from).text().equals("and") || run.get(from).text().equals("&"))) {
+        from++;
+      }
+      h = end;
+    }
+  }
+
+  private static int lastCapitalised(List<W> run, int i) {
+    while (i > 0 && !run.get(i).capitalised()) {
+      i--;
+    }
+    return i;
+  }
+}
