@@ -225,6 +225,10 @@ public class OpsProperties {
   /** Dead letters, prefix {@code pipeline.ops.dead-letters}. */
   public static class DeadLetters {
 
+    /** Dead-letter topics to show and replay from; default articles.submitted.dlq and articles.enriched.dlq. */
+    @NotEmpty(message = "pipeline.ops.dead-letters.topics must name at least one topic")
+    private List<String> topics = new ArrayList<>(List.of(Topics.SUBMITTED_DLQ, Topics.ENRICHED_DLQ));
+
     /** How many of the newest dead letters per topic are shown; default 20. */
     @Min(value = 1, message = "pipeline.ops.dead-letters.newest must be at least 1")
     private int newest = 20;
@@ -232,6 +236,14 @@ public class OpsProperties {
     /** Most records one replay call may produce; default 10000. */
     @Min(value = 1, message = "pipeline.ops.dead-letters.max-replay must be at least 1")
     private int maxReplay = 10_000;
+
+    public List<String> getTopics() {
+      return topics;
+    }
+
+    public void setTopics(List<String> topics) {
+      this.topics = topics;
+    }
 
     public int getNewest() {
       return newest;

@@ -70,6 +70,29 @@ public final class KafkaTestSupport {
     }
   }
 
+  /** Reads every record of a topic from the beginning to its current end. */
+  public static List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> readAll(
+      String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
+          .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+      List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> records =
+          new java.util.ArrayList<>();
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+          && System.currentTimeMillis() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+
   /** Commits offsets for a group the way a consumer does. */
   public static void commit(String group, Map<TopicPartition, Long> offsets) {
     Properties props = new Properties();

@@ -1,5 +1,6 @@
 package io.articlepipeline.ops.throughput;
 
+import io.articlepipeline.ops.metrics.OpsMetrics;
 import io.articlepipeline.ops.topics.TopicsService;
 import io.articlepipeline.ops.topics.TopicsView;
 import io.articlepipeline.ops.topics.TopicsView.GroupLag;
@@ -19,22 +20,28 @@ public class OffsetSampler {
 
   private final TopicsService topics;
   private final SampleHistory history;
+  private final OpsMetrics metrics;
   private volatile boolean lastFailed;
 
-  public OffsetSampler(TopicsService topics, SampleHistory history) {
+  public OffsetSampler(TopicsService topics, SampleHistory history, OpsMetrics metrics) {
     this.topics = topics;
     this.history = history;
+    this.metrics = metrics;
   }
 
   @Scheduled(fixedDelayString = "${pipeline.ops.sampling.interval:5s}", initialDelay = 0)
   public void sample() {
     try {
-      history.add(toSample(topics.readView()));
+      TopicsView view = topics.readView();
+      history.add(toSample(view));
+      metrics.record(view);
+      metrics.sampled(true);
       if (lastFailed) {
         log.info("Offset sampling works again");
       }
       lastFailed = false;
     } catch (RuntimeException e) {
+      metrics.sampled(false);
       // Kafka may be down for a while; say so once, not every interval.
       if (!lastFailed) {
         log.warn("Offset sampling failed, will keep trying: {}", e.getMessage());

@@ -1,0 +1,101 @@
+package io.articlepipeline.ops.deadletters;
+
+import io.articlepipeline.schemas.DeadLetterHeaders;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * Reads the reason and origin of a dead letter from its {@link DeadLetterHeaders}. Numbers are
+ * read as the binder writes them (4-byte int, 8-byte long) and, failing that, as decimal text, so
+ * dead letters from other writers still read. No I/O.
+ */
+public final class DeadLetterHeaderReader {
+
+  private final Map<String, String> stageByTopic;
+
+  /** @param stageByTopic source topic to the stage reading it, for dead letters without a stage header */
+  public DeadLetterHeaderReader(Map<String, String> stageByTopic) {
+    this.stageByTopic = Map.copyOf(stageByTopic);
+  }
+
+  /** The operator's view of a dead-letter record. */
+  public DeadLetterView view(ConsumerRecord<byte[], byte[]> record) {
+    Headers headers = record.headers();
+    String originalTopic = string(headers, DeadLetterHeaders.ORIGINAL_TOPIC);
+    if (originalTopic == null) {
+      originalTopic = sourceTopicOf(record.topic());
+    }
+    String stage = string(headers, DeadLetterHeaders.STAGE);
+    if (stage == null) {
+      stage = stageByTopic.get(originalTopic);
+    }
+    Long originalPartition = number(headers, DeadLetterHeaders.ORIGINAL_PARTITION);
+    Long originalTimestamp = number(headers, DeadLetterHeaders.ORIGINAL_TIMESTAMP);
+    return new DeadLetterView(record.topic(), record.partition(), record.offset(),
+        Instant.ofEpochMilli(record.timestamp()),
+        record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+        record.value() == null ? -1 : record.value().length,
+        stage,
+        string(headers, DeadLetterHeaders.EXCEPTION_FQCN),
+        string(headers, DeadLetterHeaders.EXCEPTION_MESSAGE),
+        originalTopic,
+        originalPartition == null ? null : originalPartition.intValue(),
+        number(headers, DeadLetterHeaders.ORIGINAL_OFFSET),
+        originalTimestamp == null ? null : Instant.ofEpochMilli(originalTimestamp),
+        replayCount(headers));
+  }
+
+  /** The source topic of a dead-letter topic by the naming rule {@code <topic>.dlq}. */
+  public static String sourceTopicOf(String deadLetterTopic) {
+    return deadLetterTopic.endsWith(".dlq")
+        ? deadLetterTopic.substring(0, deadLetterTopic.length() - ".dlq".length())
+        : null;
+  }
+
+  /** The replay count header as a number; 0 when absent or unreadable. */
+  public static int replayCount(Headers headers) {
+    Long count = number(headers, DeadLetterHeaders.REPLAY_COUNT);
+    return count == null ? 0 : count.intValue();
+  }
+
+  /** The newest header of that name as UTF-8 text, or null. */
+  public static String string(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
+    return header == null || header.value() == null
+        ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  /** The newest header of that name as a number (4 or 8 bytes big-endian, or decimal text), or null. */
+  public static Long number(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
+    if (header == null || header.value() == null) {
+      return null;
+    }
+    byte[] v = header.value();
+    String text = new String(v, StandardCharsets.UTF_8).trim();
+    if (!text.isEmpty() && text.chars().allMatch(c -> Character.isDigit(c) || c == '-')) {
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        // Digits that do not fit a long: fall through to the binary reading.
+        return binary(v);
+      }
+    }
+    return binary(v);
+  }
+
+  private static Long binary(byte[] v) {
+    if (v.length == Integer.BYTES) {
+      return (long) ByteBuffer.wrap(v).getInt();
+    }
+    if (v.length == Long.BYTES) {
+      return ByteBuffer.wrap(v).getLong();
+    }
+    return null;
+  }
+}
