@@ -19,7 +19,9 @@ import java.util.Map;
 /** The enrich stage's analysis: cleanup, segmentation, organizations, keywords. Thread-safe. */
 final class DefaultArticleEnricher implements ArticleEnricher {
 
-  static final int KEYWORDS = 15;
+  static final int KEYWORDS = Integer.getInteger("x.k", 15);
+  private static final java.util.regex.Pattern ORG_LIKE = java.util.regex.Pattern.compile(
+      "(?:部|局|委|办|中心|会|社|站|台|报|网|院|所|队|处|厅|馆|团|公司|集团|大学|学校)$");
 
   private final PageCleaner cleaner;
   private final Segmenter segmenter;
@@ -50,15 +52,17 @@ final class DefaultArticleEnricher implements ArticleEnricher {
     List<Token> titleTokens = segmenter.segment(titleText.text());
 
     Map<String, Organization> orgs = new LinkedHashMap<>();
-    for (OrgSpan s : organizations.tag(text.text(), tokens)) {
+    List<OrgSpan> spans = organizations.tag(text.text(), tokens);
+    for (OrgSpan s : spans) {
       addOrg(orgs, text, s, true);
     }
+    addCredits(orgs, text, page.fields());
     if (request.title() != null && !request.title().isBlank()) {
       for (OrgSpan s : organizations.tag(titleText.text(), titleTokens)) {
         addOrg(orgs, titleText, s, false);
       }
     }
-    List<Keyword> kws = keywords.extract(text, tokens, content, titleText, titleTokens, KEYWORDS);
+    List<Keyword> kws = keywords.extract(text, tokens, content, titleText, titleTokens, spans, KEYWORDS);
     String language = request.language() != null && !request.language().isBlank()
         ? request.language() : Languages.detect(body);
     return new Enrichment(kws, List.copyOf(orgs.values()), page.fields(), page.cleanBody(),
@@ -74,6 +78,19 @@ final class DefaultArticleEnricher implements ArticleEnricher {
     int end = inBody ? text.surfaceEnd(s.end()) : -1;
     String analysed = text.text().substring(s.start(), s.end());
     orgs.put(name, new Organization(name, OrgTypes.classify(analysed), start, end, s.confidence()));
+  }
+
+  /** The page's source and author credit name organizations when they look like one. */
+  private static void addCredits(Map<String, Organization> orgs, AnalysisText text, PageFields fields) {
+    for (String credit : new String[] {fields.source(), fields.author()}) {
+      if (credit == null || credit.length() < 3 || !ORG_LIKE.matcher(CharNormalizer.normalize(credit)).find()) {
+        continue;
+      }
+      int at = text.text().indexOf(CharNormalizer.normalize(credit));
+      if (at >= 0) {
+        addOrg(orgs, text, new OrgSpan(at, at + credit.length(), 0.7, "credit"), true);
+      }
+    }
   }
 
   private static boolean[] contentMask(AnalysisText text, CleanPage page) {

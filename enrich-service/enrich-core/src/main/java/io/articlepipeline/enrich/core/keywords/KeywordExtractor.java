@@ -1,6 +1,7 @@
 package io.articlepipeline.enrich.core.keywords;
 
 import io.articlepipeline.enrich.core.Keyword;
+import io.articlepipeline.enrich.core.org.OrgSpan;
 import io.articlepipeline.enrich.core.text.AnalysisText;
 import io.articlepipeline.enrich.core.text.Token;
 import java.util.ArrayList;
@@ -8,21 +9,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Key phrases: runs of noun-like words (not single characters), scored by how often and how
- * early they occur, a title bonus, and how rare they are in a background corpus.
+ * Key phrases: runs of noun-like words (never single characters) and quoted names, scored by
+ * frequency, position, a title bonus and rarity in a background corpus (document
+ * frequencies); a phrase that only ever occurs inside a better one is not repeated.
  */
 public final class KeywordExtractor {
 
-  private static final int MAX_WORDS = 3;
-  private static final int MAX_CHARS = 12;
-  private static final Set<String> STOP = Set.of(
+  static final int MAX_WORDS = 4;
+  static final int MAX_CHARS = 12;
+  private static final Pattern QUOTED = Pattern.compile("[“\"《]([^”\"》\\n]{2,10})[”\"》]");
+  static final Set<String> STOP = Set.of(
       "工作", "活动", "时间", "方面", "问题", "情况", "人员", "部门", "今年", "去年", "目前", "记者", "编辑",
       "同时", "期间", "单位", "地方", "时候", "形式", "作用", "过程", "基础", "全国", "全市", "全区", "全省",
       "现场", "负责人", "代表", "领导", "群众", "大家", "我们", "他们", "人们", "内容", "方式", "措施", "要求",
-      "水平", "能力", "程度", "力量", "意义", "目标", "任务", "重点", "关键", "特色", "品牌", "平台", "资源",
-      "来源", "作者", "正文", "首页", "图片", "视频", "网友", "本报", "本网", "日电", "新闻", "消息");
+      "水平", "能力", "程度", "力量", "意义", "目标", "任务", "重点", "关键", "特色", "平台", "资源",
+      "来源", "作者", "正文", "首页", "图片", "视频", "网友", "本报", "本网", "日电", "新闻", "消息", "结果",
+      "方法", "研究", "分析", "基础上", "影响", "本文", "因素", "特点", "效果", "条件", "数据", "我国", "中国",
+      "系统", "模型", "技术", "发展", "服务", "社会", "文明", "志愿", "公益", "一种", "采用", "具有", "进行");
 
   private final DocumentFrequencies background;
 
@@ -31,89 +38,166 @@ public final class KeywordExtractor {
     this.background = background;
   }
 
-  /**
-   * @param text      the analysed body
-   * @param tokens    its tokens
-   * @param content   per analysis character: true where it belongs to article content
-   * @param title     tokens of the title's analysis text (may be empty)
-   * @param titleText the title's analysis text (may be empty)
-   * @param limit     how many keywords to return at most
-   */
-  public List<Keyword> extract(AnalysisText text, List<Token> tokens, boolean[] content,
-      AnalysisText titleText, List<Token> title, int limit) {
-    Map<String, Candidate> candidates = new HashMap<>();
-    int contentChars = 0;
-    for (boolean c : content) {
-      contentChars += c ? 1 : 0;
-    }
-    int seenChars = 0;
-    int seenUpTo = 0;
+  /** Receives candidate phrases: analysis offsets, lower-case key, number of words. */
+  public interface CandidateSink {
+    void accept(int start, int end, String key, int words);
+  }
+
+  /** Phrase candidates of a token sequence; {@code content} may be null (all content). */
+  public static void candidates(List<Token> tokens, boolean[] content, CandidateSink sink) {
+    StringBuilder key = new StringBuilder();
     for (int i = 0; i < tokens.size(); i++) {
       Token first = tokens.get(i);
-      if (!content[first.start()] || !isNounLike(first)) {
+      if (content != null && !content[first.start()] || !canStart(first)) {
         continue;
       }
-      for (int p = seenUpTo; p < first.start(); p++) {
-        seenChars += content[p] ? 1 : 0;
-      }
-      seenUpTo = first.start();
-      double position = contentChars == 0 ? 0 : (double) seenChars / contentChars;
-      double positionWeight = 1.0 + 0.5 * (1.0 - position);
-      StringBuilder key = new StringBuilder();
+      key.setLength(0);
+      boolean nouny = false;
       for (int j = i; j < tokens.size() && j < i + MAX_WORDS; j++) {
         Token t = tokens.get(j);
-        if (!isNounLike(t) || (j > i && t.start() != tokens.get(j - 1).end()) || !content[t.start()]) {
+        if (t.isPunctuation() || (j > i && t.start() != tokens.get(j - 1).end())) {
           break;
         }
         key.append(t.word());
         if (key.length() > MAX_CHARS) {
           break;
         }
-        if (acceptable(key, j - i + 1, t, first)) {
-          String k = key.toString().toLowerCase();
-          Candidate c = candidates.computeIfAbsent(k,
-              x -> new Candidate(text.surfaceChars(first.start(), t.end())));
-          c.weight += positionWeight;
-          c.count++;
-          c.words = j - i + 1;
+        nouny |= isNounLike(t) || t.pos().equals("vn");
+        int words = j - i + 1;
+        boolean ok = words == 1
+            ? t.word().length() >= 2 && isKeywordWord(t) && !STOP.contains(t.word())
+            : nouny && canEnd(t) && !STOP.contains(t.word()) && !STOP.contains(first.word());
+        if (ok) {
+          sink.accept(first.start(), t.end(), key.toString().toLowerCase(), words);
         }
       }
     }
-    if (titleText != null) {
+  }
+
+  private static final Set<String> EDGE_STOP = Set.of("u", "ud", "ude1", "ude2", "ude3", "udeng", "udh", "ule",
+      "uguo", "ulian", "uls", "usuo", "uyy", "uzhe", "uzhi", "p", "pba", "pbei", "c", "cc", "r", "rr", "ry", "rys",
+      "ryt", "ryv", "rz", "rzs", "rzt", "rzv", "m", "mq", "q", "qv", "qt", "d", "dl", "dg", "f", "y", "e", "o",
+      "w", "vshi", "vyou", "k", "h", "t", "tg", "x", "xu", "xx", "vf", "z", "rg", "nr", "nr1", "nr2", "nrf", "nrj");
+
+  private static boolean canStart(Token t) {
+    return !EDGE_STOP.contains(t.pos()) && !t.isPunctuation() && t.word().length() >= 1
+        && !(t.word().length() == 1 && !t.pos().startsWith("n") && !t.pos().equals("b"));
+  }
+
+  private static boolean canEnd(Token t) {
+    return !EDGE_STOP.contains(t.pos()) && !(t.word().length() == 1 && t.pos().startsWith("v"));
+  }
+
+  private static boolean isKeywordWord(Token t) {
+    String pos = t.pos();
+    return isNounLike(t) || pos.equals("l") || pos.equals("i") || pos.equals("j") || pos.equals("nz")
+        || pos.equals("vn") || pos.equals("gi");
+  }
+
+  /**
+   * @param text      the analysed body
+   * @param tokens    its tokens
+   * @param content   per analysis character: true where it belongs to article content
+   * @param titleText the title's analysis text (may be empty)
+   * @param title     tokens of the title
+   * @param limit     how many keywords to return at most
+   */
+  public List<Keyword> extract(AnalysisText text, List<Token> tokens, boolean[] content,
+      AnalysisText titleText, List<Token> title, List<OrgSpan> orgs, int limit) {
+    Map<String, Candidate> candidates = new HashMap<>();
+    int length = Math.max(1, text.text().length());
+    // an organization's name is one unit: no phrase may start or end inside it
+    int[] inside = new int[text.text().length() + 1];
+    for (OrgSpan o : orgs) {
+      for (int i = o.start() + 1; i < o.end(); i++) {
+        inside[i] = 1;
+      }
+    }
+    candidates(tokens, content, (start, end, key, words) -> {
+      if (inside[start] == 1 || inside[end] == 1) {
+        return;
+      }
+      Candidate c = candidates.computeIfAbsent(key, k -> new Candidate(text.surfaceChars(start, end), words));
+      c.weight += 1.0 + POS_WEIGHT * (1.0 - (double) start / length);
+      c.count++;
+    });
+    for (OrgSpan o : orgs) {
+      if (content[o.start()] && o.length() <= 16) {
+        String key = text.text().substring(o.start(), o.end()).toLowerCase();
+        Candidate c = candidates.computeIfAbsent(key, k -> new Candidate(text.surfaceChars(o.start(), o.end()), 3));
+        c.weight += ORG_WEIGHT;
+      }
+    }
+    Matcher q = QUOTED.matcher(text.text());
+    while (q.find()) {
+      if (content[q.start(1)]) {
+        String key = q.group(1).toLowerCase();
+        Candidate c = candidates.computeIfAbsent(key, k -> new Candidate(text.surfaceChars(q.start(1), q.end(1)), 2));
+        c.weight += 1.0;
+        c.quoted = true;
+      }
+    }
+    if (titleText != null && !titleText.text().isEmpty()) {
       String lowerTitle = titleText.text().toLowerCase();
+      candidates(title, null, (start, end, key, words) -> {
+        Candidate c = candidates.computeIfAbsent(key,
+            k -> new Candidate(titleText.surfaceChars(start, end), words));
+        c.inTitle = true;
+      });
       for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
         if (lowerTitle.contains(e.getKey())) {
-          e.getValue().weight += 3.0;
+          e.getValue().inTitle = true;
         }
       }
     }
-    List<Candidate> ranked = new ArrayList<>(candidates.size());
-    for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
+    List<Map.Entry<String, Candidate>> ranked = new ArrayList<>(candidates.entrySet());
+    for (Map.Entry<String, Candidate> e : ranked) {
       Candidate c = e.getValue();
-      double idf = background == null ? 1.0 : background.idf(e.getKey());
-      double lengthWeight = Math.min(e.getKey().length(), 6) / 4.0;
-      c.score = Math.log1p(c.weight) * idf * lengthWeight;
-      ranked.add(c);
+      String k = e.getKey();
+      double idf = background == null ? 1.0 : background.idf(k);
+      double lengthWeight = Math.min(k.length(), 8) / 4.0;
+      double single = c.words > 1 && c.count < 2 && !c.inTitle && !c.quoted ? ONCE_PENALTY : 1.0;
+      c.score = single * (Math.pow(c.weight, TF_POWER) + (c.inTitle ? TITLE_BONUS : 0)) * Math.pow(idf, IDF_POWER)
+          * Math.pow(lengthWeight, LEN_POWER) * (c.quoted ? QUOTE_BONUS : 1.0);
     }
-    ranked.sort((a, b) -> Double.compare(b.score, a.score));
+    ranked.sort((a, b) -> Double.compare(b.getValue().score, a.getValue().score));
     List<Keyword> out = new ArrayList<>(limit);
-    for (Candidate c : ranked) {
+    List<String> chosen = new ArrayList<>();
+    for (Map.Entry<String, Candidate> e : ranked) {
       if (out.size() >= limit) {
         break;
       }
+      String k = e.getKey();
+      Candidate c = e.getValue();
+      if (redundant(k, c, chosen, candidates)) {
+        continue;
+      }
+      chosen.add(k);
       out.add(new Keyword(c.surface, Math.round(c.score * 1000) / 1000.0));
     }
     return out;
   }
 
-  private static boolean acceptable(CharSequence key, int words, Token last, Token first) {
-    if (key.length() < 2) {
-      return false;
+  static final double ONCE_PENALTY = Double.parseDouble(System.getProperty("x.once", "0.3"));
+  static final double TF_POWER = Double.parseDouble(System.getProperty("x.tf", "0.5"));
+  static final double POS_WEIGHT = Double.parseDouble(System.getProperty("x.pos", "0.5"));
+  static final double ORG_WEIGHT = Double.parseDouble(System.getProperty("x.org", "0.7"));
+  static final double TITLE_BONUS = Double.parseDouble(System.getProperty("x.title", "1.5"));
+  static final double IDF_POWER = Double.parseDouble(System.getProperty("x.idf", "1.0"));
+  static final double LEN_POWER = Double.parseDouble(System.getProperty("x.len", "1.0"));
+  static final double QUOTE_BONUS = Double.parseDouble(System.getProperty("x.quote", "1.2"));
+
+  /** A phrase inside a chosen one that never occurs without it, or a chosen one's fragment. */
+  private static boolean redundant(String k, Candidate c, List<String> chosen, Map<String, Candidate> all) {
+    for (String other : chosen) {
+      if (other.contains(k) && all.get(other).weight >= c.weight * 0.8) {
+        return true;
+      }
+      if (k.contains(other) && all.get(other).weight <= c.weight * 1.2) {
+        return true;
+      }
     }
-    if (words == 1 && STOP.contains(first.word())) {
-      return false;
-    }
-    return !STOP.contains(last.word()) || words > 1 && !STOP.contains(last.word());
+    return false;
   }
 
   static boolean isNounLike(Token t) {
@@ -121,22 +205,27 @@ public final class KeywordExtractor {
     if (t.isPunctuation()) {
       return false;
     }
-    if (pos.startsWith("n") && !pos.equals("nr") && !pos.startsWith("nr") && !pos.equals("nx")) {
+    if (pos.startsWith("nr") || pos.equals("nx") && t.word().length() < 2) {
+      return false;
+    }
+    if (pos.startsWith("n") || pos.startsWith("g")) {
       return true;
     }
-    return pos.equals("vn") || pos.equals("gi") || pos.equals("gm") || pos.equals("gb") || pos.equals("gc")
-        || pos.equals("gg") || pos.equals("gp") || pos.equals("nz");
+    return pos.equals("vn") || pos.equals("an") || pos.equals("b") && t.word().length() >= 2;
   }
 
   private static final class Candidate {
     final String surface;
+    final int words;
     double weight;
     int count;
-    int words;
+    boolean inTitle;
+    boolean quoted;
     double score;
 
-    Candidate(String surface) {
+    Candidate(String surface, int words) {
       this.surface = surface;
+      this.words = words;
     }
   }
 }

@@ -41,6 +41,14 @@ public final class CompoundRules {
       return start;
     }
     int newStart = start;
+    // a place split by the segmenter (郑州市 上 街区 + name): glue the stray character back
+    Token first = t + 1 < tokens.size() ? tokens.get(t + 1) : null;
+    if (first != null && t >= 1 && tokens.get(t).word().length() == 1 && tokens.get(t - 1).end() == tokens.get(t).start() && isPlace(first)
+        && !tokens.get(t).isPunctuation() && (isPlace(tokens.get(t - 1)) || tokens.get(t - 1).isPunctuation())
+        && ADMIN.indexOf(first.word().charAt(first.word().length() - 1)) >= 0) {
+      newStart = tokens.get(t).start();
+      t--;
+    }
     while (t >= 0 && start - tokens.get(t).start() <= MAX_NAME + 6) {
       Token tok = tokens.get(t);
       if (isPlace(tok)) {
