@@ -1,0 +1,247 @@
+package io.articlepipeline.index;
+
+import io.articlepipeline.index.indexing.MalformedDocumentPolicy;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Settings of the index service, prefix {@code pipeline.index}. */
+@Validated
+@ConfigurationProperties("pipeline.index")
+public class IndexProperties {
+
+  /** Elasticsearch base URL (default http://127.0.0.1:9200, env ELASTICSEARCH_URL). */
+  @NotBlank(message = "pipeline.index.elasticsearch-url must be set (env ELASTICSEARCH_URL)")
+  @Pattern(regexp = "https?://.+", message = "pipeline.index.elasticsearch-url must start with http:// or https://")
+  private String elasticsearchUrl = "http://127.0.0.1:9200";
+
+  /** Kafka bootstrap servers for the dead-letter producer (default 127.0.0.1:9092, env KAFKA_BOOTSTRAP_SERVERS). */
+  @NotBlank(message = "pipeline.index.kafka-bootstrap-servers must be set (env KAFKA_BOOTSTRAP_SERVERS)")
+  private String kafkaBootstrapServers = "127.0.0.1:9092";
+
+  /** Schema registry URL used to re-encode a record Elasticsearch rejected (env SCHEMA_REGISTRY_URL). */
+  @NotBlank(message = "pipeline.index.schema-registry-url must be set (env SCHEMA_REGISTRY_URL)")
+  private String schemaRegistryUrl = "http://127.0.0.1:8081/apis/ccompat/v7";
+
+  /** Alias readers search (default articles); points at exactly one index version. */
+  @NotBlank(message = "pipeline.index.read-alias must not be blank")
+  private String readAlias = "articles";
+
+  /** Alias the indexer writes through (default articles-write, is_write_index on one version). */
+  @NotBlank(message = "pipeline.index.write-alias must not be blank")
+  private String writeAlias = "articles-write";
+
+  /** Prefix of the versioned index names (default articles-v: articles-v1, articles-v2, ...). */
+  @NotBlank(message = "pipeline.index.index-prefix must not be blank")
+  private String indexPrefix = "articles-v";
+
+  /** Name of the index template that applies to {@code index-prefix*} (default articles). */
+  @NotBlank(message = "pipeline.index.template-name must not be blank")
+  private String templateName = "articles";
+
+  /** Primary shards of a new index version (default 1). */
+  @Min(value = 1, message = "pipeline.index.shards must be at least 1")
+  private int shards = 1;
+
+  /** Replicas of a new index version (default 0: the local stack is a single node). */
+  @Min(value = 0, message = "pipeline.index.replicas must be at least 0")
+  private int replicas = 0;
+
+  /** Attempts of one bulk request before the batch fails and is redelivered (default 5). */
+  @Min(value = 1, message = "pipeline.index.bulk-max-attempts must be at least 1")
+  private int bulkMaxAttempts = 5;
+
+  /** First wait between bulk attempts (default 200ms; doubles, with jitter). */
+  @NotNull(message = "pipeline.index.bulk-initial-backoff must be set")
+  private Duration bulkInitialBackoff = Duration.ofMillis(200);
+
+  /** Longest wait between bulk attempts (default 5s). */
+  @NotNull(message = "pipeline.index.bulk-max-backoff must be set")
+  private Duration bulkMaxBackoff = Duration.ofSeconds(5);
+
+  /** Longest wait before a failed batch is redelivered by the listener container (default 30s). */
+  @NotNull(message = "pipeline.index.batch-max-backoff must be set")
+  private Duration batchMaxBackoff = Duration.ofSeconds(30);
+
+  /** What to do with a record Elasticsearch rejects as malformed: dead-letter (default) or fail. */
+  @NotNull(message = "pipeline.index.behavior-on-malformed-documents must be dead-letter or fail")
+  private MalformedDocumentPolicy behaviorOnMalformedDocuments = MalformedDocumentPolicy.DEAD_LETTER;
+
+  /** Dead-letter topic of the index stage (default articles.enriched.dlq). */
+  @NotBlank(message = "pipeline.index.dead-letter-topic must not be blank")
+  private String deadLetterTopic = "articles.enriched.dlq";
+
+  /** Longest query accepted, in characters (default 256); longer gets 400. */
+  @Min(value = 16, message = "pipeline.index.max-query-chars must be at least 16")
+  private int maxQueryChars = 256;
+
+  /** Default hits per page (default 10). */
+  @Min(value = 1, message = "pipeline.index.default-page-size must be at least 1")
+  private int defaultPageSize = 10;
+
+  /** Largest page size accepted (default 50); larger gets 400. */
+  @Min(value = 1, message = "pipeline.index.max-page-size must be at least 1")
+  @Max(value = 500, message = "pipeline.index.max-page-size must be at most 500")
+  private int maxPageSize = 50;
+
+  /** Deepest hit reachable by page/size (default 10000, Elasticsearch's max_result_window); deeper needs the cursor. */
+  @Min(value = 10, message = "pipeline.index.max-result-window must be at least 10")
+  private int maxResultWindow = 10_000;
+
+  public String getElasticsearchUrl() {
+    return elasticsearchUrl;
+  }
+
+  public void setElasticsearchUrl(String elasticsearchUrl) {
+    this.elasticsearchUrl = elasticsearchUrl;
+  }
+
+  public String getKafkaBootstrapServers() {
+    return kafkaBootstrapServers;
+  }
+
+  public void setKafkaBootstrapServers(String kafkaBootstrapServers) {
+    this.kafkaBootstrapServers = kafkaBootstrapServers;
+  }
+
+  public String getSchemaRegistryUrl() {
+    return schemaRegistryUrl;
+  }
+
+  public void setSchemaRegistryUrl(String schemaRegistryUrl) {
+    this.schemaRegistryUrl = schemaRegistryUrl;
+  }
+
+  public String getReadAlias() {
+    return readAlias;
+  }
+
+  public void setReadAlias(String readAlias) {
+    this.readAlias = readAlias;
+  }
+
+  public String getWriteAlias() {
+    return writeAlias;
+  }
+
+  public void setWriteAlias(String writeAlias) {
+    this.writeAlias = writeAlias;
+  }
+
+  public String getIndexPrefix() {
+    return indexPrefix;
+  }
+
+  public void setIndexPrefix(String indexPrefix) {
+    this.indexPrefix = indexPrefix;
+  }
+
+  public String getTemplateName() {
+    return templateName;
+  }
+
+  public void setTemplateName(String templateName) {
+    this.templateName = templateName;
+  }
+
+  public int getShards() {
+    return shards;
+  }
+
+  public void setShards(int shards) {
+    this.shards = shards;
+  }
+
+  public int getReplicas() {
+    return replicas;
+  }
+
+  public void setReplicas(int replicas) {
+    this.replicas = replicas;
+  }
+
+  public int getBulkMaxAttempts() {
+    return bulkMaxAttempts;
+  }
+
+  public void setBulkMaxAttempts(int bulkMaxAttempts) {
+    this.bulkMaxAttempts = bulkMaxAttempts;
+  }
+
+  public Duration getBulkInitialBackoff() {
+    return bulkInitialBackoff;
+  }
+
+  public void setBulkInitialBackoff(Duration bulkInitialBackoff) {
+    this.bulkInitialBackoff = bulkInitialBackoff;
+  }
+
+  public Duration getBulkMaxBackoff() {
+    return bulkMaxBackoff;
+  }
+
+  public void setBulkMaxBackoff(Duration bulkMaxBackoff) {
+    this.bulkMaxBackoff = bulkMaxBackoff;
+  }
+
+  public Duration getBatchMaxBackoff() {
+    return batchMaxBackoff;
+  }
+
+  public void setBatchMaxBackoff(Duration batchMaxBackoff) {
+    this.batchMaxBackoff = batchMaxBackoff;
+  }
+
+  public MalformedDocumentPolicy getBehaviorOnMalformedDocuments() {
+    return behaviorOnMalformedDocuments;
+  }
+
+  public void setBehaviorOnMalformedDocuments(MalformedDocumentPolicy behaviorOnMalformedDocuments) {
+    this.behaviorOnMalformedDocuments = behaviorOnMalformedDocuments;
+  }
+
+  public String getDeadLetterTopic() {
+    return deadLetterTopic;
+  }
+
+  public void setDeadLetterTopic(String deadLetterTopic) {
+    this.deadLetterTopic = deadLetterTopic;
+  }
+
+  public int getMaxQueryChars() {
+    return maxQueryChars;
+  }
+
+  public void setMaxQueryChars(int maxQueryChars) {
+    this.maxQueryChars = maxQueryChars;
+  }
+
+  public int getDefaultPageSize() {
+    return defaultPageSize;
+  }
+
+  public void setDefaultPageSize(int defaultPageSize) {
+    this.defaultPageSize = defaultPageSize;
+  }
+
+  public int getMaxPageSize() {
+    return maxPageSize;
+  }
+
+  public void setMaxPageSize(int maxPageSize) {
+    this.maxPageSize = maxPageSize;
+  }
+
+  public int getMaxResultWindow() {
+    return maxResultWindow;
+  }
+
+  public void setMaxResultWindow(int maxResultWindow) {
+    this.maxResultWindow = maxResultWindow;
+  }
+}

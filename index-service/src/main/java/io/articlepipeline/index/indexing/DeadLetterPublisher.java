@@ -1,0 +1,10 @@
+package io.articlepipeline.index.indexing;
+
+import java.util.List;
+
+/** Writes dead letters durably before the batch's offsets are committed. */
+public interface DeadLetterPublisher {
+
+  /** Returns once every dead letter is acknowledged; throws if any could not be written. */
+  void publish(List<DeadLetter> deadLetters);
+}

@@ -1,0 +1,22 @@
+package io.articlepipeline.index.indexing;
+
+import io.articlepipeline.schemas.avro.ArticleEnriched;
+
+/** One record of a consumed batch, already sorted into what the indexer does with it. */
+public sealed interface IncomingRecord {
+
+  SourceRecord source();
+
+  /** An enriched article to index. */
+  record Article(SourceRecord source, ArticleEnriched article) implements IncomingRecord {
+  }
+
+  /** A null value: the article was retracted and its document is deleted. */
+  record Tombstone(SourceRecord source) implements IncomingRecord {
+  }
+
+  /** A value that could not be deserialised: its original bytes go to the dead-letter topic. */
+  record Undecodable(SourceRecord source, byte[] originalValue, String exceptionClass, String message)
+      implements IncomingRecord {
+  }
+}

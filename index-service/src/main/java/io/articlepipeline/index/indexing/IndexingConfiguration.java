@@ -1,0 +1,97 @@
+package io.articlepipeline.index.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.articlepipeline.index.IndexProperties;
+import io.articlepipeline.index.elastic.IndexAdmin;
+import io.articlepipeline.schemas.avro.ArticleEnriched;
+import io.articlepipeline.schemas.serde.AvroSerdeConfig;
+import io.articlepipeline.schemas.serde.AvroSerializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.BiFunction;
+import io.articlepipeline.schemas.retry.Retry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.messaging.Message;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** The {@code indexArticles} stage: binding {@code indexArticles-in-0}, batch mode, see application.yml. */
+@Configuration(proxyBeanMethods = false)
+public class IndexingConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(IndexingConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  KafkaDeadLetterPublisher deadLetterPublisher(IndexProperties props) {
+    return new KafkaDeadLetterPublisher(props.getKafkaBootstrapServers(), props.getDeadLetterTopic());
+  }
+
+  @Bean
+  ArticleBatchIndexer articleBatchIndexer(ElasticsearchClient client, IndexAdmin admin, IndexProperties props,
+                                          DeadLetterPublisher deadLetters) {
+    AvroSerializer serializer = new AvroSerializer();
+    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, props.getSchemaRegistryUrl(),
+        AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false), false);
+    BiFunction<String, ArticleEnriched, byte[]> encoder = serializer::serialize;
+    Retry retry = new Retry(props.getBulkMaxAttempts(), props.getBulkInitialBackoff(), props.getBulkMaxBackoff());
+    return new ArticleBatchIndexer(new ElasticsearchBulkSender(client, admin.layout().writeAlias()),
+        new ArticleDocumentMapper(), deadLetters, encoder, retry, props.getBehaviorOnMalformedDocuments(),
+        Clock.systemUTC());
+  }
+
+  /** The stage: one bulk request per consumed batch; offsets are committed when this returns. */
+  @Bean
+  Consumer<Message<List<?>>> indexArticles(ArticleBatchIndexer indexer, MeterRegistry meters) {
+    Counter indexed = meters.counter("pipeline.index.documents", "outcome", "indexed");
+    Counter deleted = meters.counter("pipeline.index.documents", "outcome", "deleted");
+    Counter stale = meters.counter("pipeline.index.documents", "outcome", "stale");
+    Counter dead = meters.counter("pipeline.index.documents", "outcome", "dead-lettered");
+    Counter failed = meters.counter("pipeline.index.batches.failed");
+    return message -> {
+      List<IncomingRecord> records = KafkaBatchAdapter.records(message);
+      if (records.isEmpty()) {
+        return;
+      }
+      SourceRecord first = records.get(0).source();
+      SourceRecord last = records.get(records.size() - 1).source();
+      try {
+        BatchReport report = indexer.index(records);
+        indexed.increment(report.indexed());
+        deleted.increment(report.deleted());
+        stale.increment(report.stale());
+        dead.increment(report.deadLettered());
+        log.info("Indexed batch of {} from {} to {}: indexed={} deleted={} stale={} deadLettered={} attempts={}",
+            records.size(), first, last, report.indexed(), report.deleted(), report.stale(),
+            report.deadLettered(), report.bulkAttempts());
+      } catch (RuntimeException e) {
+        failed.increment();
+        log.error("Batch of {} from {} to {} failed; it is not committed and will be delivered again: {}",
+            records.size(), first, last, e.getMessage());
+        throw e;
+      }
+    };
+  }
+
+  /**
+   * A failed batch is retried, with backoff, until it succeeds: never skipped, never committed.
+   * (The default error handler would log and commit after ten tries: data loss.)
+   */
+  @Bean
+  ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> indexArticlesErrorHandling(IndexProperties props) {
+    return (container, destination, group) -> {
+      ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
+      backOff.setMaxInterval(props.getBatchMaxBackoff().toMillis());
+      backOff.setMaxElapsedTime(Long.MAX_VALUE);
+      container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+    };
+  }
+}

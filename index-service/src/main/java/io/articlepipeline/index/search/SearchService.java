@@ -1,0 +1,146 @@
+package io.articlepipeline.index.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Runs searches and article look-ups against the read alias. */
+public class SearchService {
+
+  private final ElasticsearchClient client;
+  private final String readAlias;
+  private final Function<String, List<String>> tokenizer;
+  private final SearchQueryBuilder builder;
+
+  /** @param tokenizer the enrich stage's index tokens of a text (ArticleEnricher::indexTokens) */
+  public SearchService(ElasticsearchClient client, String readAlias, Function<String, List<String>> tokenizer) {
+    this.client = client;
+    this.readAlias = readAlias;
+    this.tokenizer = tokenizer;
+    this.builder = new SearchQueryBuilder(readAlias);
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public SearchResult search(SearchParams params) throws IOException {
+    List<String> tokens = params.hasText() ? tokenizer.apply(params.q()) : List.of();
+    SearchRequest request = builder.build(params, tokens, true);
+    SearchResponse<Map> response = client.search(request, Map.class);
+    List<SearchResult.Hit> hits = new ArrayList<>();
+    List<FieldValue> lastSort = null;
+    for (Hit<Map> hit : response.hits().hits()) {
+      hits.add(toHit(hit.id(), hit.source(), hit.highlight(), hit.score()));
+      lastSort = hit.sort();
+    }
+    long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+    int page = params.cursor() == null ? params.page() : 1;
+    String next = null;
+    boolean more = hits.size() == params.size()
+        && (params.cursor() != null || (long) params.page() * params.size() < total);
+    if (more && lastSort != null) {
+      next = Cursors.encode(params.sort(), lastSort.stream().map(SearchService::plain).toList());
+    }
+    return new SearchResult(total, response.took(), page, params.size(), params.sort().name().toLowerCase(),
+        hits, next, facets(response.aggregations()));
+  }
+
+  /** The stored article without its tokens, or empty. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public Optional<Map<String, Object>> article(String id) throws IOException {
+    GetResponse<Map> response = client.get(g -> g.index(readAlias).id(id)
+        .sourceExcludes("tokens", "titleTokens", "organizationSuggest", "keywordSuggest"), Map.class);
+    if (!response.found() || response.source() == null) {
+      return Optional.empty();
+    }
+    return Optional.of((Map<String, Object>) response.source());
+  }
+
+  @SuppressWarnings("unchecked")
+  static SearchResult.Hit toHit(String id, Map<String, Object> source, Map<String, List<String>> highlight,
+                                Double score) {
+    Map<String, Object> src = source == null ? Map.of() : source;
+    String title = str(src.get("title"));
+    List<String> titleFragments = highlight == null ? null : highlight.get("title");
+    String titleHtml = titleFragments == null || titleFragments.isEmpty()
+        ? Snippets.escape(title == null ? "" : title)
+        : Snippets.toHtml(titleFragments.get(0));
+    List<String> bodyFragments = highlight == null ? null : highlight.get("body");
+    String snippet = bodyFragments == null || bodyFragments.isEmpty() ? ""
+        : String.join(" … ", bodyFragments.stream().map(Snippets::toHtml).toList());
+    List<String> keywords = new ArrayList<>();
+    if (src.get("keywords") instanceof List<?> ks) {
+      for (Object k : ks) {
+        if (k instanceof Map<?, ?> m && m.get("text") != null) {
+          keywords.add(m.get("text").toString());
+        }
+      }
+    }
+    List<SearchResult.OrgRef> orgs = new ArrayList<>();
+    if (src.get("organizations") instanceof List<?> os) {
+      for (Object o : os) {
+        if (o instanceof Map<?, ?> m && m.get("name") != null) {
+          orgs.add(new SearchResult.OrgRef(m.get("name").toString(), str(m.get("type"))));
+        }
+      }
+    }
+    String published = str(src.get("publishedAt"));
+    return new SearchResult.Hit(id, title, titleHtml, snippet, keywords, orgs, str(src.get("source")),
+        str(src.get("category")), str(src.get("language")), str(src.get("url")),
+        published != null ? published : str(src.get("submittedAt")),
+        score == null || score.isNaN() ? null : score);
+  }
+
+  private static Map<String, List<SearchResult.FacetCount>> facets(Map<String, Aggregate> aggs) {
+    Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
+    if (aggs == null || aggs.isEmpty()) {
+      return out;
+    }
+    for (String[] facet : SearchQueryBuilder.TERM_FACETS) {
+      Aggregate a = aggs.get(facet[0]);
+      List<SearchResult.FacetCount> counts = new ArrayList<>();
+      if (a != null && a.isSterms()) {
+        a.sterms().buckets().array().forEach(b -> counts.add(new SearchResult.FacetCount(b.key().stringValue(),
+            b.docCount())));
+      }
+      out.put(facet[0], counts);
+    }
+    Aggregate months = aggs.get(SearchQueryBuilder.MONTHS_FACET);
+    List<SearchResult.FacetCount> monthCounts = new ArrayList<>();
+    if (months != null && months.isDateHistogram()) {
+      months.dateHistogram().buckets().array().forEach(b -> monthCounts.add(
+          new SearchResult.FacetCount(b.keyAsString(), b.docCount())));
+    }
+    out.put(SearchQueryBuilder.MONTHS_FACET, monthCounts);
+    return out;
+  }
+
+  private static Object plain(FieldValue v) {
+    if (v.isLong()) {
+      return v.longValue();
+    }
+    if (v.isDouble()) {
+      return v.doubleValue();
+    }
+    if (v.isString()) {
+      return v.stringValue();
+    }
+    if (v.isBoolean()) {
+      return v.booleanValue();
+    }
+    return String.valueOf(v._get());
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+}

@@ -1,0 +1,59 @@
+package io.articlepipeline.index.web;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.articlepipeline.index.search.InvalidRequestException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Errors as {@code {"error": ..., "details": [...]}}: 4xx for bad input, 503 when Elasticsearch is down. */
+@RestControllerAdvice
+public class ApiErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidRequestException e) {
+    return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.details());
+  }
+
+  @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+  ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+    return body(HttpStatus.BAD_REQUEST, "Invalid request", List.of(e.getMessage()));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+    return body(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", List.of(e.getMessage()));
+  }
+
+  @ExceptionHandler(ElasticsearchException.class)
+  ResponseEntity<Map<String, Object>> elasticsearch(ElasticsearchException e) {
+    if (e.status() == 400) {
+      // A request Elasticsearch refuses is still a reader's query we could not run: their side.
+      log.warn("Elasticsearch refused a search: {}", e.error().type());
+      return body(HttpStatus.BAD_REQUEST, "Query could not be run", List.of(String.valueOf(e.error().reason())));
+    }
+    log.error("Elasticsearch error status={} type={}", e.status(), e.error().type());
+    return body(HttpStatus.SERVICE_UNAVAILABLE, "Search is unavailable", List.of("Elasticsearch answered " + e.status()));
+  }
+
+  @ExceptionHandler(IOException.class)
+  ResponseEntity<Map<String, Object>> io(IOException e) {
+    log.error("Elasticsearch not reachable: {}", e.toString());
+    return body(HttpStatus.SERVICE_UNAVAILABLE, "Search is unavailable", List.of("Elasticsearch is not reachable"));
+  }
+
+  static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, List<String> details) {
+    return ResponseEntity.status(status).body(Map.of("error", error, "details", details));
+  }
+}

@@ -1,0 +1,94 @@
+package io.articlepipeline.index.indexing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ArticleDocumentMapperTest {
+
+  private static final Instant NOW = Instant.parse("2024-06-01T00:00:00Z");
+  private final ArticleDocumentMapper mapper = new ArticleDocumentMapper();
+
+  @Test
+  void documentHoldsTheCleanBodyForDisplay() {
+    Map<String, Object> doc = mapper.toDocument(Articles.article("a1", 3).build(), NOW);
+    assertThat(doc).containsEntry("id", "a1").containsEntry("revision", 3L)
+        .containsEntry("body", "郑州市上街区新时代文明实践中心组织志愿服务队走进社区。");
+  }
+
+  @Test
+  void tokensJoinTitleAndBodyTokensWithSpaces() {
+    Map<String, Object> doc = mapper.toDocument(Articles.article("a1", 1).build(), NOW);
+    assertThat(doc.get("titleTokens")).isEqualTo("郑州市 上街区 志愿 服务队 开展 活动");
+    assertThat((String) doc.get("tokens")).startsWith("郑州市 上街区 志愿 服务队 开展 活动 郑州市 上街区 新时代")
+        .endsWith("走进 社区");
+  }
+
+  @Test
+  void tokensAreLowerCasedAndBlankTokensDropped() {
+    assertThat(ArticleDocumentMapper.joinTokens(List.of("Red", " ", "Cross ", "", "红 十字"))).isEqualTo("red cross 红十字");
+  }
+
+  @Test
+  void keywordsAndOrganizationsKeepDetailsAndGetFacetFields() {
+    Map<String, Object> doc = mapper.toDocument(Articles.article("a1", 1).build(), NOW);
+    assertThat(doc.get("keywordTexts")).isEqualTo(List.of("志愿服务", "社区"));
+    assertThat(doc.get("organizationNames")).isEqualTo(List.of("郑州市上街区新时代文明实践中心"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> orgs = (List<Map<String, Object>>) doc.get("organizations");
+    assertThat(orgs.get(0)).containsEntry("type", "GOVERNMENT").containsEntry("start", 0).containsEntry("end", 15)
+        .containsEntry("confidence", 0.8);
+  }
+
+  @Test
+  void dateIsPublishedAtOrElseSubmittedAt() {
+    Map<String, Object> published = mapper.toDocument(Articles.article("a1", 1).build(), NOW);
+    assertThat(published).containsEntry("date", "2024-05-01T08:00:00Z").containsEntry("indexedAt", "2024-06-01T00:00:00Z");
+    Map<String, Object> unpublished = mapper.toDocument(Articles.article("a1", 1).setPublishedAt(null).build(), NOW);
+    assertThat(unpublished).containsEntry("date", "2024-05-02T09:00:00Z").doesNotContainKey("publishedAt");
+  }
+
+  @Test
+  void missingOptionalFieldsAreLeftOut() {
+    Map<String, Object> doc = mapper.toDocument(Articles.article("a1", 1).setSource(" ").setAuthor(null).build(), NOW);
+    assertThat(doc).doesNotContainKeys("source", "author");
+  }
+
+  @Test
+  void blankCleanBodyFallsBackToTheSubmittedBody() {
+    Map<String, Object> doc = mapper.toDocument(Articles.article("a1", 1).setCleanBody("").build(), NOW);
+    assertThat(doc).containsEntry("body", "原文 <b>正文</b>");
+  }
+
+  @Test
+  void nonFiniteScoresBecomeZeroSoTheJsonStaysValid() {
+    var article = Articles.article("a1", 1)
+        .setKeywords(List.of(new io.articlepipeline.schemas.avro.Keyword("x", Double.NaN))).build();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> keywords = (List<Map<String, Object>>) mapper.toDocument(article, NOW).get("keywords");
+    assertThat(keywords.get(0)).containsEntry("score", 0.0);
+  }
+
+  @Test
+  void anArticleWithoutIdIsMalformed() {
+    assertThatThrownBy(() -> mapper.toDocument(Articles.article(" ", 1).build(), NOW))
+        .isInstanceOf(MalformedArticleException.class).hasMessageContaining("no id");
+  }
+
+  @Test
+  void aNegativeRevisionIsMalformed() {
+    assertThatThrownBy(() -> mapper.toDocument(Articles.article("a1", -1).build(), NOW))
+        .isInstanceOf(MalformedArticleException.class).hasMessageContaining("negative revision");
+  }
+
+  @Test
+  void suggestInputsAreTheOrganizationAndKeywordNames() {
+    Map<String, Object> doc = mapper.toDocument(Articles.article("a1", 1).build(), NOW);
+    assertThat(doc.get("organizationSuggest")).isEqualTo(Map.of("input", List.of("郑州市上街区新时代文明实践中心")));
+    assertThat(doc.get("keywordSuggest")).isEqualTo(Map.of("input", List.of("志愿服务", "社区")));
+  }
+}

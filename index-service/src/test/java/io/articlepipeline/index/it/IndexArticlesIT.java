@@ -1,0 +1,232 @@
+package io.articlepipeline.index.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.articlepipeline.enrich.core.ArticleEnricher;
+import io.articlepipeline.enrich.core.ArticleEnrichers;
+import io.articlepipeline.index.IndexApplication;
+import io.articlepipeline.index.indexing.Articles;
+import io.articlepipeline.schemas.DeadLetterHeaders;
+import io.articlepipeline.schemas.avro.ArticleEnriched;
+import io.articlepipeline.schemas.serde.AvroSerdeConfig;
+import io.articlepipeline.schemas.serde.AvroSerializer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The index stage on the real Kafka, registry and Elasticsearch: records on a topic of its own are
+ * indexed, replays of older revisions do not win, tombstones delete, and bad records end up on the
+ * dead-letter topic with their reason. Endpoints: KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL,
+ * ELASTICSEARCH_URL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndexArticlesIT {
+
+  private final String run = "it" + UUID.randomUUID().toString().substring(0, 8);
+  private final String topic = run + ".articles.enriched";
+  private final String dlqTopic = topic + ".dlq";
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+  private ConfigurableApplicationContext app;
+  private String baseUrl;
+  private ArticleEnricher enricher;
+
+  @BeforeAll
+  void start() throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", StackEnv.kafka()))) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(dlqTopic, 1, (short) 1)))
+          .all().get();
+    }
+    enricher = ArticleEnrichers.load(null);
+    app = new SpringApplicationBuilder(IndexApplication.class).run(
+        "--server.port=0",
+        "--server.address=127.0.0.1",
+        "--spring.cloud.stream.kafka.binder.brokers=" + StackEnv.kafka(),
+        "--spring.cloud.stream.bindings.indexArticles-in-0.destination=" + topic,
+        "--spring.cloud.stream.bindings.indexArticles-in-0.group=" + run,
+        "--spring.cloud.stream.kafka.bindings.indexArticles-in-0.consumer.configuration.schema.registry.url="
+            + StackEnv.registry(),
+        "--pipeline.index.elasticsearch-url=" + StackEnv.elasticsearch(),
+        "--pipeline.index.kafka-bootstrap-servers=" + StackEnv.kafka(),
+        "--pipeline.index.schema-registry-url=" + StackEnv.registry(),
+        "--pipeline.index.dead-letter-topic=" + dlqTopic,
+        "--pipeline.index.read-alias=" + run + "-articles",
+        "--pipeline.index.write-alias=" + run + "-articles-write",
+        "--pipeline.index.index-prefix=" + run + "-articles-v",
+        "--pipeline.index.template-name=" + run + "-articles");
+    baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (app != null) {
+      app.close();
+    }
+    // Best effort: the test's own indices and template, named after the run.
+    for (String path : List.of("/" + run + "-articles-v*", "/_index_template/" + run + "-articles")) {
+      try {
+        http.send(HttpRequest.newBuilder(URI.create(StackEnv.elasticsearch() + path)).DELETE().build(),
+            HttpResponse.BodyHandlers.discarding());
+      } catch (java.io.IOException e) {
+        System.getLogger(IndexArticlesIT.class.getName()).log(System.Logger.Level.WARNING,
+            "Could not clean up " + path + ": " + e);
+      }
+    }
+  }
+
+  private ArticleEnriched article(String id, long revision, String title, String body) {
+    return Articles.article(id, revision).setTitle(title).setCleanBody(body).setBody(body)
+        .setTitleTokens(enricher.indexTokens(title)).setBodyTokens(enricher.indexTokens(body)).build();
+  }
+
+  @Test
+  void indexesReplaysDeletesAndDeadLetters() throws Exception {
+    AvroSerializer serializer = new AvroSerializer();
+    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, StackEnv.registry()), false);
+    byte[] garbage = {0, 0, 0, 0x7f, 0x7f, 1, 2, 3};
+    ArticleEnriched outOfRangeDate = Articles.article("bad-date", 1)
+        .setPublishedAt(Instant.ofEpochMilli(Long.MAX_VALUE / 4)).build();
+
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+        new ByteArraySerializer())) {
+      List<ProducerRecord<String, byte[]>> records = List.of(
+          message("a1", serializer.serialize(topic, article("a1", 2, "郑州市志愿服务队走进社区",
+              "上街区新时代文明实践中心组织志愿服务队走进社区，为老人义诊。<script>alert(1)</script>"))),
+          message("a1", serializer.serialize(topic, article("a1", 1, "旧标题", "旧内容"))),
+          message("a2", serializer.serialize(topic, article("a2", 1, "Red Cross volunteers help flood victims",
+              "The Red Cross sent volunteers to help families after the flood."))),
+          message("a3", serializer.serialize(topic, article("a3", 1, "将被撤回的文章", "这篇文章会被撤回。"))),
+          message("a3", null),
+          message("bad-date", serializer.serialize(topic, outOfRangeDate)),
+          message("garbage", garbage));
+      for (ProducerRecord<String, byte[]> r : records) {
+        producer.send(r).get();
+      }
+    }
+
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> get("/api/articles/a2").statusCode() == 200 && get("/api/articles/a3").statusCode() == 404);
+
+    JsonNode a1 = json.readTree(get("/api/articles/a1").body());
+    assertThat(a1.get("revision").asLong()).as("the older revision replayed later does not win").isEqualTo(2);
+    assertThat(a1.get("title").asText()).isEqualTo("郑州市志愿服务队走进社区");
+    assertThat(a1.get("organizations").get(0).get("name").asText()).isEqualTo("郑州市上街区新时代文明实践中心");
+
+    HttpResponse<String> missing = get("/api/articles/a3");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(json.readTree(missing.body()).get("error").asText()).isEqualTo("article not found");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(search("志愿服务").body()).get("total").asLong() >= 1);
+    JsonNode result = json.readTree(search("志愿服务").body());
+    JsonNode hit = result.get("hits").get(0);
+    assertThat(hit.get("id").asText()).isEqualTo("a1");
+    assertThat(hit.get("snippet").asText()).contains("<mark>").contains("&lt;script&gt;").doesNotContain("<script>");
+    assertThat(hit.get("keywords").toString()).contains("志愿服务");
+    assertThat(hit.get("organizations").get(0).get("name").asText()).isEqualTo("郑州市上街区新时代文明实践中心");
+    assertThat(result.has("took")).isTrue();
+
+    JsonNode english = json.readTree(search("red cross volunteers").body());
+    assertThat(english.get("hits").get(0).get("id").asText()).isEqualTo("a2");
+
+    List<ConsumerRecord<byte[], byte[]>> letters = readDeadLetters(2);
+    assertThat(letters).hasSize(2);
+    ConsumerRecord<byte[], byte[]> dateLetter = letters.stream()
+        .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("bad-date")).findFirst().orElseThrow();
+    assertThat(header(dateLetter, DeadLetterHeaders.STAGE)).isEqualTo("index");
+    assertThat(header(dateLetter, DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("publishedAt");
+    assertThat(header(dateLetter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(topic);
+    assertThat(ByteBuffer.wrap(dateLetter.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value()).getLong())
+        .isEqualTo(5);
+    ConsumerRecord<byte[], byte[]> garbageLetter = letters.stream()
+        .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("garbage")).findFirst().orElseThrow();
+    assertThat(garbageLetter.value()).isEqualTo(garbage);
+    assertThat(header(garbageLetter, DeadLetterHeaders.EXCEPTION_FQCN)).contains("SerializationException");
+    assertThat(ByteBuffer.wrap(garbageLetter.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value()).getLong())
+        .isEqualTo(6);
+  }
+
+  @Test
+  void badSearchInputGets400NotA500() throws Exception {
+    assertThat(get("/api/search?size=100000").statusCode()).isEqualTo(400);
+    assertThat(get("/api/search?q=x&unknown=1").statusCode()).isEqualTo(400);
+    assertThat(get("/api/search?q=" + enc("字".repeat(1000))).statusCode()).isEqualTo(400);
+    assertThat(get("/api/search?cursor=garbage").statusCode()).isEqualTo(400);
+    assertThat(get("/api/search?q=" + enc("\"(*[]{}~^:!/\\")).statusCode()).isEqualTo(200);
+    HttpResponse<String> beyond = get("/api/search?q=" + enc("志愿") + "&page=999");
+    assertThat(beyond.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(beyond.body()).get("hits").size()).isZero();
+  }
+
+  private ProducerRecord<String, byte[]> message(String key, byte[] value) {
+    return new ProducerRecord<>(topic, key, value);
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(int expected) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-dlq-reader");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(dlqTopic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (out.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(500)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+    return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  private HttpResponse<String> search(String q) throws Exception {
+    return get("/api/search?q=" + enc(q));
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}
