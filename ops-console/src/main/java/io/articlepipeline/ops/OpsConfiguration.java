@@ -2,6 +2,7 @@ package io.articlepipeline.ops;
 
 import io.articlepipeline.ops.auth.BearerTokenCheck;
 import io.articlepipeline.ops.auth.OpsTokenFilter;
+import io.articlepipeline.ops.http.JsonHttp;
 import io.articlepipeline.ops.throughput.SampleHistory;
 import io.articlepipeline.ops.topics.KafkaOffsetsReader;
 import java.time.Clock;
@@ -30,6 +31,11 @@ public class OpsConfiguration {
         AdminClientConfig.CLIENT_ID_CONFIG, "ops-console",
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs * 2));
+  }
+
+  @Bean
+  JsonHttp jsonHttp(JsonMapper json, OpsProperties properties) {
+    return new JsonHttp(json, properties.getHealthTimeout());
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package io.articlepipeline.ops.web;
 
+import io.articlepipeline.ops.http.JsonHttp;
+import io.articlepipeline.ops.schemas.SchemaRegistryBrowser;
 import io.articlepipeline.ops.topics.KafkaOffsetsReader.KafkaOperationException;
 import io.articlepipeline.ops.topics.KafkaOffsetsReader.KafkaUnavailableException;
 import org.slf4j.Logger;
@@ -29,6 +31,18 @@ public class OpsExceptionHandler {
     log.warn("Kafka refused an admin operation: {}", e.getMessage());
     return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
         .body(ApiError.of("Kafka refused the operation", e.getMessage()));
+  }
+
+  @ExceptionHandler(JsonHttp.UnreachableException.class)
+  ResponseEntity<ApiError> unreachable(JsonHttp.UnreachableException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .body(ApiError.of("A dependency is not reachable", e.getMessage()));
+  }
+
+  @ExceptionHandler(SchemaRegistryBrowser.RegistryException.class)
+  ResponseEntity<ApiError> registryFailed(SchemaRegistryBrowser.RegistryException e) {
+    return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+        .body(ApiError.of("The schema registry refused a request", e.getMessage()));
   }
 
   @ExceptionHandler(BadRequestException.class)
