@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class SearchController {
 
   private static final int MAX_ID_CHARS = 256;
+  private static final int MAX_PREFIX_CHARS = 50;
 
   private final SearchService search;
   private final SearchParamsParser parser;
@@ -32,9 +33,44 @@ public class SearchController {
   @GetMapping("/api/articles/{id}")
   public ResponseEntity<?> article(@PathVariable String id) throws IOException {
     checkId(id);
-    return search.article(id).<ResponseEntity<?>>map(ResponseEntity::ok)
-        .orElseGet(() -> ResponseEntity.status(404).body(Map.of("error", "article not found",
-            "details", List.of("id: no indexed article has id " + id))));
+    return search.article(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
+  }
+
+  @GetMapping("/api/articles/{id}/similar")
+  public ResponseEntity<?> similar(@PathVariable String id, @RequestParam(defaultValue = "5") String size)
+      throws IOException {
+    checkId(id);
+    int n = boundedInt("size", size, 1, 20);
+    return search.similar(id, n).<ResponseEntity<?>>map(hits -> ResponseEntity.ok(Map.of("id", id, "hits", hits)))
+        .orElseGet(() -> notFound(id));
+  }
+
+  @GetMapping("/api/suggest")
+  public SearchService.Suggestions suggest(@RequestParam(defaultValue = "") String prefix,
+                                           @RequestParam(defaultValue = "5") String size) throws IOException {
+    String p = prefix.strip();
+    if (p.length() > MAX_PREFIX_CHARS) {
+      throw new InvalidRequestException("Invalid suggest request",
+          List.of("prefix: longer than " + MAX_PREFIX_CHARS + " characters"));
+    }
+    return search.suggest(p, boundedInt("size", size, 1, 20));
+  }
+
+  private static ResponseEntity<?> notFound(String id) {
+    return ResponseEntity.status(404).body(Map.of("error", "article not found",
+        "details", List.of("id: no indexed article has id " + id)));
+  }
+
+  static int boundedInt(String name, String value, int min, int max) {
+    String v = value.strip();
+    if (v.matches("\\d{1,6}")) {
+      int n = Integer.parseInt(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    }
+    throw new InvalidRequestException("Invalid request",
+        List.of(name + ": must be a whole number from " + min + " to " + max));
   }
 
   static void checkId(String id) {

@@ -37,6 +37,9 @@ public class SearchQueryBuilder {
   /** Tokens in a query of up to two words must all match; above that three in four. */
   static final String TOKENS_MINIMUM_SHOULD_MATCH = "2<75%";
 
+  static final String ORG_SUGGESTER = "organizations";
+  static final String KEYWORD_SUGGESTER = "keywords";
+
   private final String index;
 
   /** @param index the index or read alias searched */
@@ -82,6 +85,35 @@ public class SearchQueryBuilder {
       }
       return s;
     });
+  }
+
+  /** Articles like one document: its tokens, keywords and organizations; the document itself excluded. */
+  public SearchRequest similar(String docIndex, String id, int size) {
+    return SearchRequest.of(s -> s.index(index)
+        .size(size)
+        .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+        .query(q -> q.moreLikeThis(m -> m
+            .fields("tokens", "keywordTexts", "organizationNames")
+            .like(l -> l.document(d -> d.index(docIndex).id(id)))
+            .minTermFreq(1)
+            .minDocFreq(1)
+            .maxQueryTerms(40)
+            .minimumShouldMatch("10%")))
+        .highlight(h -> h.type(HighlighterType.Unified).preTags(Snippets.PRE).postTags(Snippets.POST)
+            .fields("body", f -> f.fragmentSize(SNIPPET_CHARS).numberOfFragments(1).noMatchSize(SNIPPET_CHARS))
+            .highlightQuery(q -> q.matchNone(mn -> mn))));
+  }
+
+  /** Completion suggestions of organizations and keywords for what the reader has typed so far. */
+  public SearchRequest suggest(String prefix, int size) {
+    return SearchRequest.of(s -> s.index(index)
+        .size(0)
+        .source(src -> src.fetch(false))
+        .suggest(su -> su
+            .suggesters(ORG_SUGGESTER, fs -> fs.prefix(prefix)
+                .completion(c -> c.field("organizationSuggest").skipDuplicates(true).size(size)))
+            .suggesters(KEYWORD_SUGGESTER, fs -> fs.prefix(prefix)
+                .completion(c -> c.field("keywordSuggest").skipDuplicates(true).size(size)))));
   }
 
   /** The text part: segmented tokens first, standard analysis for phrases and recall. */

@@ -54,6 +54,56 @@ public class SearchService {
         hits, next, facets(response.aggregations()));
   }
 
+  /** Articles like {@code id} (more_like_this on tokens, keywords and organizations), or empty if no such article. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public Optional<List<SearchResult.Hit>> similar(String id, int size) throws IOException {
+    GetResponse<Map> doc = client.get(g -> g.index(readAlias).id(id).sourceIncludes("id"), Map.class);
+    if (!doc.found()) {
+      return Optional.empty();
+    }
+    String index = doc.index();
+    SearchResponse<Map> response = client.search(builder.similar(index, id, size), Map.class);
+    List<SearchResult.Hit> hits = new ArrayList<>();
+    for (Hit<Map> hit : response.hits().hits()) {
+      hits.add(toHit(hit.id(), hit.source(), hit.highlight(), hit.score()));
+    }
+    return Optional.of(hits);
+  }
+
+  /** Organizations and keywords starting with {@code prefix}, most frequent first. */
+  @SuppressWarnings({"rawtypes"})
+  public Suggestions suggest(String prefix, int size) throws IOException {
+    if (prefix.isBlank()) {
+      return new Suggestions(prefix, List.of(), List.of());
+    }
+    SearchResponse<Map> response = client.search(builder.suggest(prefix, size), Map.class);
+    return new Suggestions(prefix, options(response, SearchQueryBuilder.ORG_SUGGESTER),
+        options(response, SearchQueryBuilder.KEYWORD_SUGGESTER));
+  }
+
+  /** Suggestions for a prefix. */
+  public record Suggestions(String prefix, List<String> organizations, List<String> keywords) {
+  }
+
+  @SuppressWarnings({"rawtypes"})
+  private static List<String> options(SearchResponse<Map> response, String name) {
+    List<String> out = new ArrayList<>();
+    var suggestions = response.suggest().get(name);
+    if (suggestions == null) {
+      return out;
+    }
+    for (var s : suggestions) {
+      if (s.isCompletion()) {
+        s.completion().options().forEach(o -> {
+          if (!out.contains(o.text())) {
+            out.add(o.text());
+          }
+        });
+      }
+    }
+    return out;
+  }
+
   /** The stored article without its tokens, or empty. */
   @SuppressWarnings({"rawtypes", "unchecked"})
   public Optional<Map<String, Object>> article(String id) throws IOException {
