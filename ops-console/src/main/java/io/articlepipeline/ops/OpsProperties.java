@@ -58,6 +58,10 @@ public class OpsProperties {
   @Valid
   private final DeadLetters deadLetters = new DeadLetters();
 
+  /** Reprocessing (rewinding a stage). */
+  @Valid
+  private final Reprocess reprocess = new Reprocess();
+
   /** Timeout of each health probe of a service, the registry or Elasticsearch; default 2s. */
   @NotNull(message = "pipeline.ops.health-timeout must be set")
   private Duration healthTimeout = Duration.ofSeconds(2);
@@ -112,6 +116,10 @@ public class OpsProperties {
 
   public DeadLetters getDeadLetters() {
     return deadLetters;
+  }
+
+  public Reprocess getReprocess() {
+    return reprocess;
   }
 
   public Duration getHealthTimeout() {
@@ -259,6 +267,34 @@ public class OpsProperties {
 
     public void setMaxReplay(int maxReplay) {
       this.maxReplay = maxReplay;
+    }
+  }
+
+  /** Reprocessing, prefix {@code pipeline.ops.reprocess}. */
+  public static class Reprocess {
+
+    /** Consumer group rewound by POST /api/ops/reprocess; default enrich. */
+    @NotBlank(message = "pipeline.ops.reprocess.group must be set")
+    private String group = "enrich";
+
+    /** Topic whose offsets are rewound to the beginning; default articles.submitted. */
+    @NotBlank(message = "pipeline.ops.reprocess.topic must be set")
+    private String topic = Topics.SUBMITTED;
+
+    public String getGroup() {
+      return group;
+    }
+
+    public void setGroup(String group) {
+      this.group = group;
+    }
+
+    public String getTopic() {
+      return topic;
+    }
+
+    public void setTopic(String topic) {
+      this.topic = topic;
     }
   }
 }
