@@ -21,7 +21,7 @@ public final class KeywordExtractor {
 
   static final int MAX_WORDS = 4;
   static final int MAX_CHARS = 12;
-  private static final Pattern QUOTED = Pattern.compile("[“\"《]([^”\"》\\n]{2,10})[”\"》]");
+  private static final Pattern QUOTED = Pattern.compile("[“\"《‘「『]([^”\"》’」』\\n“‘]{2,10})[”\"》’」』]");
   static final Set<String> STOP = Set.of(
       "工作", "活动", "时间", "方面", "问题", "情况", "人员", "部门", "今年", "去年", "目前", "记者", "编辑",
       "同时", "期间", "单位", "地方", "时候", "形式", "作用", "过程", "基础", "全国", "全市", "全区", "全省",
@@ -30,6 +30,13 @@ public final class KeywordExtractor {
       "来源", "作者", "正文", "首页", "图片", "视频", "网友", "本报", "本网", "日电", "新闻", "消息", "结果",
       "方法", "研究", "分析", "基础上", "影响", "本文", "因素", "特点", "效果", "条件", "数据", "我国", "中国",
       "系统", "模型", "技术", "发展", "服务", "社会", "文明", "志愿", "公益", "一种", "采用", "具有", "进行");
+  /** Words a multi-word phrase may not begin or end with. */
+  static final Set<String> EDGE_WORDS = Set.of(
+      "工作", "活动", "时间", "方面", "问题", "情况", "人员", "部门", "今年", "去年", "目前", "记者", "编辑",
+      "同时", "期间", "时候", "形式", "作用", "过程", "现场", "负责人", "领导", "大家", "我们", "他们", "内容",
+      "方式", "要求", "意义", "来源", "作者", "本报", "本网", "日电", "进行", "一种", "采用", "具有", "通过",
+      "开展", "举行", "举办", "参加", "表示", "介绍", "实现", "提高", "加强", "推动", "积极", "主要", "相关",
+      "先生", "女士", "会长", "书记", "主任", "局长", "院长", "校长", "总裁", "董事长", "秘书长", "副");
 
   private final DocumentFrequencies background;
 
@@ -55,18 +62,20 @@ public final class KeywordExtractor {
       boolean nouny = false;
       for (int j = i; j < tokens.size() && j < i + MAX_WORDS; j++) {
         Token t = tokens.get(j);
-        if (t.isPunctuation() || (j > i && t.start() != tokens.get(j - 1).end())) {
+        if (t.isPunctuation() || (j > i && t.start() != tokens.get(j - 1).end())
+            || j > i && INTERIOR_STOP.contains(t.pos())) {
           break;
         }
         key.append(t.word());
         if (key.length() > MAX_CHARS) {
           break;
         }
-        nouny |= isNounLike(t) || t.pos().equals("vn");
+        nouny |= isNounLike(t) || t.pos().equals("vn") || j > i && t.word().length() == 1;
         int words = j - i + 1;
         boolean ok = words == 1
             ? t.word().length() >= 2 && isKeywordWord(t) && !STOP.contains(t.word())
-            : nouny && canEnd(t) && !STOP.contains(t.word()) && !STOP.contains(first.word());
+            : nouny && canEnd(t, tokens.get(j - 1)) && !EDGE_WORDS.contains(t.word())
+                && !EDGE_WORDS.contains(first.word());
         if (ok) {
           sink.accept(first.start(), t.end(), key.toString().toLowerCase(), words);
         }
@@ -74,24 +83,42 @@ public final class KeywordExtractor {
     }
   }
 
-  private static final Set<String> EDGE_STOP = Set.of("u", "ud", "ude1", "ude2", "ude3", "udeng", "udh", "ule",
-      "uguo", "ulian", "uls", "usuo", "uyy", "uzhe", "uzhi", "p", "pba", "pbei", "c", "cc", "r", "rr", "ry", "rys",
-      "ryt", "ryv", "rz", "rzs", "rzt", "rzv", "m", "mq", "q", "qv", "qt", "d", "dl", "dg", "f", "y", "e", "o",
-      "w", "vshi", "vyou", "k", "h", "t", "tg", "x", "xu", "xx", "vf", "z", "rg", "nr", "nr1", "nr2", "nrf", "nrj");
+  private static final Set<String> FUNCTION_POS = Set.of("u", "ud", "ude1", "ude2", "ude3", "udeng", "udh",
+      "ule", "uguo", "ulian", "uls", "uyy", "uzhe", "uzhi", "p", "pba", "pbei", "c", "cc", "r", "rr", "ry", "rys",
+      "ryt", "ryv", "rz", "rzs", "rzt", "rzv", "rg", "y", "e", "o", "w", "vshi", "vyou", "nr", "nr1", "nr2", "nrf",
+      "nrj", "x", "xu", "xx", "h");
+  private static final Set<String> INTERIOR_STOP = union(FUNCTION_POS, Set.of("d", "dl", "dg", "vd"));
 
-  private static boolean canStart(Token t) {
-    return !EDGE_STOP.contains(t.pos()) && !t.isPunctuation() && t.word().length() >= 1
-        && !(t.word().length() == 1 && !t.pos().startsWith("n") && !t.pos().equals("b"));
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> u = new java.util.HashSet<>(a);
+    u.addAll(b);
+    return Set.copyOf(u);
   }
 
-  private static boolean canEnd(Token t) {
-    return !EDGE_STOP.contains(t.pos()) && !(t.word().length() == 1 && t.pos().startsWith("v"));
+  private static boolean canStart(Token t) {
+    String pos = t.pos();
+    if (FUNCTION_POS.contains(pos) || pos.startsWith("m") || pos.startsWith("d") || pos.equals("q")
+        || pos.equals("f") || pos.equals("k") || pos.equals("t") && t.word().length() < 3) {
+      return false;
+    }
+    return !(t.word().length() == 1 && pos.startsWith("v"));
+  }
+
+  private static boolean canEnd(Token t, Token before) {
+    String pos = t.pos();
+    if (FUNCTION_POS.contains(pos) && !pos.equals("usuo") || pos.startsWith("m") || pos.startsWith("d")) {
+      return false;
+    }
+    if ((pos.equals("q") || pos.equals("qv") || pos.equals("qt")) && before.pos().startsWith("m")) {
+      return false;
+    }
+    return !(pos.equals("f") && t.word().length() == 1);
   }
 
   private static boolean isKeywordWord(Token t) {
     String pos = t.pos();
-    return isNounLike(t) || pos.equals("l") || pos.equals("i") || pos.equals("j") || pos.equals("nz")
-        || pos.equals("vn") || pos.equals("gi");
+    return isNounLike(t) || pos.equals("l") || pos.equals("vl") || pos.equals("i") || pos.equals("j")
+        || pos.equals("nz") || pos.equals("vn") || pos.equals("gi") || pos.equals("t") && t.word().length() >= 3;
   }
 
   /**
@@ -104,6 +131,17 @@ public final class KeywordExtractor {
    */
   public List<Keyword> extract(AnalysisText text, List<Token> tokens, boolean[] content,
       AnalysisText titleText, List<Token> title, List<OrgSpan> orgs, int limit) {
+    if (mostlyLatin(text.text())) {
+      StringBuilder contentText = new StringBuilder(text.text().length());
+      StringBuilder contentSurface = new StringBuilder(text.text().length());
+      for (int i = 0; i < text.text().length(); i++) {
+        boolean in = content[i];
+        contentText.append(in ? text.text().charAt(i) : '\n');
+        contentSurface.append(in ? text.surface().charAt(text.surfaceOffset(i)) : '\n');
+      }
+      return EnglishKeywords.extract(contentText.toString(), contentSurface.toString(),
+          titleText == null ? null : titleText.text(), limit);
+    }
     Map<String, Candidate> candidates = new HashMap<>();
     int length = Math.max(1, text.text().length());
     // an organization's name is one unit: no phrase may start or end inside it
@@ -198,6 +236,20 @@ public final class KeywordExtractor {
       }
     }
     return false;
+  }
+
+  private static boolean mostlyLatin(String text) {
+    int latin = 0;
+    int han = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80 && Character.isLetter(c)) {
+        latin++;
+      } else if (Character.isIdeographic(c)) {
+        han++;
+      }
+    }
+    return latin > 4 * han;
   }
 
   static boolean isNounLike(Token t) {

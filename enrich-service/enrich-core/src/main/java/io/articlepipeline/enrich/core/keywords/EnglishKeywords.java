@@ -1,0 +1,130 @@
+package io.articlepipeline.enrich.core.keywords;
+
+import io.articlepipeline.enrich.core.Keyword;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * English key phrases: runs of content words between stop words and punctuation (the RAKE
+ * idea), scored by how often the phrase and its words occur, with a title bonus.
+ */
+final class EnglishKeywords {
+
+  private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’\\-]*[A-Za-z]|[A-Za-z]|[.,;:!?()\\[\\]\"“”|/\\n]");
+  private static final Set<String> STOP = Set.of(
+      "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+      "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
+      "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have",
+      "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into",
+      "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of",
+      "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she",
+      "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+      "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was",
+      "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
+      "you", "your", "yours", "yourself", "said", "says", "say", "new", "one", "two", "three", "many", "much",
+      "like", "get", "got", "make", "made", "may", "might", "must", "year", "years", "day", "days", "time",
+      "including", "include", "includes", "across", "around", "within", "without", "per", "via", "since", "among",
+      "us", "let", "well", "first", "last", "every", "help", "helps", "need", "needs", "according",
+      "read", "click", "share", "email", "news", "http", "https", "www", "com", "org", "nbsp", "amp", "s", "t",
+      "spacer", "contact", "copyright", "rights", "reserved", "privacy", "policy", "terms", "use", "home");
+
+  static final double MULTI = Double.parseDouble(System.getProperty("x.emulti", "0.8"));
+  static final double SINGLE = Double.parseDouble(System.getProperty("x.esingle", "0.5"));
+  static final double ONCE = Double.parseDouble(System.getProperty("x.eonce", "0.6"));
+
+  private EnglishKeywords() {
+  }
+
+  /**
+   * @param content the article text (analysis form), content lines only
+   * @param surface the same text as printed (same offsets)
+   */
+  static List<Keyword> extract(String content, String surface, String title, int limit) {
+    Map<String, double[]> phrases = new HashMap<>();
+    Map<String, String> surfaces = new HashMap<>();
+    Map<String, Integer> wordFreq = new HashMap<>();
+    List<int[]> run = new ArrayList<>();
+    Matcher m = WORD.matcher(content);
+    int length = Math.max(1, content.length());
+    while (true) {
+      boolean found = m.find();
+      String w = found ? m.group().toLowerCase(Locale.ROOT) : ".";
+      boolean boundary = !found || !Character.isLetter(w.charAt(0)) || STOP.contains(w) || w.length() < 2;
+      if (boundary) {
+        emit(run, content, surface, phrases, surfaces, length);
+        run.clear();
+      } else {
+        run.add(new int[] {m.start(), m.end()});
+        wordFreq.merge(w, 1, Integer::sum);
+      }
+      if (!found) {
+        break;
+      }
+    }
+    String lowerTitle = title == null ? "" : title.toLowerCase(Locale.ROOT);
+    List<Map.Entry<String, double[]>> ranked = new ArrayList<>(phrases.entrySet());
+    for (Map.Entry<String, double[]> e : ranked) {
+      String k = e.getKey();
+      double[] v = e.getValue();
+      String[] words = k.split(" ");
+      double wordScore = 0;
+      for (String w : words) {
+        wordScore += Math.log1p(wordFreq.getOrDefault(w, 1));
+      }
+      double tf = v[0];
+      double score = (tf + v[1]) * (1 + MULTI * (words.length - 1)) * wordScore / words.length;
+      if (words.length == 1) {
+        score *= SINGLE;
+      } else if (tf < 2) {
+        score *= ONCE;
+      }
+      if (lowerTitle.contains(k)) {
+        score *= 1.8;
+      }
+      v[2] = score;
+    }
+    ranked.sort((a, b) -> Double.compare(b.getValue()[2], a.getValue()[2]));
+    List<Keyword> out = new ArrayList<>();
+    List<String> chosen = new ArrayList<>();
+    for (Map.Entry<String, double[]> e : ranked) {
+      if (out.size() >= limit) {
+        break;
+      }
+      String k = e.getKey();
+      boolean redundant = false;
+      for (String c : chosen) {
+        if (c.contains(k) || k.contains(c)) {
+          redundant = true;
+          break;
+        }
+      }
+      if (redundant) {
+        continue;
+      }
+      chosen.add(k);
+      out.add(new Keyword(surfaces.get(k), Math.round(e.getValue()[2] * 1000) / 1000.0));
+    }
+    return out;
+  }
+
+  private static void emit(List<int[]> run, String content, String surface, Map<String, double[]> phrases,
+      Map<String, String> surfaces, int length) {
+    for (int i = 0; i < run.size(); i++) {
+      for (int j = i; j < run.size() && j < i + 4; j++) {
+        int s = run.get(i)[0];
+        int e = run.get(j)[1];
+        String key = content.substring(s, e).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        double[] v = phrases.computeIfAbsent(key, k -> new double[3]);
+        v[0] += 1;
+        v[1] += 0.5 * (1.0 - (double) s / length);
+        surfaces.putIfAbsent(key, surface.substring(s, e).replaceAll("\\s+", " "));
+      }
+    }
+  }
+}
