@@ -16,13 +16,14 @@ import java.util.TreeSet;
  * @param rewind the last rewind this console performed, null if none since it started
  * @param toReprocess records between the rewind's start and end offsets
  * @param reprocessed of those, records the group has committed since
- * @param percent reprocessed / toReprocess in percent (100 when there was nothing to do)
+ * @param percent reprocessed / toReprocess in percent (100 when there was nothing to do), null
+ *     without a rewind
  * @param lag records the group still has to read now (end offset − committed offset)
  * @param caughtUp true once the group committed up to the rewind's end offsets
  * @param partitions per-partition detail
  */
 public record ReprocessProgress(String group, String topic, String state, int members,
-    Rewind rewind, long toReprocess, long reprocessed, double percent, long lag,
+    Rewind rewind, long toReprocess, long reprocessed, Double percent, long lag,
     boolean caughtUp, List<PartitionProgress> partitions) {
 
   /**
@@ -66,7 +67,8 @@ public record ReprocessProgress(String group, String topic, String state, int me
       partitions.add(new PartitionProgress(p, rewind == null ? null : from, endAtRewind, c,
           endNow, partitionLag));
     }
-    double percent = toDo == 0 ? 100.0 : Math.floor(1000.0 * done / toDo) / 10.0;
+    Double percent = rewind == null ? null
+        : toDo == 0 ? 100.0 : Math.floor(1000.0 * done / toDo) / 10.0;
     return new ReprocessProgress(group, topic, state, members, rewind, toDo, done, percent, lag,
         caughtUp, partitions);
   }

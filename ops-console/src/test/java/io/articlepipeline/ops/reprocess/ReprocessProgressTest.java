@@ -51,6 +51,7 @@ class ReprocessProgressTest {
         null, Map.of(0, 7L), Map.of(0, 0L), Map.of(0, 7L));
 
     assertThat(progress.rewind()).isNull();
+    assertThat(progress.percent()).isNull();
     assertThat(progress.lag()).isZero();
     assertThat(progress.caughtUp()).isTrue();
     assertThat(progress.partitions().get(0).rewoundTo()).isNull();

@@ -1,0 +1,168 @@
+package io.articlepipeline.ops.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.articlepipeline.ops.KafkaTestSupport;
+import io.articlepipeline.schemas.DeadLetterHeaders;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The operators' page in headless Chromium against the real broker: log in once, see topics,
+ * lag and dead letters (their reason shown as text), replay one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OpsPageIT {
+
+  private static final String TOKEN = "it-page-token";
+  private static final String SOURCE = KafkaTestSupport.uniqueName("ops-it-page");
+  private static final String DLQ = SOURCE + ".dlq";
+  private static final String GROUP = KafkaTestSupport.uniqueName("ops-it-page-group");
+  private static final String REASON = "Unknown magic byte <b>not bold</b>";
+  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
+  private static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
+
+  @LocalServerPort
+  int port;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("pipeline.ops.token", () -> TOKEN);
+    registry.add("pipeline.ops.kafka.bootstrap-servers", () -> KafkaTestSupport.BOOTSTRAP);
+    registry.add("pipeline.ops.topics", () -> SOURCE + "," + DLQ);
+    registry.add("pipeline.ops.groups[" + GROUP + "]", () -> SOURCE);
+    registry.add("pipeline.ops.dead-letters.topics", () -> DLQ);
+  }
+
+  @BeforeAll
+  static void data() throws Exception {
+    KafkaTestSupport.createTopic(SOURCE, 1);
+    KafkaTestSupport.createTopic(DLQ, 1);
+    KafkaTestSupport.produce(SOURCE, 0, 6);
+    KafkaTestSupport.commit(GROUP, Map.of(new TopicPartition(SOURCE, 0), 2L));
+    try (KafkaProducer<byte[], byte[]> producer = KafkaTestSupport.producer()) {
+      RecordHeaders headers = new RecordHeaders();
+      headers.add(DeadLetterHeaders.EXCEPTION_FQCN, utf8("org.apache.kafka.common.errors.SerializationException"));
+      headers.add(DeadLetterHeaders.EXCEPTION_MESSAGE, utf8(REASON));
+      headers.add(DeadLetterHeaders.ORIGINAL_TOPIC, utf8(SOURCE));
+      producer.send(new ProducerRecord<>(DLQ, 0, null, utf8("article-x"), utf8("bytes"), headers))
+          .get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @AfterAll
+  static void cleanUp() throws Exception {
+    KafkaTestSupport.deleteQuietly(List.of(SOURCE, DLQ), List.of(GROUP));
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        "needs chromium and chromedriver (apt-get install chromium chromium-driver)");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--window-size=1400,1600");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(DRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void operatorLogsInOnceSeesLagAndDeadLettersAndReplaysOne() {
+    browser.get("http://127.0.0.1:" + port + "/");
+
+    login("wrong-token");
+    wait.until(d -> d.findElement(By.id("login-error")).getText().contains("refused"));
+
+    login(TOKEN);
+    wait.until(d -> d.findElement(By.id("console")).isDisplayed());
+    wait.until(d -> text("topics-table").contains(SOURCE));
+    assertThat(text("topics-table")).contains("0 → 6");
+
+    wait.until(d -> text("groups-table").contains(GROUP));
+    assertThat(text("groups-table")).contains("p0=4");
+
+    wait.until(d -> text("dead-letters").contains(REASON));
+    assertThat(browser.findElements(By.cssSelector("#dead-letters b"))).isEmpty();
+
+    browser.navigate().refresh();
+    wait.until(d -> text("dead-letters").contains(REASON));
+    assertThat(browser.findElement(By.id("login")).isDisplayed()).isFalse();
+
+    browser.findElement(By.id("auto-refresh")).click();
+    browser.findElement(By.cssSelector("#dead-letters input[type=checkbox]")).click();
+    browser.findElements(By.cssSelector("#dead-letters button")).stream()
+        .filter(b -> b.getText().equals("Replay selected")).findFirst().orElseThrow().click();
+    wait.until(d -> text("dead-letters").contains("1 of 1 replayed"));
+    assertThat(KafkaTestSupport.readAll(SOURCE)).hasSize(7);
+    screenshot(Path.of("target", "ops-page.png"));
+  }
+
+  /** Leaves a picture of the page for people reviewing the build. */
+  private void screenshot(Path target) {
+    try {
+      Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void login(String token) {
+    WebElement input = wait.until(d -> {
+      WebElement e = d.findElement(By.id("token-input"));
+      return e.isDisplayed() ? e : null;
+    });
+    input.clear();
+    input.sendKeys(token);
+    browser.findElement(By.cssSelector("#login-form button")).click();
+  }
+
+  private String text(String id) {
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
