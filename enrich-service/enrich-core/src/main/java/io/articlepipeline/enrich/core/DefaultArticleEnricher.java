@@ -80,6 +80,19 @@ final class DefaultArticleEnricher implements ArticleEnricher {
     orgs.put(name, new Organization(name, OrgTypes.classify(analysed), start, end, s.confidence()));
   }
 
+  /** Keyword candidate features of an article (what the ranker sees), for training it. */
+  Map<String, double[]> keywordFeatures(EnrichmentRequest request) {
+    String body = request.body() == null ? "" : request.body();
+    CleanPage page = cleaner.clean(body, request.title());
+    String title = page.fields().title();
+    AnalysisText text = AnalysisText.of(body);
+    List<Token> tokens = segmenter.segment(text.text());
+    AnalysisText titleText = AnalysisText.of(title == null ? "" : title);
+    List<Token> titleTokens = segmenter.segment(titleText.text());
+    List<OrgSpan> spans = organizations.tag(text.text(), tokens);
+    return keywords.features(text, tokens, contentMask(text, page), titleText, titleTokens, spans);
+  }
+
   /** The page's source and author credit name organizations when they look like one. */
   private static void addCredits(Map<String, Organization> orgs, AnalysisText text, PageFields fields) {
     for (String credit : new String[] {fields.source(), fields.author()}) {

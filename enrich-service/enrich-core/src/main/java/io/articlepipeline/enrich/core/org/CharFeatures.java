@@ -37,6 +37,13 @@ public final class CharFeatures {
       c[i + 2] = fold(text.charAt(from + i));
     }
     int t = firstToken;
+    int cachedToken = -1;
+    long pos = 0;
+    long wordHash = 0;
+    long prevPos = 1;
+    long nextPos = 1;
+    long prevWord = 0;
+    long nextWord = 0;
     for (int i = 0; i < n; i++) {
       int abs = from + i;
       while (t < tokens.size() && tokens.get(t).end() <= abs) {
@@ -72,19 +79,28 @@ public final class CharFeatures {
       }
       int len = word.end() - word.start();
       char place = len == 1 ? 'S' : abs == word.start() ? 'B' : abs == word.end() - 1 ? 'E' : 'M';
-      long pos = hs(0, word.pos());
+      if (cachedToken != t) {
+        // word-level hashes once per word, not once per character
+        cachedToken = t;
+        Token prev = t > 0 && tokens.get(t - 1).end() == word.start() ? tokens.get(t - 1) : null;
+        Token next = t + 1 < tokens.size() && tokens.get(t + 1).start() == word.end() ? tokens.get(t + 1) : null;
+        pos = hs(0, word.pos());
+        wordHash = len >= 2 && len <= 8 ? hs(0, word.word()) : 0;
+        prevPos = prev == null ? 1 : hs(0, prev.pos());
+        nextPos = next == null ? 1 : hs(0, next.pos());
+        prevWord = prev == null ? 0 : hs(0, prev.word());
+        nextWord = next == null ? 0 : hs(0, next.word());
+      }
       out[base + 14] = mix(h(15, place), pos);
-      out[base + 15] = len >= 2 && len <= 8 ? mix(h(16, place), hs(0, word.word())) : 0;
-      Token prev = t > 0 && tokens.get(t - 1).end() == word.start() ? tokens.get(t - 1) : null;
-      Token next = t + 1 < tokens.size() && tokens.get(t + 1).start() == word.end() ? tokens.get(t + 1) : null;
-      out[base + 16] = mix(h(17, place), prev == null ? 1 : hs(0, prev.pos()));
-      out[base + 17] = mix(h(18, place), next == null ? 1 : hs(0, next.pos()));
+      out[base + 15] = wordHash != 0 ? mix(h(16, place), wordHash) : 0;
+      out[base + 16] = mix(h(17, place), prevPos);
+      out[base + 17] = mix(h(18, place), nextPos);
       out[base + 18] = h(19, place, (char) Math.min(len, 6));
-      out[base + 19] = (place == 'B' || place == 'S') && prev != null ? mix(h(20, 'p'), hs(0, prev.word())) : 0;
-      out[base + 20] = (place == 'E' || place == 'S') && next != null ? mix(h(21, 'n'), hs(0, next.word())) : 0;
+      out[base + 19] = (place == 'B' || place == 'S') && prevWord != 0 ? mix(h(20, 'p'), prevWord) : 0;
+      out[base + 20] = (place == 'E' || place == 'S') && nextWord != 0 ? mix(h(21, 'n'), nextWord) : 0;
       out[base + 21] = mix(h(22, place, l1, c0), 0);
-      out[base + 22] = mix(mix(h(23, place), pos), prev == null ? 1 : hs(0, prev.pos()));
-      out[base + 23] = mix(mix(h(24, place), pos), next == null ? 1 : hs(0, next.pos()));
+      out[base + 22] = mix(mix(h(23, place), pos), prevPos);
+      out[base + 23] = mix(mix(h(24, place), pos), nextPos);
     }
   }
 

@@ -50,7 +50,8 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
   public List<OrgSpan> tag(String text, List<Token> tokens) {
     boolean english = mostlyLatin(text);
     List<OrgSpan> candidates = new ArrayList<>();
-    for (OrgSpan s : model.tag(text, tokens)) {
+    // the model is trained on Chinese: English text gets the English rules and the gazetteer
+    for (OrgSpan s : english ? List.<OrgSpan>of() : model.tag(text, tokens)) {
       if (isLatin(text, s) ? !english && Character.isUpperCase(text.charAt(s.start())) : !english) {
         if (!(GEN && CompoundRules.isGeneric(text, tokens, s))) {
           candidates.add(PLACE ? extend(text, tokens, s) : s);

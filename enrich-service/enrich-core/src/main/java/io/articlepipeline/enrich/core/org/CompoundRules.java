@@ -3,8 +3,7 @@ package io.articlepipeline.enrich.core.org;
 import io.articlepipeline.enrich.core.text.Token;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.articlepipeline.enrich.core.text.Literals;
 
 /**
  * Rules for Chinese compound names: a place prefix directly attached to a name belongs to it
@@ -13,12 +12,13 @@ import java.util.regex.Pattern;
  */
 public final class CompoundRules {
 
-  private static final Pattern HEADS = Pattern.compile(
-      "新时代文明实践(?:中心|所|站)|敬老院|福利院|养老院|卫生院|社区卫生服务中心|社会工作服务中心|公益服务中心|服务中心"
-          + "|救援队|救援总队|志愿者协会|志愿者联合会|志愿服务队|志愿服务支队|教育基金会|慈善基金会|基金会|慈善总会|红十字会"
-          + "|协会|联合会|促进会|商会|有限公司|股份公司|集团|中学|小学|中心小学|学校|医院|大学|学院|管理局|监督管理局"
-          + "|日报|晚报|时报|都市报|晨报|早报|商报");
-  private static final Pattern MEDIA_HEAD = Pattern.compile("日报|晚报|时报|都市报|晨报|早报|商报");
+  private static final Literals HEADS = new Literals(
+      "新时代文明实践中心", "新时代文明实践所", "新时代文明实践站", "敬老院", "福利院", "养老院", "卫生院",
+      "社区卫生服务中心", "社会工作服务中心", "公益服务中心", "服务中心", "救援队", "救援总队", "志愿者协会",
+      "志愿者联合会", "志愿服务队", "志愿服务支队", "教育基金会", "慈善基金会", "基金会", "慈善总会", "红十字会",
+      "协会", "联合会", "促进会", "商会", "有限公司", "股份公司", "集团", "中学", "小学", "中心小学", "学校", "医院",
+      "大学", "学院", "管理局", "监督管理局", "日报", "晚报", "时报", "都市报", "晨报", "早报", "商报");
+  private static final Set<String> MEDIA_HEAD = Set.of("日报", "晚报", "时报", "都市报", "晨报", "早报", "商报");
   private static final Set<String> STOP_POS = Set.of(
       "v", "vi", "vn", "vf", "vx", "vshi", "vyou", "vl", "vg", "p", "pba", "pbei", "c", "cc", "u", "ud", "ude1",
       "ude2", "ude3", "udeng", "udh", "ule", "uguo", "ulian", "uls", "usuo", "uyy", "uzhe", "uzhi", "w", "m", "mq",
@@ -93,14 +93,13 @@ public final class CompoundRules {
 
   /** Organizations made of a name part and a head word; added to {@code out}. */
   public static void headRule(String text, List<Token> tokens, List<OrgSpan> out) {
-    Matcher m = HEADS.matcher(text);
-    while (m.find()) {
+    for (Literals.Hit m : HEADS.find(text)) {
       int headStart = m.start();
       int t = CharFeatures.firstToken(tokens, headStart) - 1;
       if (t < 0 || tokens.get(t).end() != headStart) {
         continue;
       }
-      boolean media = MEDIA_HEAD.matcher(m.group()).matches();
+      boolean media = MEDIA_HEAD.contains(text.substring(m.start(), m.end()));
       int start = headStart;
       boolean named = false;
       while (t >= 0 && headStart - tokens.get(t).start() <= MAX_NAME) {

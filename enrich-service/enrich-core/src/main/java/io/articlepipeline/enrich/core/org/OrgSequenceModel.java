@@ -24,8 +24,11 @@ public final class OrgSequenceModel {
   private static final float NEG = -1e9f;
   private static final boolean[][] ALLOWED = allowed();
 
-  private final LongIntMap index;
-  private final float[] weights;
+  /** Open addressing: keys[slot] and its LABELS weights at table[slot * LABELS] (one cache line). */
+  private final long[] keys;
+  private final float[] table;
+  private final int mask;
+  private final int size;
   private final float[] transitions;
   private final String description;
 
@@ -35,11 +38,23 @@ public final class OrgSequenceModel {
    * @param transitions LABELS * LABELS (from * LABELS + to) plus LABELS start weights
    */
   public OrgSequenceModel(long[] keys, float[] weights, float[] transitions, String description) {
-    this.index = new LongIntMap(keys.length);
+    int cap = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) << 1;
+    this.keys = new long[cap];
+    this.table = new float[cap * LABELS];
+    this.mask = cap - 1;
+    int n = 0;
     for (int i = 0; i < keys.length; i++) {
-      index.put(keys[i], i);
+      int slot = slot(keys[i]);
+      while (this.keys[slot] != 0 && this.keys[slot] != keys[i]) {
+        slot = (slot + 1) & mask;
+      }
+      if (this.keys[slot] == 0) {
+        n++;
+      }
+      this.keys[slot] = keys[i];
+      System.arraycopy(weights, i * LABELS, table, slot * LABELS, LABELS);
     }
-    this.weights = weights;
+    this.size = n;
     this.transitions = transitions;
     this.description = description;
   }
@@ -49,7 +64,23 @@ public final class OrgSequenceModel {
   }
 
   public int features() {
-    return index.size();
+    return size;
+  }
+
+  private int slot(long key) {
+    return (int) (key ^ (key >>> 29)) & mask;
+  }
+
+  private int find(long key) {
+    int i = slot(key);
+    long k;
+    while ((k = keys[i]) != 0) {
+      if (k == key) {
+        return i;
+      }
+      i = (i + 1) & mask;
+    }
+    return -1;
   }
 
   /** Emission scores for n positions: scores[i * LABELS + label]. */
@@ -67,16 +98,16 @@ public final class OrgSequenceModel {
         if (f == 0) {
           continue;
         }
-        int id = index.get(f);
+        int id = find(f);
         if (id < 0) {
           continue;
         }
         int w = id * LABELS;
-        s0 += weights[w];
-        s1 += weights[w + 1];
-        s2 += weights[w + 2];
-        s3 += weights[w + 3];
-        s4 += weights[w + 4];
+        s0 += table[w];
+        s1 += table[w + 1];
+        s2 += table[w + 2];
+        s3 += table[w + 3];
+        s4 += table[w + 4];
       }
       scores[sb] = s0;
       scores[sb + 1] = s1;
@@ -201,13 +232,20 @@ public final class OrgSequenceModel {
     long[] keys = new long[n];
     float[] weights = new float[n * LABELS];
     long prevKey = 0;
+    float minWeight = Float.parseFloat(System.getProperty("x.minw", "0"));
+    int kept = 0;
     for (int i = 0; i < n; i++) {
       prevKey += d.readLong();
-      keys[i] = prevKey;
+      float max = 0;
       for (int y = 0; y < LABELS; y++) {
-        weights[i * LABELS + y] = d.readShort() * scale;
+        weights[kept * LABELS + y] = d.readShort() * scale;
+        max = Math.max(max, Math.abs(weights[kept * LABELS + y]));
+      }
+      if (max >= minWeight) {
+        keys[kept++] = prevKey;
       }
     }
-    return new OrgSequenceModel(keys, weights, transitions, description);
+    return new OrgSequenceModel(java.util.Arrays.copyOf(keys, kept),
+        java.util.Arrays.copyOf(weights, kept * LABELS), transitions, description);
   }
 }

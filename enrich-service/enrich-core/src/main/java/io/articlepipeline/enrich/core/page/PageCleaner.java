@@ -2,6 +2,7 @@ package io.articlepipeline.enrich.core.page;
 
 import io.articlepipeline.enrich.core.PageFields;
 import io.articlepipeline.enrich.core.text.CharNormalizer;
+import io.articlepipeline.enrich.core.text.Literals;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,15 +40,17 @@ public final class PageCleaner {
       "^(?:(?:编辑|责任编辑|责编|审编|审核|校对|编审|监制|主编|值班编辑|编辑整理|作者|供稿|撰稿|记者|通讯员|摄影|图|文|来源|來源|稿源|标签|关键词|關鍵詞|关键词阅读|发布时间|发布日期|时间|日期)\\s*[:：])"
           + "|^【?(?:免责声明|版权声明|声明)】?"
           + "|^[\\d\\-年月日:/ ]{8,}(?:\\s|$)");
-  private static final Pattern LEGAL = Pattern.compile(
-      "免责声明|免責聲明|版权所有|版權所有|版权声明|Copyright|©|All Rights Reserved|ICP备|ICP證|ICP证|备案号|许可证|"
-          + "举报电话|违法和不良信息|自律公约|未经.{0,6}授权|禁止(?:下载|复制|转载)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern CHROME = Pattern.compile(
-      "关于我们|联系我们|友情链接|广告服务|返回顶部|回到顶部|回到首页|分享到|扫一扫|打印|关闭窗口|字号|点击率|发表评论|"
-          + "登录|注册|上一篇|下一篇|相关新闻|相关阅读|相关文章|编辑推荐|热门推荐|责任编辑|Powered By|Flash|立即下载|"
-          + "资料图|本期导读|开户行|帐号|账号|账户|地址[:：]|电话[:：]|邮编|收藏|参与互动|网站地图|设为首页|加入收藏|"
-          + "Share|Subscribe|Sign up|Sign in|Log in|Privacy Policy|Terms of (?:Use|Service)|Follow us|Skip to|"
-          + "Read more|Related|Advertisement|Cookie", Pattern.CASE_INSENSITIVE);
+  private static final Literals LEGAL = new Literals(
+      "免责声明", "免責聲明", "版权所有", "版權所有", "版权声明", "copyright", "©", "all rights reserved", "icp备",
+      "icp證", "icp证", "备案号", "许可证", "举报电话", "违法和不良信息", "自律公约", "未经授权", "未经协议授权",
+      "未经许可", "禁止下载", "禁止复制", "禁止转载");
+  private static final Literals CHROME = new Literals(
+      "关于我们", "联系我们", "友情链接", "广告服务", "返回顶部", "回到顶部", "回到首页", "分享到", "扫一扫", "打印",
+      "关闭窗口", "字号", "点击率", "发表评论", "登录", "注册", "上一篇", "下一篇", "相关新闻", "相关阅读", "相关文章",
+      "编辑推荐", "热门推荐", "责任编辑", "powered by", "flash", "立即下载", "资料图", "本期导读", "开户行", "帐号",
+      "账号", "账户", "地址:", "电话:", "邮编", "收藏", "参与互动", "网站地图", "设为首页", "加入收藏", "share",
+      "subscribe", "sign up", "sign in", "log in", "privacy policy", "terms of use", "terms of service",
+      "follow us", "skip to", "read more", "related", "advertisement", "cookie");
   private static final Pattern CAPTION = Pattern.compile("(?:\\s摄|摄影|供图|图片|资料图|\\bphoto\\b.*)\\)?$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern SENTENCE_END = Pattern.compile("[。!?！？;；.…\"”]$");
@@ -150,10 +153,11 @@ public final class PageCleaner {
     if (META.matcher(line).find()) {
       return true;
     }
-    if (LEGAL.matcher(line).find()) {
+    String lower = line.toLowerCase(java.util.Locale.ROOT);
+    if (LEGAL.containsAny(lower)) {
       return true;
     }
-    if (len < 80 && CHROME.matcher(line).find()) {
+    if (len < 80 && CHROME.containsAny(lower)) {
       return true;
     }
     if (len < 60 && CAPTION.matcher(line).find()) {
