@@ -37,7 +37,7 @@ class PipelineEndToEndIT {
         .until(() -> findHit("志愿服务 防汛", sampleId), h -> h != null);
 
     assertThat(hit.path("title").asText()).isEqualTo("郑州上街区:用好文明实践阵地 打造新时代志愿服务广阔舞台");
-    assertThat(hit.path("snippet").asText()).contains("<em>");
+    assertThat(hit.path("snippet").asText()).contains("<mark>");
   }
 
   @Test

@@ -1,13 +1,12 @@
 package io.articlepipeline.ingest.submit;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Splits a page pasted as text into a title and a body. The enrich stage does the thorough
- * cleanup; here we only need a sensible headline: the first substantial line that is not a
- * breadcrumb, and everything after it as the body.
+ * Finds the headline of a page pasted as text: the first substantial line that is not a
+ * breadcrumb, or else the first sentence. The body stays the whole page as pasted: the enrich
+ * stage does the thorough cleanup and reads the breadcrumb, credits and footer for fields, and
+ * nothing the submitter sent is dropped before it is stored.
  */
 public final class PastedPage {
 
@@ -38,11 +37,7 @@ public final class PastedPage {
       }
       break;
     }
-    List<String> body = new ArrayList<>();
-    for (int i = titleLine + 1; i < lines.length; i++) {
-      body.add(lines[i]);
-    }
-    String bodyText = String.join("\n", body).strip();
+    String bodyText = text.strip();
     return new Parts(titleLine < 0 ? firstSentence(bodyText) : lines[titleLine].strip(), bodyText);
   }
 
@@ -51,7 +46,8 @@ public final class PastedPage {
     if (body.isBlank()) {
       return null;
     }
-    String first = body.strip().split("[。！？!?\\n]|\\.\\s", 2)[0].strip();
+    String first = body.lines().map(String::strip).filter(l -> !l.isEmpty() && !BREADCRUMB.matcher(l).matches())
+        .findFirst().orElse("").split("[。！？!?\\n]|\\.\\s", 2)[0].strip();
     int length = first.codePointCount(0, first.length());
     if (length <= FALLBACK_TITLE) {
       return first;
