@@ -62,7 +62,17 @@ final class DefaultArticleEnricher implements ArticleEnricher {
         addOrg(orgs, titleText, s, false);
       }
     }
-    List<Keyword> kws = keywords.extract(text, tokens, content, titleText, titleTokens, spans, KEYWORDS);
+    AnalysisText keywordTitle = titleText;
+    List<Token> keywordTitleTokens = titleTokens;
+    if (titleText.text().isEmpty()) {
+      // no headline: a short unpunctuated tail after the last sentence works as one
+      String tail = trailingHeadline(page.cleanBody());
+      if (tail != null) {
+        keywordTitle = AnalysisText.of(tail);
+        keywordTitleTokens = segmenter.segment(keywordTitle.text());
+      }
+    }
+    List<Keyword> kws = keywords.extract(text, tokens, content, keywordTitle, keywordTitleTokens, spans, KEYWORDS);
     String language = request.language() != null && !request.language().isBlank()
         ? request.language() : Languages.detect(body);
     return new Enrichment(kws, List.copyOf(orgs.values()), page.fields(), page.cleanBody(),
@@ -91,6 +101,25 @@ final class DefaultArticleEnricher implements ArticleEnricher {
     List<Token> titleTokens = segmenter.segment(titleText.text());
     List<OrgSpan> spans = organizations.tag(text.text(), tokens);
     return keywords.features(text, tokens, contentMask(text, page), titleText, titleTokens, spans);
+  }
+
+  static String trailingHeadline(String body) {
+    String b = body.strip();
+    int cut = Math.max(Math.max(b.lastIndexOf('。'), b.lastIndexOf(". ")), Math.max(b.lastIndexOf('\n'), b.lastIndexOf("! ")));
+    if (cut < 0 || cut + 2 >= b.length()) {
+      return null;
+    }
+    String tail = b.substring(cut + 1).strip();
+    if (tail.length() < 6 || tail.length() > 60 || tail.length() * 4 > b.length()) {
+      return null;
+    }
+    for (int i = 0; i < tail.length(); i++) {
+      char c = tail.charAt(i);
+      if (c == ',' || c == '，' || c == '。' || c == ';' || c == '；') {
+        return null;
+      }
+    }
+    return tail;
   }
 
   /** The page's source and author credit name organizations when they look like one. */

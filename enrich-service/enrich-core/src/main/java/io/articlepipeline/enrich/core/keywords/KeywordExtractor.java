@@ -261,6 +261,9 @@ public final class KeywordExtractor {
     double idf = background == null ? 1.0 : background.idf(k);
     double lengthWeight = Math.min(k.length(), 8) / 4.0;
     double single = c.words > 1 && c.count < 2 && !c.inTitle && !c.quoted ? ONCE_PENALTY : 1.0;
+    if (c.words > 1 && c.count < 3 && !c.inTitle && !c.quoted && (isVerb(c.firstPos) || isVerb(c.lastPos))) {
+      single *= VERB_PENALTY;
+    }
     return single * (Math.pow(c.weight, TF_POWER) + (c.inTitle ? TITLE_BONUS : 0)) * Math.pow(idf, IDF_POWER)
         * Math.pow(lengthWeight, LEN_POWER) * (c.quoted ? QUOTE_BONUS : 1.0);
   }
@@ -296,6 +299,10 @@ public final class KeywordExtractor {
     f[22] = c.firstPos != null && (c.firstPos.equals("a") || c.firstPos.equals("b")) ? 1 : 0;
     f[23] = k.length() == 2 ? 1 : 0;
     return f;
+  }
+
+  private static boolean isVerb(String pos) {
+    return pos != null && pos.startsWith("v") && !pos.equals("vn");
   }
 
   private static boolean hasLatinOrDigit(String k) {
@@ -338,9 +345,11 @@ public final class KeywordExtractor {
   }
 
   static final double ONCE_PENALTY = Double.parseDouble(System.getProperty("x.once", "0.3"));
+  static final double VERB_PENALTY = Double.parseDouble(System.getProperty("x.verb", "0.4"));
+  static final double OVERLAP = Double.parseDouble(System.getProperty("x.overlap", "0.6"));
   static final double NEST = Double.parseDouble(System.getProperty("x.nest", "1.0"));
   static final double FLOOR = Double.parseDouble(System.getProperty("x.floor", "0.2"));
-  static final double TF_POWER = Double.parseDouble(System.getProperty("x.tf", "0.5"));
+  static final double TF_POWER = Double.parseDouble(System.getProperty("x.tf", "1.0"));
   static final double POS_WEIGHT = Double.parseDouble(System.getProperty("x.pos", "0.5"));
   static final double ORG_WEIGHT = Double.parseDouble(System.getProperty("x.org", "0.7"));
   static final double TITLE_BONUS = Double.parseDouble(System.getProperty("x.title", "1.5"));
@@ -355,6 +364,10 @@ public final class KeywordExtractor {
         return true;
       }
       if (k.contains(other) && all.get(other).weight <= c.weight * 1.2) {
+        return true;
+      }
+      if (!other.contains(k) && !k.contains(other) && OVERLAP < 1
+          && commonSubstring(k, other) >= Math.max(3, OVERLAP * Math.min(k.length(), other.length()))) {
         return true;
       }
     }
@@ -373,6 +386,23 @@ public final class KeywordExtractor {
       }
     }
     return latin > 4 * han;
+  }
+
+  /** Length of the longest common substring (short strings: plain dynamic programming). */
+  static int commonSubstring(String a, String b) {
+    int best = 0;
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        cur[j] = a.charAt(i - 1) == b.charAt(j - 1) ? prev[j - 1] + 1 : 0;
+        best = Math.max(best, cur[j]);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return best;
   }
 
   static boolean isNounLike(Token t) {

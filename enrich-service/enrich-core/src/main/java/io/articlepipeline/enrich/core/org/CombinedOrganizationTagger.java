@@ -28,6 +28,9 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
   static final boolean RULES = !Boolean.getBoolean("x.norules");
   static final boolean SRC = !Boolean.getBoolean("x.nosrc");
   static final boolean GAZ = !Boolean.getBoolean("x.nogaz");
+  private static final java.util.Set<String> LEADING_FUNCTION_WORDS = java.util.Set.of(
+      "由", "据", "向", "在", "对", "从", "与", "和", "及", "为", "被", "把", "将", "而", "于", "经", "让", "给",
+      "携手", "联合", "通过", "根据", "代表", "感谢", "组织", "协助", "邀请", "参加", "来到", "走进");
   private final ModelOrganizationTagger model;
   private final Gazetteer gazetteer;
 
@@ -72,7 +75,45 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
     if (GAZ) for (Gazetteer.Match m : gazetteer.find(text)) {
       known.add(new OrgSpan(m.start(), m.end(), 0.9, "gazetteer"));
     }
-    return merge(candidates, known);
+    List<OrgSpan> merged = merge(candidates, known);
+    List<OrgSpan> out = new ArrayList<>(merged.size());
+    for (OrgSpan s : merged) {
+      OrgSpan t = stripLeadingFunctionWord(text, tokens, s);
+      if (t != null && !insideCitedTitle(text, t)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** 由/据/向/携手 + name: a preposition, conjunction or verb glued in front is not part of it. */
+  private static OrgSpan stripLeadingFunctionWord(String text, List<Token> tokens, OrgSpan s) {
+    int t = CharFeatures.firstToken(tokens, s.start());
+    if (t >= tokens.size() || tokens.get(t).start() != s.start() || tokens.get(t).end() >= s.end()) {
+      return s;
+    }
+    String pos = tokens.get(t).pos();
+    boolean function = (pos.startsWith("p") || pos.startsWith("c") || pos.startsWith("v") || pos.startsWith("u"))
+        && LEADING_FUNCTION_WORDS.contains(tokens.get(t).word());
+    if (!function || s.source().equals("gazetteer")) {
+      return s;
+    }
+    int start = tokens.get(t).end();
+    return s.end() - start >= 2 ? new OrgSpan(start, s.end(), s.confidence(), s.source()) : null;
+  }
+
+  /** Names inside a cited document title (《…关于…的通知》) are not mentions of the issuer. */
+  private static boolean insideCitedTitle(String text, OrgSpan s) {
+    int open = text.lastIndexOf('《', s.start());
+    if (open < 0) {
+      return false;
+    }
+    int close = text.indexOf('》', open);
+    if (close < s.end() || text.lastIndexOf('》', s.start() - 1) > open) {
+      return false;
+    }
+    // the whole title is the name (《公益时报》): that is the outlet itself
+    return !(open + 1 == s.start() && close == s.end());
   }
 
   private static OrgSpan extend(String text, List<Token> tokens, OrgSpan s) {

@@ -107,14 +107,30 @@ public final class EnglishOrganizations {
       // "... Corporation of New York", "... Institute for Journalism": continue to the run's end
       if (h + 2 < run.size() && (run.get(h + 1).text().equals("of") || run.get(h + 1).text().equals("for"))) {
         boolean anotherHead = false;
+        int stop = run.size();
         for (int k = h + 1; k < run.size(); k++) {
+          if (run.get(k).text().equals("and") || run.get(k).text().equals("&")) {
+            stop = k;
+            break;
+          }
           anotherHead |= HEADS.contains(run.get(k).lower()) && run.get(k).capitalised();
         }
-        if (!anotherHead && run.size() - h <= 7) {
-          end = lastCapitalised(run, run.size() - 1);
+        if (!anotherHead && stop - h <= 7) {
+          end = lastCapitalised(run, stop - 1);
         }
       }
       int start = from;
+      // "Regional CEO for the Texas ... Red Cross": a title before for/at/the is not the name
+      for (int k = h - 1; k > start; k--) {
+        String c = run.get(k).text();
+        if (c.equals("for") || c.equals("at") || c.equals("the") || c.equals("on") || c.equals("in")) {
+          start = k + 1;
+          break;
+        }
+      }
+      while (start < h && Character.isDigit(run.get(start).text().charAt(0))) {
+        start++;
+      }
       while (start < h && (LEADING_NOISE.contains(run.get(start).lower()) || !run.get(start).capitalised())) {
         start++;
       }

@@ -27,6 +27,15 @@ public final class OrgNames {
     if (d > s && d < e && "支个家名位所座只批项届期次".indexOf(text.charAt(d)) >= 0) {
       s = d + 1;
     }
+    // a measure word whose number is just outside the span (4家 + 商协会)
+    if (s > 0 && s < e && Character.isDigit(text.charAt(s - 1)) && "支个家名位座只批项届期次".indexOf(text.charAt(s)) >= 0) {
+      s++;
+    }
+    // an opening bracket without its closing one: the name ends before it
+    int open = text.indexOf('(', s);
+    if (open > s && open < e && text.indexOf(')', open) >= e) {
+      e = open;
+    }
     if (e - s < 2) {
       return null;
     }
