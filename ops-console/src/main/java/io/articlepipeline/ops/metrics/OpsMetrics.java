@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The console's own metrics, exported at /actuator/prometheus:
- * {@code pipeline_ops_topic_end_offset{topic}}, {@code pipeline_ops_consumer_lag{group,topic}},
+ * {@code pipeline_ops_topic_end_offset{topic}}, {@code pipeline_ops_topic_retained_records{topic}}
+ * (for a dead-letter topic: its dead letters), {@code pipeline_ops_consumer_lag{group,topic}},
  * {@code pipeline_ops_topic_messages_per_second{topic}},
  * {@code pipeline_ops_dead_letters_replayed_total{topic,status}} and
  * {@code pipeline_ops_samples_total{outcome}}.
@@ -28,6 +29,9 @@ public class OpsMetrics {
 
   public OpsMetrics(MeterRegistry registry) {
     this.registry = registry;
+    // Registered up front so the series exist (at 0) before the first sampling round ends.
+    samples(true);
+    samples(false);
   }
 
   /** Counts one dead letter's replay outcome. */
@@ -40,10 +44,14 @@ public class OpsMetrics {
 
   /** Counts a sampling round of the offsets. */
   public void sampled(boolean ok) {
-    Counter.builder("pipeline.ops.samples")
+    samples(ok).increment();
+  }
+
+  private Counter samples(boolean ok) {
+    return Counter.builder("pipeline.ops.samples")
         .description("Offset sampling rounds, by outcome")
         .tag("outcome", ok ? "ok" : "failed")
-        .register(registry).increment();
+        .register(registry);
   }
 
   /** Publishes end offsets, throughput and lag of the latest view as gauges. */
@@ -54,6 +62,8 @@ public class OpsMetrics {
       }
       gauge("pipeline.ops.topic.end.offset", "Sum of the topic's partition end offsets",
           topic.endOffsetTotal(), "topic", topic.topic());
+      gauge("pipeline.ops.topic.retained.records", "Records still in the topic (end minus start offsets)",
+          topic.retainedRecords(), "topic", topic.topic());
       if (topic.messagesPerSecond() != null) {
         String key = topic.topic();
         if (rates.put(key, topic.messagesPerSecond()) == null) {
