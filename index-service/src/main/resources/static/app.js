@@ -120,6 +120,7 @@
     var p = new URLSearchParams(params);
     p.set('size', PAGE_SIZE);
     $('summary').textContent = t('loading');
+    $('hits').setAttribute('data-for', '');
     api('/api/search?' + p.toString()).then(function (res) {
       if (res.status !== 200) {
         renderError(res);
@@ -146,6 +147,8 @@
       hits.appendChild(el('li', { className: 'empty', text: t('none') }));
     }
     r.hits.forEach(function (h) { hits.appendChild(renderHit(h, false)); });
+    // Which search the list shows: lets tests and scripts wait for this render, not an older one.
+    hits.setAttribute('data-for', searchHash(params));
     renderFacets(params, r.facets || {});
     renderPager(params, r);
   }

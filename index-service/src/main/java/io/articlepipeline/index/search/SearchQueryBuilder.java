@@ -126,8 +126,8 @@ public class SearchQueryBuilder {
       should.add(Query.of(x -> x.match(m -> m.field("tokens").query(joined)
           .minimumShouldMatch(TOKENS_MINIMUM_SHOULD_MATCH))));
     }
-    should.add(Query.of(x -> x.matchPhrase(m -> m.field("title").query(q).boost(2f))));
-    should.add(Query.of(x -> x.matchPhrase(m -> m.field("body").query(q))));
+    should.add(Query.of(x -> x.matchPhrase(m -> m.field("title").query(q).boost(5f))));
+    should.add(Query.of(x -> x.matchPhrase(m -> m.field("body").query(q).boost(5f))));
     should.add(Query.of(x -> x.match(m -> m.field("body").query(q).operator(Operator.And).boost(0.2f))));
     return Query.of(x -> x.bool(b -> b.should(should).minimumShouldMatch("1")));
   }

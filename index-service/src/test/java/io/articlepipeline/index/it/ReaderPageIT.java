@@ -1,0 +1,197 @@
+package io.articlepipeline.index.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The reader page in real headless Chromium (Debian's chromium and chromedriver; CHROME_BIN and
+ * CHROMEDRIVER override the paths): type a query, see highlighted results, apply a facet, open an
+ * article, follow an organization link; markup inside an article never runs; the page fits a phone.
+ * Needs INDEX_URL, INGEST_URL and SUBMIT_TOKEN. Screenshots land in target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReaderPageIT {
+
+  private static final String XSS_ID = "reader-page-it-markup";
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private final HttpClient http = HttpClient.newHttpClient();
+  private String indexUrl;
+  private WebDriver driver;
+  private WebDriverWait wait;
+  private Path profile;
+
+  @BeforeAll
+  void start() throws Exception {
+    indexUrl = PipelineEnv.indexUrl();
+    String ingestUrl = PipelineEnv.ingestUrl();
+    String token = PipelineEnv.submitToken();
+    List<String> ids = new java.util.ArrayList<>(new CorpusLoader(ingestUrl, token).loadAll());
+    submitMarkupArticle(ingestUrl, token);
+    ids.add(XSS_ID);
+    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> ids.stream().allMatch(this::indexed));
+
+    profile = Files.createTempDirectory("reader-page-it-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(StackEnv.env("CHROME_BIN", "/usr/bin/chromium"));
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN",
+        "--user-data-dir=" + profile, "--window-size=1280,1000");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(StackEnv.env("CHROMEDRIVER", "/usr/bin/chromedriver")))
+        .usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, WAIT);
+  }
+
+  @AfterAll
+  void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void aReaderSearchesFiltersOpensAnArticleAndFollowsAnOrganization() throws Exception {
+    driver.get(indexUrl + "/");
+    WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+    box.sendKeys("志愿服务");
+    box.sendKeys(Keys.ENTER);
+    waitForResults("q=");
+    assertThat(driver.findElements(By.cssSelector("#hits .hit .snippet mark"))).isNotEmpty();
+    screenshot("1-results");
+
+    WebElement facet = wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("[data-facet=organizations] button")));
+    String org = facet.getAttribute("data-value");
+    String before = driver.findElement(By.id("summary")).getText();
+    facet.click();
+    waitForResults("org=");
+    assertThat(driver.findElements(By.cssSelector("#chips .chip"))).hasSize(1);
+    assertThat(driver.findElement(By.cssSelector("#chips .chip")).getText()).contains(org);
+    screenshot("2-facet " + before);
+
+    driver.findElement(By.cssSelector("#hits .hit a.title")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#article h1")));
+    assertThat(driver.findElement(By.id("view-search")).isDisplayed()).isFalse();
+    WebElement orgLink = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#article .org-link")));
+    String orgName = orgLink.getText();
+    screenshot("3-article");
+
+    orgLink.click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-search")));
+    waitForResults("org=");
+    assertThat(driver.findElement(By.cssSelector("#chips .chip")).getText()).contains(orgName);
+
+    driver.findElement(By.cssSelector("#chips .chip")).click();
+    wait.until(d -> d.findElement(By.id("hits")).getAttribute("data-for").startsWith("#/search")
+        && !d.findElement(By.id("hits")).getAttribute("data-for").contains("org="));
+    assertThat(driver.findElements(By.cssSelector("#chips .chip"))).isEmpty();
+    screenshot("4-organization-link");
+  }
+
+  @Test
+  void suggestionsAppearAsTheReaderTypes() {
+    driver.get(indexUrl + "/");
+    WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+    box.sendKeys("志愿");
+    wait.until(d -> d.findElement(By.id("suggestions")).isDisplayed());
+    assertThat(driver.findElements(By.cssSelector("#suggestions li"))).isNotEmpty();
+  }
+
+  @Test
+  void markupInsideAnArticleIsShownAsTextAndNeverRuns() throws Exception {
+    driver.get(indexUrl + "/#/search?q=" + URLEncoder.encode("标记测试", StandardCharsets.UTF_8));
+    waitForResults("q=");
+    WebElement hit = driver.findElement(By.cssSelector("#hits .hit[data-id='" + XSS_ID + "']"));
+    assertThat(hit.findElement(By.cssSelector("a.title")).getText()).contains("<img");
+    assertThat(hit.findElements(By.tagName("img"))).isEmpty();
+    hit.findElement(By.cssSelector("a.title")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#article h1")));
+    assertThat(driver.findElement(By.cssSelector("#article .body")).getText()).contains("<script>");
+    assertThat(driver.findElements(By.cssSelector("#article img, #article script"))).isEmpty();
+    assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined")).isEqualTo(true);
+  }
+
+  @Test
+  void thePageFitsAPhone() throws Exception {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    try {
+      driver.get(indexUrl + "/#/search?q=" + URLEncoder.encode("红十字会", StandardCharsets.UTF_8));
+      waitForResults("q=");
+      Object overflow = ((JavascriptExecutor) driver).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+      screenshot("5-phone");
+    } finally {
+      driver.manage().window().setSize(new Dimension(1280, 1000));
+    }
+  }
+
+  /** Waits until the list shows a search whose hash contains {@code marker}, with hits. */
+  private void waitForResults(String marker) {
+    wait.withMessage(() -> "results for '" + marker + "'; url=" + driver.getCurrentUrl() + " shown="
+        + driver.findElement(By.id("hits")).getAttribute("data-for") + " summary="
+        + driver.findElement(By.id("summary")).getText()).until(d -> {
+      String shown = d.findElement(By.id("hits")).getAttribute("data-for");
+      return shown != null && shown.contains(marker) && !d.findElements(By.cssSelector("#hits .hit")).isEmpty();
+    });
+  }
+
+  private boolean indexed(String id) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(indexUrl + "/api/articles/"
+              + URLEncoder.encode(id, StandardCharsets.UTF_8))).GET().build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private void submitMarkupArticle(String ingestUrl, String token) throws Exception {
+    String json = "{\"id\":\"" + XSS_ID + "\",\"title\":\"标记测试 <img src=x onerror=window.__xss=1>\","
+        + "\"body\":\"标记测试正文。<script>window.__xss=2</script> <b onmouseover=window.__xss=3>粗体</b> 志愿服务。\","
+        + "\"source\":\"reader-page-it\",\"language\":\"zh\"}";
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/articles"))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(dir.resolve(name.replaceAll("[^A-Za-z0-9-]", "_") + ".png"), png);
+  }
+}
