@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class EnglishOrganizations {
 
   private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9'’.\\-]*|&");
+  private static final Pattern GLUED = Pattern.compile("([A-Z][a-z]{2,})([A-Z][a-z]{2,})");
   private static final Set<String> CONNECTORS = Set.of("of", "for", "the", "and", "&", "at", "on", "de", "du", "in");
   private static final Set<String> HEADS = Set.of(
       "foundation", "association", "society", "fund", "institute", "university", "college", "school",
@@ -54,6 +55,18 @@ public final class EnglishOrganizations {
       String w = m.group();
       if (w.endsWith(".") && !isAbbreviation(w)) {
         w = w.substring(0, w.length() - 1);
+      }
+      Matcher glued = GLUED.matcher(w);
+      if (glued.matches() && HEADS.contains(glued.group(1).toLowerCase(Locale.ROOT))) {
+        // two names glued by a lost separator (Salvation ArmyInvisible People)
+        run.add(new W(glued.group(1), m.start(), m.start() + glued.group(1).length()));
+        flush(run, text, out);
+        run.clear();
+        w = glued.group(2);
+        W rest = new W(w, m.start() + glued.group(1).length(), m.start() + m.group().length());
+        run.add(rest);
+        prev = rest;
+        continue;
       }
       W word = new W(w, m.start(), m.start() + w.length());
       boolean joined = prev != null && onlySpaces(text, prev.end(), word.start());
