@@ -1,15 +1,12 @@
 package io.articlepipeline.index.indexing;
 
-import io.articlepipeline.schemas.avro.ArticleEnriched;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.support.KafkaNull;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.messaging.Message;
@@ -21,8 +18,6 @@ import org.springframework.messaging.MessageHeaders;
  * exception header, which makes it an undecodable record carrying its original bytes.
  */
 public final class KafkaBatchAdapter {
-
-  private static final LogAccessor LOG = new LogAccessor(KafkaBatchAdapter.class);
 
   private KafkaBatchAdapter() {
   }
@@ -44,22 +39,7 @@ public final class KafkaBatchAdapter {
       SourceRecord source = new SourceRecord(String.valueOf(at(topics, i)), number(at(partitions, i)).intValue(),
           number(at(offsets, i)).longValue(), key == null ? null : key.toString(),
           number(at(timestamps, i)).longValue());
-      Object value = payloads.get(i);
-      if (value instanceof ArticleEnriched article) {
-        records.add(new IncomingRecord.Article(source, article));
-        continue;
-      }
-      DeserializationException failure = deserializationFailure(at(converted, i), at(natives, i));
-      if (failure != null) {
-        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-        records.add(new IncomingRecord.Undecodable(source, failure.getData(), cause.getClass().getName(),
-            String.valueOf(cause.getMessage())));
-      } else if (value == null || value instanceof KafkaNull) {
-        records.add(new IncomingRecord.Tombstone(source));
-      } else {
-        records.add(new IncomingRecord.Undecodable(source, null, IllegalArgumentException.class.getName(),
-            "value is a " + value.getClass().getName() + ", not an ArticleEnriched (is specific.avro.reader=true?)"));
-      }
+      records.add(IncomingRecords.of(source, payloads.get(i), deserializationFailure(at(converted, i), at(natives, i))));
     }
     return records;
   }
@@ -79,7 +59,7 @@ public final class KafkaBatchAdapter {
         return e;
       }
     }
-    return header == null ? null : SerializationUtils.byteArrayToDeserializationException(LOG, header);
+    return header == null ? null : IncomingRecords.fromHeader(header);
   }
 
   private static List<?> list(MessageHeaders headers, String name) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.articlepipeline.enrich.core.ArticleEnricher;
 import io.articlepipeline.enrich.core.ArticleEnrichers;
-import io.articlepipeline.index.IndexApplication;
 import io.articlepipeline.index.indexing.Articles;
 import io.articlepipeline.schemas.DeadLetterHeaders;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
@@ -27,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,8 +39,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The index stage on the real Kafka, registry and Elasticsearch: records on a topic of its own are
@@ -55,54 +50,25 @@ import org.springframework.context.ConfigurableApplicationContext;
 class IndexArticlesIT {
 
   private final String run = "it" + UUID.randomUUID().toString().substring(0, 8);
-  private final String topic = run + ".articles.enriched";
+  private final String topic = run + ".articles.enriched";  // as IndexServiceApp names it
   private final String dlqTopic = topic + ".dlq";
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
-  private ConfigurableApplicationContext app;
+  private IndexServiceApp app;
   private String baseUrl;
   private ArticleEnricher enricher;
 
   @BeforeAll
   void start() throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", StackEnv.kafka()))) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(dlqTopic, 1, (short) 1)))
-          .all().get();
-    }
     enricher = ArticleEnrichers.load(null);
-    app = new SpringApplicationBuilder(IndexApplication.class).run(
-        "--server.port=0",
-        "--server.address=127.0.0.1",
-        "--spring.cloud.stream.kafka.binder.brokers=" + StackEnv.kafka(),
-        "--spring.cloud.stream.bindings.indexArticles-in-0.destination=" + topic,
-        "--spring.cloud.stream.bindings.indexArticles-in-0.group=" + run,
-        "--spring.cloud.stream.kafka.bindings.indexArticles-in-0.consumer.configuration.schema.registry.url="
-            + StackEnv.registry(),
-        "--pipeline.index.elasticsearch-url=" + StackEnv.elasticsearch(),
-        "--pipeline.index.kafka-bootstrap-servers=" + StackEnv.kafka(),
-        "--pipeline.index.schema-registry-url=" + StackEnv.registry(),
-        "--pipeline.index.dead-letter-topic=" + dlqTopic,
-        "--pipeline.index.read-alias=" + run + "-articles",
-        "--pipeline.index.write-alias=" + run + "-articles-write",
-        "--pipeline.index.index-prefix=" + run + "-articles-v",
-        "--pipeline.index.template-name=" + run + "-articles");
-    baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+    app = IndexServiceApp.start(run);
+    baseUrl = app.baseUrl;
   }
 
   @AfterAll
-  void stop() throws Exception {
+  void stop() {
     if (app != null) {
       app.close();
-    }
-    // Best effort: the test's own indices and template, named after the run.
-    for (String path : List.of("/" + run + "-articles-v*", "/_index_template/" + run + "-articles")) {
-      try {
-        http.send(HttpRequest.newBuilder(URI.create(StackEnv.elasticsearch() + path)).DELETE().build(),
-            HttpResponse.BodyHandlers.discarding());
-      } catch (java.io.IOException e) {
-        System.getLogger(IndexArticlesIT.class.getName()).log(System.Logger.Level.WARNING,
-            "Could not clean up " + path + ": " + e);
-      }
     }
   }
 

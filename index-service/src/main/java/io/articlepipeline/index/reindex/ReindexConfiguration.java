@@ -1,0 +1,55 @@
+package io.articlepipeline.index.reindex;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.articlepipeline.index.IndexProperties;
+import io.articlepipeline.index.elastic.IndexAdmin;
+import io.articlepipeline.index.indexing.ArticleBatchIndexer;
+import io.articlepipeline.index.indexing.ArticleDocumentMapper;
+import io.articlepipeline.index.indexing.ElasticsearchBulkSender;
+import io.articlepipeline.index.indexing.MalformedDocumentPolicy;
+import io.articlepipeline.schemas.retry.Retry;
+import io.articlepipeline.schemas.serde.AvroDeserializer;
+import io.articlepipeline.schemas.serde.AvroSerdeConfig;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/** The rebuild: its own consumer (same deserialisers as the stage) and an indexer per target index. */
+@Configuration(proxyBeanMethods = false)
+public class ReindexConfiguration {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReindexConfiguration.class);
+
+  @Bean
+  Reindexer reindexer(IndexAdmin admin, ElasticsearchClient client, IndexProperties props,
+                      @Value("${spring.cloud.stream.bindings.indexArticles-in-0.destination:articles.enriched}")
+                      String topic) {
+    return new Reindexer(admin, topic, () -> consumer(props), index -> new ArticleBatchIndexer(
+        new ElasticsearchBulkSender(client, index), new ArticleDocumentMapper(),
+        // The live stage dead-letters bad records; a replay only counts them (BatchReport.deadLettered).
+        letters -> log.info("Rebuild skipped {} records the live stage dead-letters", letters.size()),
+        (t, article) -> new byte[0],
+        new Retry(props.getBulkMaxAttempts(), props.getBulkInitialBackoff(), props.getBulkMaxBackoff()),
+        MalformedDocumentPolicy.DEAD_LETTER, Clock.systemUTC()), Clock.systemUTC());
+  }
+
+  private static KafkaConsumer<String, Object> consumer(IndexProperties props) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, props.getKafkaBootstrapServers());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "index-reindex");
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, props.getSchemaRegistryUrl());
+    config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+    AvroDeserializer avro = new AvroDeserializer();
+    avro.configure(config, false);
+    return new KafkaConsumer<>(config, new StringDeserializer(), new ErrorHandlingDeserializer<>(avro));
+  }
+}

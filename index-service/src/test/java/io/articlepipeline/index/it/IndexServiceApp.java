@@ -1,0 +1,79 @@
+package io.articlepipeline.index.it;
+
+import io.articlepipeline.index.IndexApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The index service started in the test JVM against the real stack, isolated by a run name: its
+ * own topic, dead-letter topic, consumer group, indices, aliases and template.
+ */
+final class IndexServiceApp implements AutoCloseable {
+
+  final String run;
+  final String topic;
+  final String dlqTopic;
+  final String baseUrl;
+  final ConfigurableApplicationContext context;
+
+  private IndexServiceApp(String run, ConfigurableApplicationContext context) {
+    this.run = run;
+    this.topic = run + ".articles.enriched";
+    this.dlqTopic = topic + ".dlq";
+    this.context = context;
+    this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+  }
+
+  static IndexServiceApp start(String run, String... extraArgs) throws Exception {
+    String topic = run + ".articles.enriched";
+    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", StackEnv.kafka()))) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(topic + ".dlq", 1, (short) 1)))
+          .all().get();
+    }
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--server.address=127.0.0.1",
+        "--spring.cloud.stream.kafka.binder.brokers=" + StackEnv.kafka(),
+        "--spring.cloud.stream.bindings.indexArticles-in-0.destination=" + topic,
+        "--spring.cloud.stream.bindings.indexArticles-in-0.group=" + run,
+        "--spring.cloud.stream.kafka.bindings.indexArticles-in-0.consumer.configuration.schema.registry.url="
+            + StackEnv.registry(),
+        "--pipeline.index.elasticsearch-url=" + StackEnv.elasticsearch(),
+        "--pipeline.index.kafka-bootstrap-servers=" + StackEnv.kafka(),
+        "--pipeline.index.schema-registry-url=" + StackEnv.registry(),
+        "--pipeline.index.dead-letter-topic=" + topic + ".dlq",
+        "--pipeline.index.read-alias=" + run + "-articles",
+        "--pipeline.index.write-alias=" + run + "-articles-write",
+        "--pipeline.index.index-prefix=" + run + "-articles-v",
+        "--pipeline.index.template-name=" + run + "-articles"));
+    args.addAll(List.of(extraArgs));
+    return new IndexServiceApp(run, new SpringApplicationBuilder(IndexApplication.class).run(args.toArray(String[]::new)));
+  }
+
+  @Override
+  public void close() {
+    context.close();
+    HttpClient http = HttpClient.newHttpClient();
+    // Best effort: the run's own indices and template.
+    for (String path : List.of("/" + run + "-articles-v*", "/_index_template/" + run + "-articles")) {
+      try {
+        http.send(HttpRequest.newBuilder(URI.create(StackEnv.elasticsearch() + path)).DELETE().build(),
+            HttpResponse.BodyHandlers.discarding());
+      } catch (java.io.IOException e) {
+        System.getLogger(IndexServiceApp.class.getName()).log(System.Logger.Level.WARNING,
+            "Could not clean up " + path + ": " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
