@@ -154,6 +154,8 @@ function renderSchemas(s) {
 }
 
 function renderReprocess(p) {
+  $('reprocess-group').textContent = p.group;
+  $('reprocess-topic').textContent = p.topic;
   const rows = [el('div', {}, `group ${p.group} on ${p.topic}: `, badge(p.state), ` ${p.members} member(s), lag ${fmtNum(p.lag)}`)];
   if (p.rewind) {
     rows.push(el('div', {}, `rewound at ${fmtTime(p.rewind.at)}: ${fmtNum(p.reprocessed)} of ${fmtNum(p.toReprocess)} reprocessed (${p.percent}%)`,
@@ -201,8 +203,8 @@ async function replay(topic, which) {
 async function reprocess(force) {
   const msg = $('reprocess-message');
   const question = force
-    ? 'Remove the enrich consumers from their group and rewind it to the start while it runs?'
-    : 'Rewind the enrich stage to the start of articles.submitted?';
+    ? `Remove the members of ${$('reprocess-group').textContent} and rewind it to the start while it runs?`
+    : `Rewind ${$('reprocess-group').textContent} to the start of ${$('reprocess-topic').textContent}?`;
   if (!confirm(question)) return;
   msg.textContent = 'rewinding…';
   msg.className = '';
