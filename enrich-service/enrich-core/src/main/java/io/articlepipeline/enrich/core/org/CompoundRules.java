@@ -136,29 +136,35 @@ public final class CompoundRules {
     }
   }
 
-  /** True when every word of the span is a common word: a bare head (基金会, 宣传部), not a name. */
+  /**
+   * True for an unnamed organization: a bare head (基金会, 宣传部), optionally after generic
+   * modifiers (慈善基金会, 民间救援队, 全省首家县级公募教育基金会).
+   */
   public static boolean isGeneric(String text, List<Token> tokens, OrgSpan span) {
-    int t = CharFeatures.firstToken(tokens, span.start());
-    if (t >= tokens.size() || tokens.get(t).start() != span.start()) {
-      return false;
-    }
-    int words = 0;
-    String lastPos = "";
-    for (; t < tokens.size() && tokens.get(t).start() < span.end(); t++) {
-      words++;
-      Token tok = tokens.get(t);
-      if (tok.end() > span.end()) {
-        return false;
+    String name = text.substring(span.start(), span.end());
+    int i = 0;
+    boolean progress = true;
+    while (progress && i < name.length()) {
+      progress = false;
+      for (String m : GENERIC_MODIFIERS) {
+        if (name.startsWith(m, i) && name.length() - i - m.length() >= 2) {
+          i += m.length();
+          progress = true;
+          break;
+        }
       }
-      String pos = tok.pos();
-      boolean common = pos.equals("n") || pos.equals("nis") || pos.equals("vn") || pos.equals("a")
-          || pos.equals("an") || pos.equals("v") || pos.equals("nnt") || pos.equals("gi") || pos.equals("gm")
-          || pos.equals("nnd") || pos.equals("vi") || pos.equals("d") || pos.equals("ng") && tok.word().length() > 1;
-      if (!common || tok.word().length() == 1) {
-        return false;
-      }
-      lastPos = pos;
     }
-    return words <= MAX_GENERIC_WORDS && lastPos.equals("nis");
+    return BARE_HEADS.contains(name.substring(i));
   }
+
+  private static final Set<String> BARE_HEADS = Set.of(
+      "协会", "学会", "商会", "基金会", "基金", "宣传部", "组织部", "统战部", "办公室", "办公室部", "红十字会", "委员会",
+      "秘书处", "理事会", "工作组", "公司", "集团", "政府", "单位", "企业", "学校", "大学", "医院", "分会", "总会",
+      "救援队", "志愿服务队", "志愿者协会", "服务中心", "服务部", "服务队", "队伍", "联合会", "中心", "研究院",
+      "敬老院", "养老院", "福利院", "合作社", "分公司", "子公司", "支部", "党支部");
+  private static final List<String> GENERIC_MODIFIERS = List.of(
+      "首家", "县级", "市级", "省级", "国家级", "各级", "各地", "当地", "有关", "相关", "该", "本",
+      "民间", "志愿", "慈善", "教育", "公募", "非公募", "公益", "评审", "科技", "互联网", "国际",
+      "学院", "学校", "街道", "社区", "地方", "专业", "专项", "社会", "社工",
+      "工作", "服务");
 }
