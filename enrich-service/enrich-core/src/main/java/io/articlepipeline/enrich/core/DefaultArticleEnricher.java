@@ -75,11 +75,15 @@ final class DefaultArticleEnricher implements ArticleEnricher {
     List<Keyword> kws = keywords.extract(text, tokens, content, keywordTitle, keywordTitleTokens, spans, KEYWORDS);
     String language = request.language() != null && !request.language().isBlank()
         ? request.language() : Languages.detect(body);
-    return new Enrichment(kws, List.copyOf(orgs.values()), page.fields(), page.cleanBody(),
+    List<Organization> ordered = new ArrayList<>(orgs.values());
+    // order of first mention; names only in the title come last
+    ordered.sort((a, b) -> Integer.compare(a.start() < 0 ? Integer.MAX_VALUE : a.start(),
+        b.start() < 0 ? Integer.MAX_VALUE : b.start()));
+    return new Enrichment(kws, List.copyOf(ordered), page.fields(), page.cleanBody(),
         indexTokens(titleTokens, null), indexTokens(tokens, content), language, version);
   }
 
-  private static void addOrg(Map<String, Organization> orgs, AnalysisText text, OrgSpan s, boolean inBody) {
+  private void addOrg(Map<String, Organization> orgs, AnalysisText text, OrgSpan s, boolean inBody) {
     String name = text.surfaceSpan(s.start(), s.end());
     if (orgs.containsKey(name)) {
       return;
@@ -87,7 +91,9 @@ final class DefaultArticleEnricher implements ArticleEnricher {
     int start = inBody ? text.surfaceOffset(s.start()) : -1;
     int end = inBody ? text.surfaceEnd(s.end()) : -1;
     String analysed = text.text().substring(s.start(), s.end());
-    orgs.put(name, new Organization(name, OrgTypes.classify(analysed), start, end, s.confidence()));
+    OrganizationType type = organizations.knownType(analysed);
+    orgs.put(name, new Organization(name, type != null ? type : OrgTypes.classify(analysed), start, end,
+        s.confidence()));
   }
 
   /** Keyword candidate features of an article (what the ranker sees), for training it. */
@@ -123,7 +129,7 @@ final class DefaultArticleEnricher implements ArticleEnricher {
   }
 
   /** The page's source and author credit name organizations when they look like one. */
-  private static void addCredits(Map<String, Organization> orgs, AnalysisText text, PageFields fields) {
+  private void addCredits(Map<String, Organization> orgs, AnalysisText text, PageFields fields) {
     for (String credit : new String[] {fields.source(), fields.author()}) {
       if (credit == null || credit.length() < 3 || !ORG_LIKE.matcher(CharNormalizer.normalize(credit)).find()) {
         continue;

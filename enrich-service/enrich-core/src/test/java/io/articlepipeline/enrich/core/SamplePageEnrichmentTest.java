@@ -24,6 +24,25 @@ class SamplePageEnrichmentTest {
   }
 
   @Test
+  void findsTheCentreWithItsFullPlacePrefix() {
+    assertThat(orgNames()).contains("郑州市上街区新时代文明实践中心").doesNotContain("文明实践中心");
+  }
+
+  @Test
+  void organizationsCarryTypeAndConfidence() {
+    Organization dept = RESULT.organizations().stream()
+        .filter(o -> o.name().equals("郑州市上街区委宣传部")).findFirst().orElseThrow();
+    assertThat(dept.type()).isEqualTo(OrganizationType.PARTY);
+    assertThat(dept.confidence()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void organizationsAreInOrderOfFirstMention() {
+    List<Integer> starts = RESULT.organizations().stream().map(Organization::start).toList();
+    assertThat(starts).isSorted();
+  }
+
+  @Test
   void organizationOffsetsPointAtTheNameInTheSubmittedBody() {
     String body = SamplePage.text();
     for (Organization o : RESULT.organizations()) {
@@ -46,6 +65,12 @@ class SamplePageEnrichmentTest {
   @Test
   void keywordsIncludeTheTopic() {
     assertThat(keywordTexts()).contains("志愿服务");
+  }
+
+  @Test
+  void keywordsCarryDecreasingScores() {
+    List<Double> scores = RESULT.keywords().stream().map(Keyword::score).toList();
+    assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
   }
 
   @Test

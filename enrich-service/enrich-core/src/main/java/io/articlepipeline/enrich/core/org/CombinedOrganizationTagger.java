@@ -39,7 +39,7 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
     this.gazetteer = gazetteer;
   }
 
-  /** The type the gazetteer gives a name, if any. */
+  @Override
   public OrganizationType knownType(String analysed) {
     for (Gazetteer.Match m : gazetteer.find(analysed)) {
       if (m.start() == 0 && m.end() == analysed.length()) {

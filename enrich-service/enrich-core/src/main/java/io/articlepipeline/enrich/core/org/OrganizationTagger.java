@@ -1,5 +1,6 @@
 package io.articlepipeline.enrich.core.org;
 
+import io.articlepipeline.enrich.core.OrganizationType;
 import io.articlepipeline.enrich.core.text.Token;
 import java.util.List;
 
@@ -12,4 +13,9 @@ public interface OrganizationTagger {
    * @return non-overlapping spans in text order
    */
   List<OrgSpan> tag(String text, List<Token> tokens);
+
+  /** The type a list (gazetteer) gives this name (analysis form), or null. */
+  default OrganizationType knownType(String name) {
+    return null;
+  }
 }

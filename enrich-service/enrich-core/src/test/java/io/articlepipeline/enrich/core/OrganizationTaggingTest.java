@@ -1,0 +1,82 @@
+package io.articlepipeline.enrich.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrganizationTaggingTest {
+
+  private static List<String> orgs(String body) {
+    return orgs(Shared.ENRICHER, body);
+  }
+
+  private static List<String> orgs(ArticleEnricher enricher, String body) {
+    return enricher.enrich(new EnrichmentRequest(null, body, null)).organizations().stream()
+        .map(Organization::name).toList();
+  }
+
+  @Test
+  void leadingCountIsNotPartOfTheName() {
+    assertThat(orgs("活动吸引了3家爱心企业和北京市慈善协会参加。"))
+        .contains("北京市慈善协会").noneMatch(n -> n.startsWith("3") || n.startsWith("家"));
+  }
+
+  @Test
+  void placePrefixJoinsTheName() {
+    assertThat(orgs("日前,永春县民政局联合南京市高淳区固城街道新时代文明实践所开展志愿服务活动。"))
+        .contains("南京市高淳区固城街道新时代文明实践所");
+  }
+
+  @Test
+  void bareHeadsAreNotOrganizations() {
+    assertThat(orgs("当地基金会和宣传部的工作人员参加了活动。")).doesNotContain("基金会", "宣传部");
+  }
+
+  @Test
+  void traditionalTextKeepsItsSurfaceForm() {
+    assertThat(orgs("上海市慈善基金會今天在虹口區舉行募捐活動,愛心企業踴躍參與。"))
+        .contains("上海市慈善基金會");
+  }
+
+  @Test
+  void pinyinResidueInsideANameIsKeptAsPrinted() {
+    Enrichment e = Shared.ENRICHER.enrich(new EnrichmentRequest(null,
+        "上海均瑤(集團(tuán))有限公司向上海市慈善基金會捐款。", "zh-Hant"));
+    assertThat(e.organizations()).anyMatch(o -> o.name().contains("(tuán)")
+        && o.name().endsWith("有限公司"));
+  }
+
+  @Test
+  void englishFoundationsAndRedCrossAreFound() {
+    assertThat(orgs("Grants were announced by the Ford Foundation and the William and Flora Hewlett "
+        + "Foundation. The Texas Gulf Coast Red Cross opened shelters."))
+        .contains("Ford Foundation", "William and Flora Hewlett Foundation", "Texas Gulf Coast Red Cross");
+  }
+
+  @Test
+  void sourceLineNamesTheOutlet() {
+    assertThat(orgs("来源:掌上衡阳 (记者金明达)\n重阳节当天,志愿者来到敬老院看望老人。")).contains("掌上衡阳");
+  }
+
+  @Test
+  void operatorGazetteerAddsNamesWithoutRebuild(@TempDir Path dir) throws IOException {
+    Path extra = dir.resolve("extra.txt");
+    Files.writeString(extra, "云朵互助社\tSOCIAL_ORGANIZATION\n");
+    ArticleEnricher enricher = ArticleEnrichers.load(extra);
+    Enrichment e = enricher.enrich(new EnrichmentRequest(null, "今天云朵互助社的成员来到学校。", null));
+    assertThat(e.organizations()).anyMatch(o -> o.name().equals("云朵互助社")
+        && o.type() == OrganizationType.SOCIAL_ORGANIZATION);
+  }
+
+  @Test
+  void nameOnlyInTheTitleHasNoBodyOffsets() {
+    Enrichment e = Shared.ENRICHER.enrich(new EnrichmentRequest("中国红十字会紧急驰援灾区",
+        "救援物资已于昨日发往灾区。", null));
+    assertThat(e.organizations()).anyMatch(o -> o.name().equals("中国红十字会") && o.start() == -1 && o.end() == -1);
+  }
+}
