@@ -126,7 +126,9 @@ function renderDeadLetters(d) {
         el('td', {}, r.key ?? '–'),
         el('td', {}, r.stage ?? '–'),
         el('td', {class: 'reason'}, el('div', {}, el('code', {}, r.exceptionClass ?? '–')),
-          el('div', {}, r.exceptionMessage ?? '')),
+          el('div', {}, r.exceptionMessage ?? ''),
+          r.rootCause && !(r.exceptionMessage || '').includes(r.rootCause)
+            ? el('div', {}, el('span', {class: 'muted'}, 'root cause: '), r.rootCause) : null),
         el('td', {}, r.originalTopic ? `${r.originalTopic} ${r.originalPartition ?? '?'}/${r.originalOffset ?? '?'}` : '–',
           r.originalTimestamp ? el('div', {class: 'muted'}, fmtTime(r.originalTimestamp)) : null),
         el('td', {class: 'num'}, r.replayCount));

@@ -16,6 +16,9 @@ import org.apache.kafka.common.header.Headers;
  */
 public final class DeadLetterHeaderReader {
 
+  private static final String CAUSED_BY = "Caused by:";
+  private static final int MAX_CAUSE_CHARS = 1000;
+
   private final Map<String, String> stageByTopic;
 
   /** @param stageByTopic source topic to the stage reading it, for dead letters without a stage header */
@@ -43,11 +46,33 @@ public final class DeadLetterHeaderReader {
         stage,
         string(headers, DeadLetterHeaders.EXCEPTION_FQCN),
         string(headers, DeadLetterHeaders.EXCEPTION_MESSAGE),
+        rootCause(string(headers, DeadLetterHeaders.EXCEPTION_STACKTRACE)),
         originalTopic,
         originalPartition == null ? null : originalPartition.intValue(),
         number(headers, DeadLetterHeaders.ORIGINAL_OFFSET),
         originalTimestamp == null ? null : Instant.ofEpochMilli(originalTimestamp),
         replayCount(headers));
+  }
+
+  /**
+   * The innermost cause of a Java stack trace: its last {@code Caused by:} line (or the first line
+   * when there is none), cut to {@value #MAX_CAUSE_CHARS} characters; null for no stack trace.
+   */
+  public static String rootCause(String stackTrace) {
+    if (stackTrace == null || stackTrace.isBlank()) {
+      return null;
+    }
+    String cause = null;
+    for (String line : stackTrace.split("\\R")) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith(CAUSED_BY)) {
+        cause = trimmed.substring(CAUSED_BY.length()).strip();
+      }
+    }
+    if (cause == null) {
+      cause = stackTrace.strip().split("\\R", 2)[0];
+    }
+    return cause.length() > MAX_CAUSE_CHARS ? cause.substring(0, MAX_CAUSE_CHARS) + "…" : cause;
   }
 
   /** The source topic of a dead-letter topic by the naming rule {@code <topic>.dlq}. */

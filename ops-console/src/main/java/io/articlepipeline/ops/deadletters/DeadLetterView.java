@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param stage the stage that failed (header, or inferred from the consumer group of the source topic)
  * @param exceptionClass fully qualified exception class
  * @param exceptionMessage the exception's message
+ * @param rootCause the innermost "Caused by" of the stack trace header ("class: message"), null
+ *     without a stack trace; the binder's exception is often a wrapper, this is the real reason
  * @param originalTopic topic the record was read from
  * @param originalPartition partition it was read from, null if not recorded
  * @param originalOffset offset it was read from, null if not recorded
@@ -22,6 +24,6 @@ import java.time.Instant;
  */
 public record DeadLetterView(String topic, int partition, long offset, Instant timestamp,
     String key, int valueBytes, String stage, String exceptionClass, String exceptionMessage,
-    String originalTopic, Integer originalPartition, Long originalOffset,
+    String rootCause, String originalTopic, Integer originalPartition, Long originalOffset,
     Instant originalTimestamp, int replayCount) {
 }

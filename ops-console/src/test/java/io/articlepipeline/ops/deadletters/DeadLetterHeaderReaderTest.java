@@ -55,6 +55,23 @@ class DeadLetterHeaderReaderTest {
   }
 
   @Test
+  void rootCauseIsTheInnermostCausedByOfTheStackTrace() {
+    String trace = String.join("\n",
+        "org.springframework.messaging.MessagingException: error occurred in message handler",
+        "\tat org.springframework.integration.Foo.bar(Foo.java:1)",
+        "Caused by: org.springframework.messaging.MessageHandlingException: handler failed",
+        "\t... 12 more",
+        "Caused by: org.apache.kafka.common.errors.SerializationException: Unknown magic byte!",
+        "\tat io.articlepipeline.schemas.serde.AvroDeserializer.deserialize(AvroDeserializer.java:80)");
+
+    assertThat(DeadLetterHeaderReader.rootCause(trace))
+        .isEqualTo("org.apache.kafka.common.errors.SerializationException: Unknown magic byte!");
+    assertThat(DeadLetterHeaderReader.rootCause("java.lang.IllegalStateException: boom\n\tat x.y(Z.java:1)"))
+        .isEqualTo("java.lang.IllegalStateException: boom");
+    assertThat(DeadLetterHeaderReader.rootCause(null)).isNull();
+  }
+
+  @Test
   void numbersWrittenAsDecimalTextAreRead() {
     RecordHeaders headers = new RecordHeaders();
     headers.add(DeadLetterHeaders.ORIGINAL_OFFSET, utf8("12345"));
