@@ -38,6 +38,18 @@ public final class CorpusLoader {
     this.token = token;
   }
 
+  /** The eval directory: EVAL_DIR, or eval/ under {@link #sharedDir()}. */
+  public static Path evalDir() {
+    String env = System.getenv("EVAL_DIR");
+    return env != null && !env.isBlank() ? Path.of(env) : sharedDir().resolve("eval");
+  }
+
+  /** The samples directory: SAMPLES_DIR, or samples/ under {@link #sharedDir()}. */
+  public static Path samplesDir() {
+    String env = System.getenv("SAMPLES_DIR");
+    return env != null && !env.isBlank() ? Path.of(env) : sharedDir().resolve("samples");
+  }
+
   /** Where ../shared lives: SHARED_DIR, or the sibling of the repository. */
   public static Path sharedDir() {
     String env = System.getenv("SHARED_DIR");
@@ -56,9 +68,8 @@ public final class CorpusLoader {
 
   /** Submits everything; returns the ids. */
   public List<String> loadAll() throws IOException, InterruptedException {
-    Path shared = sharedDir();
     List<String> ids = new ArrayList<>();
-    for (String line : Files.readAllLines(shared.resolve("eval/articles-dev.jsonl"), StandardCharsets.UTF_8)) {
+    for (String line : Files.readAllLines(evalDir().resolve("articles-dev.jsonl"), StandardCharsets.UTF_8)) {
       if (line.isBlank()) {
         continue;
       }
@@ -74,8 +85,10 @@ public final class CorpusLoader {
       submit(a.get("text").asText(), params);
       ids.add(a.get("id").asText());
     }
-    Path sample = Files.list(shared.resolve("samples")).filter(p -> p.toString().endsWith(".txt")).sorted()
-        .findFirst().orElseThrow();
+    Path sample;
+    try (var files = Files.list(samplesDir())) {
+      sample = files.filter(p -> p.toString().endsWith(".txt")).sorted().findFirst().orElseThrow();
+    }
     submit(Files.readString(sample, StandardCharsets.UTF_8), Map.of("id", SAMPLE_ID));
     ids.add(SAMPLE_ID);
     return ids;
