@@ -49,6 +49,10 @@ public class ApiErrors {
 
   @ExceptionHandler(IOException.class)
   ResponseEntity<Map<String, Object>> io(IOException e) {
+    if (e instanceof java.io.CharConversionException || e instanceof java.nio.charset.CharacterCodingException) {
+      // Thrown by the servlet container while decoding parameters: the reader's URL, not our backend.
+      return body(HttpStatus.BAD_REQUEST, "Malformed request", List.of("parameters must be percent-encoded UTF-8"));
+    }
     log.error("Elasticsearch not reachable: {}", e.toString());
     return body(HttpStatus.SERVICE_UNAVAILABLE, "Search is unavailable", List.of("Elasticsearch is not reachable"));
   }
