@@ -82,6 +82,22 @@ class PipelineEndToEndIT {
   }
 
   @Test
+  void aRetractedArticleLeavesTheIndex() {
+    Http.Response accepted = Http.post(Endpoints.INGEST + "/api/articles", Endpoints.SUBMIT_TOKEN, "application/json",
+        "{\"title\": \"撤回测试\", \"body\": \"上海市慈善基金会开展助学活动。" + System.nanoTime() + "\"}");
+    assertThat(accepted.status()).isEqualTo(202);
+    String id = accepted.json().path("id").asText();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> Http.get(Endpoints.INDEX + "/api/articles/" + id, null).status() == 200);
+
+    Http.Response retracted = Http.delete(Endpoints.INGEST + "/api/articles/" + id, Endpoints.SUBMIT_TOKEN);
+
+    assertThat(retracted.status()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> Http.get(Endpoints.INDEX + "/api/articles/" + id, null).status() == 404);
+  }
+
+  @Test
   void ingestRefusesBadInputWithTheFieldNamed() {
     Http.Response response = Http.post(Endpoints.INGEST + "/api/articles", Endpoints.SUBMIT_TOKEN,
         "application/json", "{\"title\": \"\", \"body\": \"x\"}");
