@@ -1,0 +1,190 @@
+package io.articlepipeline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot be run here (no Docker engine), so it is checked against the
+ * services' own configuration: ports, environment variables, dependencies, images built from
+ * modules that exist, Prometheus targets.
+ */
+class ComposeFileTest {
+
+  private static final Path ROOT = Path.of("..");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(?::[^}]*)?}");
+
+  /** Compose service → module directory holding its application.yml. */
+  private static final Map<String, String> APPS = Map.of(
+      "ingest", "ingest-service",
+      "enrich", "enrich-service/enrich-app",
+      "index", "index-service",
+      "ops", "ops-console");
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> compose() throws IOException {
+    LoaderOptions options = new LoaderOptions();
+    return (Map<String, Object>) new Yaml(options).load(Files.readString(ROOT.resolve("docker-compose.yml")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> service(String name) throws IOException {
+    Map<String, Object> services = (Map<String, Object>) compose().get("services");
+    assertThat(services).as("compose services").containsKey(name);
+    return (Map<String, Object>) services.get(name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> environment(Map<String, Object> service) {
+    Map<String, String> env = new LinkedHashMap<>();
+    ((Map<String, Object>) service.getOrDefault("environment", Map.of()))
+        .forEach((k, v) -> env.put(k, String.valueOf(v)));
+    return env;
+  }
+
+  private static String applicationYml(String module) throws IOException {
+    return Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.yml"));
+  }
+
+  /** Every property path of a YAML document, dotted and lower-case. */
+  @SuppressWarnings("unchecked")
+  private static Set<String> propertyPaths(Object node, String prefix, Set<String> out) {
+    if (node instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> {
+        String key = prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k;
+        out.add(key.toLowerCase());
+        propertyPaths(v, key, out);
+      });
+    }
+    return out;
+  }
+
+  /** The environment variables an application.yml reads through ${NAME:default} placeholders. */
+  private static Set<String> placeholders(String yml) {
+    Set<String> names = new TreeSet<>();
+    Matcher m = PLACEHOLDER.matcher(yml);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
+  @Test
+  void everyServiceOfTheStackIsThere() throws IOException {
+    for (String name : List.of("kafka", "schema-registry", "elasticsearch", "kafka-ui", "prometheus",
+        "ingest", "enrich", "index", "ops")) {
+      assertThat(service(name)).as(name).isNotEmpty();
+    }
+  }
+
+  @Test
+  void eachServiceListensOnTheUsualPortAndPublishesIt() throws IOException {
+    for (Map.Entry<String, String> app : APPS.entrySet()) {
+      Map<String, Object> yml = new Yaml().load(applicationYml(app.getValue()));
+      @SuppressWarnings("unchecked")
+      String port = String.valueOf(((Map<String, Object>) yml.get("server")).get("port"));
+      Map<String, Object> service = service(app.getKey());
+      assertThat(environment(service)).as(app.getKey()).containsEntry("SERVER_PORT", port);
+      assertThat(String.valueOf(service.get("ports"))).as(app.getKey() + " ports").contains(":" + port + ":" + port);
+    }
+  }
+
+  @Test
+  void everyVariableComposeSetsIsOneTheServiceReads() throws IOException {
+    for (Map.Entry<String, String> app : APPS.entrySet()) {
+      String yml = applicationYml(app.getValue());
+      Set<String> read = placeholders(yml);
+      Set<String> paths = propertyPaths(new Yaml().load(yml), "", new TreeSet<>());
+      List<String> unknown = new ArrayList<>();
+      for (String variable : environment(service(app.getKey())).keySet()) {
+        String asProperty = variable.toLowerCase().replace('_', '.');
+        boolean known = read.contains(variable) || read.contains(asProperty)
+            || paths.contains(asProperty) || paths.contains(variable.toLowerCase().replace('_', '-'))
+            || variable.equals("SERVER_PORT")
+            || relaxedMatch(paths, asProperty);
+        if (!known) {
+          unknown.add(variable);
+        }
+      }
+      assertThat(unknown).as(app.getKey() + " sets variables its application.yml does not read").isEmpty();
+    }
+  }
+
+  @Test
+  void everyEndpointTheServiceReadsIsSetAndItsServerIsADependency() throws IOException {
+    Map<String, String> serverOf = Map.of(
+        "KAFKA_BOOTSTRAP_SERVERS", "kafka",
+        "SCHEMA_REGISTRY_URL", "schema-registry",
+        "ELASTICSEARCH_URL", "elasticsearch");
+    for (Map.Entry<String, String> app : APPS.entrySet()) {
+      Set<String> read = placeholders(applicationYml(app.getValue()));
+      Map<String, Object> service = service(app.getKey());
+      Map<String, String> env = environment(service);
+      String dependsOn = String.valueOf(service.get("depends_on"));
+      for (Map.Entry<String, String> endpoint : serverOf.entrySet()) {
+        if (read.contains(endpoint.getKey())) {
+          assertThat(env).as(app.getKey()).containsKey(endpoint.getKey());
+          assertThat(env.get(endpoint.getKey())).as(app.getKey() + " " + endpoint.getKey()).contains(endpoint.getValue());
+          assertThat(dependsOn).as(app.getKey() + " depends_on").contains(endpoint.getValue());
+        }
+      }
+    }
+  }
+
+  @Test
+  void tokensAreRequiredFromTheEnvironment() throws IOException {
+    assertThat(environment(service("ingest")).get("SUBMIT_TOKEN")).contains("?");
+    assertThat(environment(service("ops")).get("OPS_TOKEN")).contains("?");
+    assertThat(applicationYml("ingest-service")).contains("${submit.token");
+    assertThat(applicationYml("ops-console")).contains("${ops.token");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void imagesAreBuiltFromModulesThatExist() throws IOException {
+    for (Map.Entry<String, String> app : APPS.entrySet()) {
+      Map<String, Object> build = (Map<String, Object>) service(app.getKey()).get("build");
+      Map<String, Object> args = (Map<String, Object>) build.get("args");
+      String module = String.valueOf(args.get("MODULE"));
+      assertThat(module).isEqualTo(app.getValue());
+      String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
+      String jar = String.valueOf(args.get("JAR"));
+      assertThat(pom.contains("<finalName>" + jar + "</finalName>")
+          || pom.contains("<finalName>${project.artifactId}</finalName>") && pom.contains("<artifactId>" + jar + "</artifactId>"))
+          .as(module + " builds " + jar + ".jar").isTrue();
+    }
+    assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("ARG MODULE").contains("ARG JAR");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void prometheusScrapesEveryService() throws IOException {
+    Map<String, Object> configs = (Map<String, Object>) compose().get("configs");
+    String prometheus = String.valueOf(((Map<String, Object>) configs.get("prometheus")).get("content"));
+    assertThat(prometheus).contains("/actuator/prometheus");
+    for (Map.Entry<String, String> app : APPS.entrySet()) {
+      String port = environment(service(app.getKey())).get("SERVER_PORT");
+      assertThat(prometheus).contains(app.getKey() + ":" + port);
+      assertThat(applicationYml(app.getValue())).contains("prometheus");
+    }
+  }
+
+  /** PIPELINE_OPS_SERVICES_INGEST binds pipeline.ops.services.ingest whatever the dashes. */
+  private static boolean relaxedMatch(Set<String> paths, String dotted) {
+    String flat = dotted.replace(".", "");
+    return paths.stream().anyMatch(p -> p.replace("-", "").replace(".", "").equals(flat));
+  }
+}
