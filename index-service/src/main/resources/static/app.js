@@ -111,7 +111,9 @@
 
   // ---- search view
   var lastSearch = '#/';
+  var searchSeq = 0;
   function runSearch(params) {
+    var seq = ++searchSeq;  // a slower, older answer must not overwrite a newer one
     $('view-search').hidden = false;
     $('view-article').hidden = true;
     $('q').value = params.get('q') || '';
@@ -122,12 +124,13 @@
     $('summary').textContent = t('loading');
     $('hits').setAttribute('data-for', '');
     api('/api/search?' + p.toString()).then(function (res) {
+      if (seq !== searchSeq) { return; }
       if (res.status !== 200) {
         renderError(res);
         return;
       }
       renderResults(params, res.body);
-    }).catch(function (e) { renderError({ body: { error: String(e) } }); });
+    }).catch(function (e) { if (seq === searchSeq) { renderError({ body: { error: String(e) } }); } });
   }
 
   function renderError(res) {
@@ -250,7 +253,10 @@
   }
 
   // ---- article view
+  var articleSeq = 0;
   function showArticle(id) {
+    var seq = ++articleSeq;
+    searchSeq++;  // an answer to a search started before must not render now
     $('view-search').hidden = true;
     $('view-article').hidden = false;
     $('back').setAttribute('href', lastSearch);
@@ -259,6 +265,7 @@
     box.appendChild(el('p', { text: t('loading') }));
     window.scrollTo(0, 0);
     api('/api/articles/' + encodeURIComponent(id)).then(function (res) {
+      if (seq !== articleSeq) { return; }
       clear(box);
       if (res.status !== 200) {
         box.appendChild(el('p', { className: 'empty', text: res.status === 404 ? t('notFound') : t('error') + res.status }));
@@ -269,7 +276,7 @@
     var similar = $('similar');
     clear(similar);
     api('/api/articles/' + encodeURIComponent(id) + '/similar?size=5').then(function (res) {
-      if (res.status === 200) { (res.body.hits || []).forEach(function (h) { similar.appendChild(renderHit(h, true)); }); }
+      if (res.status === 200 && seq === articleSeq) { (res.body.hits || []).forEach(function (h) { similar.appendChild(renderHit(h, true)); }); }
     });
   }
 
