@@ -147,7 +147,7 @@ public final class KeywordExtractor {
       return EnglishKeywords.extract(contentText.toString(), contentSurface.toString(),
           titleText == null ? null : titleText.text(), limit);
     }
-    Map<String, Candidate> candidates = collect(text, tokens, content, titleText, title, orgs);
+    Map<String, Candidate> candidates = collect(text, tokens, content, titleText, title, orgs, ranker != null);
     return select(candidates, ranker, limit);
   }
 
@@ -158,7 +158,7 @@ public final class KeywordExtractor {
     if (mostlyLatin(text.text())) {
       return out;
     }
-    for (Map.Entry<String, Candidate> e : collect(text, tokens, content, titleText, title, orgs).entrySet()) {
+    for (Map.Entry<String, Candidate> e : collect(text, tokens, content, titleText, title, orgs, true).entrySet()) {
       out.put(e.getKey(), e.getValue().features);
     }
     return out;
@@ -181,7 +181,7 @@ public final class KeywordExtractor {
   }
 
   private Map<String, Candidate> collect(AnalysisText text, List<Token> tokens, boolean[] content,
-      AnalysisText titleText, List<Token> title, List<OrgSpan> orgs) {
+      AnalysisText titleText, List<Token> title, List<OrgSpan> orgs, boolean withFeatures) {
     Map<String, Candidate> candidates = new HashMap<>();
     int length = Math.max(1, text.text().length());
     // an organization's name is one unit: no phrase may start or end inside it
@@ -204,9 +204,13 @@ public final class KeywordExtractor {
       }
       c.weight += 1.0 + POS_WEIGHT * (1.0 - (double) start / length);
       c.count++;
-      occurrences.add(new Occurrence(start, end, c));
+      if (withFeatures) {
+        occurrences.add(new Occurrence(start, end, c));
+      }
     });
-    nesting(occurrences);
+    if (withFeatures) {
+      nesting(occurrences);
+    }
     for (OrgSpan o : orgs) {
       if (content[o.start()] && o.length() <= 16) {
         String key = text.text().substring(o.start(), o.end()).toLowerCase();
@@ -252,7 +256,9 @@ public final class KeywordExtractor {
     for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
       Candidate c = e.getValue();
       c.score = heuristic(e.getKey(), c);
-      c.features = features(e.getKey(), c);
+      if (withFeatures) {
+        c.features = features(e.getKey(), c);
+      }
     }
     return candidates;
   }

@@ -123,14 +123,15 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
 
   private static void sourceLines(String text, List<OrgSpan> out) {
     Matcher m = SOURCE_LINE.matcher(text);
-    while (m.find()) {
+    boolean sourceWords = text.indexOf("来源") >= 0 || text.indexOf("稿源") >= 0 || text.indexOf("供稿") >= 0;
+    while (sourceWords && m.find()) {
       String name = SOURCE_TAIL.matcher(m.group(1)).replaceFirst("");
       if (name.length() >= 2 && Character.isIdeographic(name.charAt(0))) {
         out.add(new OrgSpan(m.start(1), m.start(1) + name.length(), 0.7, "source"));
       }
     }
     m = DATELINE.matcher(text);
-    while (m.find()) {
+    while (text.indexOf('讯') >= 0 && m.find()) {
       out.add(new OrgSpan(m.start(1), m.end(1), 0.7, "source"));
     }
   }

@@ -38,7 +38,7 @@ public final class OrgSequenceModel {
    * @param transitions LABELS * LABELS (from * LABELS + to) plus LABELS start weights
    */
   public OrgSequenceModel(long[] keys, float[] weights, float[] transitions, String description) {
-    int cap = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) << 1;
+    int cap = Integer.highestOneBit(Math.max(4, keys.length * Integer.getInteger("x.load", 2) - 1)) << 1;
     this.keys = new long[cap];
     this.table = new float[cap * LABELS];
     this.mask = cap - 1;

@@ -224,24 +224,27 @@ public final class PageCleaner {
 
   private static String source(String line) {
     Matcher m = SOURCE.matcher(line);
-    if (m.find()) {
+    if ((line.indexOf('源') >= 0 || line.indexOf('处') >= 0) && m.find()) {
       String s = SOURCE_TAIL.matcher(m.group(1)).replaceFirst("");
       return s.length() >= 2 ? s : null;
     }
     m = DISCLAIMER_SOURCE.matcher(line);
-    if (m.find()) {
+    if (line.indexOf('凡') >= 0 && m.find()) {
       return m.group(1);
     }
     m = COPYRIGHT_SOURCE.matcher(line);
-    if (m.find()) {
+    if (line.indexOf("所有") >= 0 && m.find()) {
       return m.group(1);
     }
     return null;
   }
 
   private static String author(String line) {
+    if (line.length() >= 80) {
+      return null;
+    }
     Matcher m = AUTHOR.matcher(line);
-    if (m.find() && line.length() < 80) {
+    if (m.find()) {
       String s = AUTHOR_TAIL.matcher(m.group(1)).replaceFirst("");
       return s.length() >= 2 ? s : null;
     }

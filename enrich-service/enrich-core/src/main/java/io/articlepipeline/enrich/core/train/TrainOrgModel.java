@@ -30,7 +30,7 @@ import java.util.zip.GZIPOutputStream;
  * training-derived gazetteer from the JSON Lines files of data/ner-train.
  *
  * <pre>
- * TrainOrgModel TRAIN_DIR OUT_DIR [EPOCHS] [DEV.jsonl]
+ * TrainOrgModel TRAIN_DIR OUT_DIR [EPOCHS] [DEV.jsonl] [MIN_WEIGHT]
  * </pre>
  * writes OUT_DIR/org-model.bin.gz and OUT_DIR/org-gazetteer.tsv. Deterministic (fixed seed).
  */
@@ -48,13 +48,14 @@ public final class TrainOrgModel {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
-      System.out.println("usage: TrainOrgModel TRAIN_DIR OUT_DIR [EPOCHS] [DEV.jsonl]");
+      System.out.println("usage: TrainOrgModel TRAIN_DIR OUT_DIR [EPOCHS] [DEV.jsonl] [MIN_WEIGHT]");
       System.exit(2);
     }
     Path trainDir = Path.of(args[0]);
     Path outDir = Path.of(args[1]);
     int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-    Path dev = args.length > 3 ? Path.of(args[3]) : null;
+    Path dev = args.length > 3 && !args[3].equals("-") ? Path.of(args[3]) : null;
+    float minWeight = args.length > 4 ? Float.parseFloat(args[4]) : 1.5f;
     PrintStream log = System.out;
 
     List<Sentence> sentences = new ArrayList<>();
@@ -162,7 +163,7 @@ public final class TrainOrgModel {
       for (int y = 0; y < L; y++) {
         max = Math.max(max, Math.abs(avg[i * L + y]));
       }
-      if (max >= 0.5f) {
+      if (max >= minWeight) {
         kept.put(keys.get(i), i);
       }
     }
@@ -175,6 +176,7 @@ public final class TrainOrgModel {
       j++;
     }
     String description = "org-perceptron sentences=" + sentences.size() + " epochs=" + epochs
+        + " minWeight=" + minWeight
         + " features=" + outKeys.length;
     Files.createDirectories(outDir);
     Path modelFile = outDir.resolve("org-model.bin.gz");
