@@ -313,7 +313,7 @@
     if (!prefix) { hideSuggestions(); return; }
     var seq = ++suggestSeq;
     api('/api/suggest?size=5&prefix=' + encodeURIComponent(prefix)).then(function (res) {
-      if (seq !== suggestSeq || res.status !== 200) { return; }
+      if (seq !== suggestSeq || res.status !== 200 || $('q').value.trim() !== prefix) { return; }
       var list = $('suggestions');
       clear(list);
       var items = [];
@@ -380,9 +380,17 @@
     applyLanguage();
     route();
   });
-  if (window.matchMedia && window.matchMedia('(max-width: 760px)').matches) { $('facets').removeAttribute('open'); }
+  // Facets fold away on a phone-sized screen (results first), and open again on a wide one.
+  if (window.matchMedia) {
+    var narrow = window.matchMedia('(max-width: 760px)');
+    var fold = function () { if (narrow.matches) { $('facets').removeAttribute('open'); } else { $('facets').setAttribute('open', ''); } };
+    fold();
+    if (narrow.addEventListener) { narrow.addEventListener('change', fold); }
+  }
 
   function route() {
+    hideSuggestions();
+    suggestSeq++;
     var s = parseHash();
     if (s.view === 'article') { showArticle(s.id); } else { runSearch(s.params); }
   }
