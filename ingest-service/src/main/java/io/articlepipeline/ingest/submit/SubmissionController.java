@@ -61,7 +61,7 @@ class SubmissionController {
   private ResponseEntity<Map<String, Object>> accepted(Submission submission) {
     SubmissionService.Accepted accepted;
     try {
-      accepted = service.accept(submission);
+      accepted = meters.timer("pipeline.ingest.publish.duration").record(() -> service.accept(submission));
     } catch (ArticlePublisher.PublishException e) {
       meters.counter("pipeline.records.failed", "stage", "ingest", "reason", "broker").increment();
       throw e;
