@@ -1,7 +1,6 @@
 package io.articlepipeline.index.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
