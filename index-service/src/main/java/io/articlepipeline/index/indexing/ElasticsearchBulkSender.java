@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Bulk requests against an index or alias, indexing with {@code version_type=external}. */
+/**
+ * Bulk requests against an index or alias, indexing with {@code version_type=external_gte} on the
+ * revision: an older revision never overwrites a newer one, while the same revision enriched
+ * again (./pipeline reprocess) replaces what was indexed.
+ */
 public class ElasticsearchBulkSender implements BulkSender {
 
   private final ElasticsearchClient client;
@@ -27,7 +31,7 @@ public class ElasticsearchBulkSender implements BulkSender {
     for (Action action : actions) {
       if (action instanceof Upsert u) {
         bulk.operations(op -> op.index(i -> i.index(target).id(u.id())
-            .version(u.version()).versionType(VersionType.External).document(u.document())));
+            .version(u.version()).versionType(VersionType.ExternalGte).document(u.document())));
       } else if (action instanceof Delete d) {
         bulk.operations(op -> op.delete(x -> x.index(target).id(d.id())));
       }
