@@ -82,6 +82,15 @@ class SearchControllerTest {
   }
 
   @Test
+  void answersForbidInlineAndForeignScripts() throws Exception {
+    when(service.article("a1")).thenReturn(Optional.of(Map.of("id", "a1")));
+    mvc.perform(get("/api/articles/a1"))
+        .andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+            .string("Content-Security-Policy", containsString("script-src 'self'")));
+  }
+
+  @Test
   void similarChecksItsSize() throws Exception {
     mvc.perform(get("/api/articles/a1/similar").param("size", "abc"))
         .andExpect(status().isBadRequest())
