@@ -2,7 +2,6 @@ package io.articlepipeline.enrich.core;
 
 import io.articlepipeline.enrich.core.keywords.DocumentFrequencies;
 import io.articlepipeline.enrich.core.keywords.KeywordExtractor;
-import io.articlepipeline.enrich.core.keywords.KeywordRanker;
 import io.articlepipeline.enrich.core.org.CombinedOrganizationTagger;
 import io.articlepipeline.enrich.core.org.Gazetteer;
 import io.articlepipeline.enrich.core.org.ModelOrganizationTagger;
@@ -28,7 +27,7 @@ public final class ArticleEnrichers {
   public static ArticleEnricher load(Path extraGazetteer) {
     DocumentFrequencies df = DocumentFrequencies.fromResource("/enrich-core/keywords-df.tsv.gz");
     return new DefaultArticleEnricher(new PageCleaner(), Segmenter.plain(),
-        organizations(extraGazetteer), new KeywordExtractor(df, Boolean.getBoolean("x.noranker") ? null : KeywordRanker.fromResource("/enrich-core/keyword-ranker.txt")), VERSION);
+        organizations(extraGazetteer), new KeywordExtractor(df), VERSION);
   }
 
   private static CombinedOrganizationTagger organizations(Path extraGazetteer) {

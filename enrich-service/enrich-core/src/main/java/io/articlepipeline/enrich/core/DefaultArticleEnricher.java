@@ -19,7 +19,7 @@ import java.util.Map;
 /** The enrich stage's analysis: cleanup, segmentation, organizations, keywords. Thread-safe. */
 final class DefaultArticleEnricher implements ArticleEnricher {
 
-  static final int KEYWORDS = Integer.getInteger("x.k", 15);
+  static final int KEYWORDS = 15;
   private static final java.util.regex.Pattern ORG_LIKE = java.util.regex.Pattern.compile(
       "(?:部|局|委|办|中心|会|社|站|台|报|网|院|所|队|处|厅|馆|团|公司|集团|大学|学校)$");
 
@@ -94,19 +94,6 @@ final class DefaultArticleEnricher implements ArticleEnricher {
     OrganizationType type = organizations.knownType(analysed);
     orgs.put(name, new Organization(name, type != null ? type : OrgTypes.classify(analysed), start, end,
         s.confidence()));
-  }
-
-  /** Keyword candidate features of an article (what the ranker sees), for training it. */
-  Map<String, double[]> keywordFeatures(EnrichmentRequest request) {
-    String body = request.body() == null ? "" : request.body();
-    CleanPage page = cleaner.clean(body, request.title());
-    String title = page.fields().title();
-    AnalysisText text = AnalysisText.of(body);
-    List<Token> tokens = segmenter.segment(text.text());
-    AnalysisText titleText = AnalysisText.of(title == null ? "" : title);
-    List<Token> titleTokens = segmenter.segment(titleText.text());
-    List<OrgSpan> spans = organizations.tag(text.text(), tokens);
-    return keywords.features(text, tokens, contentMask(text, page), titleText, titleTokens, spans);
   }
 
   static String trailingHeadline(String body) {

@@ -104,7 +104,7 @@ public final class EvalMain {
       }
       List<String> top = new ArrayList<>();
       for (Keyword k : enrich(enricher, doc).keywords()) {
-        if (top.size() == Integer.getInteger("x.top", 10)) {
+        if (top.size() == 10) {
           break;
         }
         top.add(fold(k.text()));

@@ -34,9 +34,9 @@ final class EnglishKeywords {
       "read", "click", "share", "email", "news", "http", "https", "www", "com", "org", "nbsp", "amp", "s", "t",
       "spacer", "contact", "copyright", "rights", "reserved", "privacy", "policy", "terms", "use", "home");
 
-  static final double MULTI = Double.parseDouble(System.getProperty("x.emulti", "0.8"));
-  static final double SINGLE = Double.parseDouble(System.getProperty("x.esingle", "0.5"));
-  static final double ONCE = Double.parseDouble(System.getProperty("x.eonce", "0.6"));
+  static final double MULTI = 0.8;
+  static final double SINGLE = 0.5;
+  static final double ONCE = 0.6;
 
   private EnglishKeywords() {
   }

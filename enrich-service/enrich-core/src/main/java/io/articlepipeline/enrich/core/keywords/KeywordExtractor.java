@@ -39,15 +39,10 @@ public final class KeywordExtractor {
       "先生", "女士", "会长", "书记", "主任", "局长", "院长", "校长", "总裁", "董事长", "秘书长", "副");
 
   private final DocumentFrequencies background;
-  private final double[] ranker;
 
-  /**
-   * @param background document frequencies of a background corpus, or null
-   * @param ranker     weights of the trained candidate ranker, or null for the heuristic score
-   */
-  public KeywordExtractor(DocumentFrequencies background, double[] ranker) {
+  /** @param background document frequencies of a background corpus, or null */
+  public KeywordExtractor(DocumentFrequencies background) {
     this.background = background;
-    this.ranker = ranker;
   }
 
   /** Receives candidate phrases: analysis offsets, lower-case key, number of words. */
@@ -147,41 +142,11 @@ public final class KeywordExtractor {
       return EnglishKeywords.extract(contentText.toString(), contentSurface.toString(),
           titleText == null ? null : titleText.text(), limit);
     }
-    Map<String, Candidate> candidates = collect(text, tokens, content, titleText, title, orgs, ranker != null);
-    return select(candidates, ranker, limit);
-  }
-
-  /** Candidate features of a (Chinese) text, for training the ranker: key -> features. */
-  public Map<String, double[]> features(AnalysisText text, List<Token> tokens, boolean[] content,
-      AnalysisText titleText, List<Token> title, List<OrgSpan> orgs) {
-    Map<String, double[]> out = new HashMap<>();
-    if (mostlyLatin(text.text())) {
-      return out;
-    }
-    for (Map.Entry<String, Candidate> e : collect(text, tokens, content, titleText, title, orgs, true).entrySet()) {
-      out.put(e.getKey(), e.getValue().features);
-    }
-    return out;
-  }
-
-  /** Ranks candidates by a weight vector and returns the top keys after dropping redundant ones. */
-  public static List<String> rank(Map<String, double[]> features, double[] weights, int limit) {
-    Map<String, Candidate> candidates = new HashMap<>();
-    for (Map.Entry<String, double[]> e : features.entrySet()) {
-      Candidate c = new Candidate(e.getKey(), 1);
-      c.features = e.getValue();
-      c.weight = Math.expm1(e.getValue()[2]);
-      candidates.put(e.getKey(), c);
-    }
-    List<String> out = new ArrayList<>();
-    for (Keyword k : select(candidates, weights, limit)) {
-      out.add(k.text());
-    }
-    return out;
+    return select(collect(text, tokens, content, titleText, title, orgs), limit);
   }
 
   private Map<String, Candidate> collect(AnalysisText text, List<Token> tokens, boolean[] content,
-      AnalysisText titleText, List<Token> title, List<OrgSpan> orgs, boolean withFeatures) {
+      AnalysisText titleText, List<Token> title, List<OrgSpan> orgs) {
     Map<String, Candidate> candidates = new HashMap<>();
     int length = Math.max(1, text.text().length());
     // an organization's name is one unit: no phrase may start or end inside it
@@ -191,7 +156,6 @@ public final class KeywordExtractor {
         inside[i] = 1;
       }
     }
-    List<Occurrence> occurrences = new ArrayList<>();
     candidates(tokens, content, (start, end, key, words, first, last) -> {
       if (inside[start] == 1 || inside[end] == 1) {
         return;
@@ -204,13 +168,7 @@ public final class KeywordExtractor {
       }
       c.weight += 1.0 + POS_WEIGHT * (1.0 - (double) start / length);
       c.count++;
-      if (withFeatures) {
-        occurrences.add(new Occurrence(start, end, c));
-      }
     });
-    if (withFeatures) {
-      nesting(occurrences);
-    }
     for (OrgSpan o : orgs) {
       if (content[o.start()] && o.length() <= 16) {
         String key = text.text().substring(o.start(), o.end()).toLowerCase();
@@ -255,15 +213,12 @@ public final class KeywordExtractor {
     }
     for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
       Candidate c = e.getValue();
-      c.score = heuristic(e.getKey(), c);
-      if (withFeatures) {
-        c.features = features(e.getKey(), c);
-      }
+      c.score = score(e.getKey(), c);
     }
     return candidates;
   }
 
-  private double heuristic(String k, Candidate c) {
+  private double score(String k, Candidate c) {
     double idf = background == null ? 1.0 : background.idf(k);
     double lengthWeight = Math.min(k.length(), 8) / 4.0;
     double single = c.words > 1 && c.count < 2 && !c.inTitle && !c.quoted ? ONCE_PENALTY : 1.0;
@@ -274,64 +229,12 @@ public final class KeywordExtractor {
         * Math.pow(lengthWeight, LEN_POWER) * (c.quoted ? QUOTE_BONUS : 1.0);
   }
 
-  /** Number of ranking features; see {@link #features(String, Candidate)}. */
-  public static final int FEATURES = 24;
-
-  private double[] features(String k, Candidate c) {
-    double[] f = new double[FEATURES];
-    double len = k.length() / 10.0;
-    f[0] = 1;
-    f[1] = Math.log1p(c.count);
-    f[2] = Math.log1p(c.weight);
-    f[3] = c.firstPosition;
-    f[4] = c.inTitle ? 1 : 0;
-    f[5] = c.quoted ? 1 : 0;
-    f[6] = c.org ? 1 : 0;
-    f[7] = background == null ? 1 : background.idf(k) / 5.0;
-    f[8] = background != null && background.df(k) == 0 ? 1 : 0;
-    f[9] = len;
-    f[10] = len * len;
-    f[11] = c.words == 1 ? 1 : 0;
-    f[12] = c.words == 2 ? 1 : 0;
-    f[13] = c.words >= 3 ? 1 : 0;
-    f[14] = c.containers == null ? 0 : Math.log1p(c.containers.size());
-    f[15] = c.containers == null || c.count == 0 ? 0 : Math.min(3, c.nestedWeight / c.count);
-    f[16] = c.count <= 1 ? 1 : 0;
-    f[17] = c.lastPos != null && c.lastPos.startsWith("n") ? 1 : 0;
-    f[18] = c.lastPos != null && c.lastPos.startsWith("v") && !c.lastPos.equals("vn") ? 1 : 0;
-    f[19] = c.firstPos != null && c.firstPos.startsWith("v") && !c.firstPos.equals("vn") ? 1 : 0;
-    f[20] = hasLatinOrDigit(k) ? 1 : 0;
-    f[21] = Math.log1p(c.score);
-    f[22] = c.firstPos != null && (c.firstPos.equals("a") || c.firstPos.equals("b")) ? 1 : 0;
-    f[23] = k.length() == 2 ? 1 : 0;
-    return f;
-  }
-
   private static boolean isVerb(String pos) {
     return pos != null && pos.startsWith("v") && !pos.equals("vn");
   }
 
-  private static boolean hasLatinOrDigit(String k) {
-    for (int i = 0; i < k.length(); i++) {
-      if (k.charAt(i) < 0x80) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static List<Keyword> select(Map<String, Candidate> candidates, double[] weights, int limit) {
+  private static List<Keyword> select(Map<String, Candidate> candidates, int limit) {
     List<Map.Entry<String, Candidate>> ranked = new ArrayList<>(candidates.entrySet());
-    if (weights != null) {
-      for (Map.Entry<String, Candidate> e : ranked) {
-        double z = 0;
-        double[] f = e.getValue().features;
-        for (int i = 0; i < weights.length && i < f.length; i++) {
-          z += weights[i] * f[i];
-        }
-        e.getValue().score = 1.0 / (1.0 + Math.exp(-z));
-      }
-    }
     ranked.sort((a, b) -> Double.compare(b.getValue().score, a.getValue().score));
     List<Keyword> out = new ArrayList<>(limit);
     List<String> chosen = new ArrayList<>();
@@ -350,26 +253,26 @@ public final class KeywordExtractor {
     return out;
   }
 
-  static final double ONCE_PENALTY = Double.parseDouble(System.getProperty("x.once", "0.3"));
-  static final double VERB_PENALTY = Double.parseDouble(System.getProperty("x.verb", "0.4"));
-  static final double OVERLAP = Double.parseDouble(System.getProperty("x.overlap", "0.6"));
-  static final double NEST = Double.parseDouble(System.getProperty("x.nest", "1.0"));
-  static final double FLOOR = Double.parseDouble(System.getProperty("x.floor", "0.2"));
-  static final double TF_POWER = Double.parseDouble(System.getProperty("x.tf", "1.0"));
-  static final double POS_WEIGHT = Double.parseDouble(System.getProperty("x.pos", "0.5"));
-  static final double ORG_WEIGHT = Double.parseDouble(System.getProperty("x.org", "0.7"));
-  static final double TITLE_BONUS = Double.parseDouble(System.getProperty("x.title", "1.5"));
-  static final double IDF_POWER = Double.parseDouble(System.getProperty("x.idf", "1.0"));
-  static final double LEN_POWER = Double.parseDouble(System.getProperty("x.len", "1.0"));
-  static final double QUOTE_BONUS = Double.parseDouble(System.getProperty("x.quote", "1.2"));
+  static final double ONCE_PENALTY = 0.3;
+  static final double SUB_RATIO = 0.8;
+  static final double SUPER_RATIO = 1.2;
+  static final double VERB_PENALTY = 0.4;
+  static final double OVERLAP = 0.6;
+  static final double TF_POWER = 1.0;
+  static final double POS_WEIGHT = 0.5;
+  static final double ORG_WEIGHT = 0.7;
+  static final double TITLE_BONUS = 1.5;
+  static final double IDF_POWER = 1.0;
+  static final double LEN_POWER = 1.0;
+  static final double QUOTE_BONUS = 1.2;
 
   /** A phrase inside a chosen one that never occurs without it, or a chosen one's fragment. */
   private static boolean redundant(String k, Candidate c, List<String> chosen, Map<String, Candidate> all) {
     for (String other : chosen) {
-      if (other.contains(k) && all.get(other).weight >= c.weight * 0.8) {
+      if (other.contains(k) && all.get(other).weight >= c.weight * SUB_RATIO) {
         return true;
       }
-      if (k.contains(other) && all.get(other).weight <= c.weight * 1.2) {
+      if (k.contains(other) && all.get(other).weight <= c.weight * SUPER_RATIO) {
         return true;
       }
       if (!other.contains(k) && !k.contains(other) && OVERLAP < 1
@@ -425,34 +328,7 @@ public final class KeywordExtractor {
     return pos.equals("vn") || pos.equals("an") || pos.equals("b") && t.word().length() >= 2;
   }
 
-  private record Occurrence(int start, int end, Candidate candidate) {
-  }
-
-  /** For each candidate: which longer candidates contain its occurrences, and how often. */
-  private static void nesting(List<Occurrence> occurrences) {
-    occurrences.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-        : Integer.compare(b.end(), a.end()));
-    for (int i = 0; i < occurrences.size(); i++) {
-      Occurrence outer = occurrences.get(i);
-      for (int j = i + 1; j < occurrences.size() && occurrences.get(j).start() < outer.end(); j++) {
-        Occurrence inner = occurrences.get(j);
-        if (inner.end() <= outer.end() && inner.candidate() != outer.candidate()) {
-          Candidate c = inner.candidate();
-          if (c.containers == null) {
-            c.containers = new java.util.HashSet<>();
-          }
-          if (c.containers.add(outer.candidate())) {
-            c.nestedWeight += outer.candidate().count;
-          }
-        }
-      }
-      // the same occurrence start with a shorter end: walk back is not needed (sorted longest first)
-    }
-  }
-
   private static final class Candidate {
-    Set<Candidate> containers;
-    double nestedWeight;
     final String surface;
     final int words;
     double weight;
@@ -461,7 +337,6 @@ public final class KeywordExtractor {
     String firstPos;
     String lastPos;
     boolean org;
-    double[] features;
     boolean inTitle;
     boolean quoted;
     double score;

@@ -23,11 +23,6 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
   private static final Pattern DATELINE = Pattern.compile(
       "(?:^|\\n|\\s)([\\u4e00-\\u9fff]{2,6}?)(?:快讯|讯)\\s*[(（ ]");
 
-  static final boolean GEN = !Boolean.getBoolean("x.nogen");
-  static final boolean PLACE = !Boolean.getBoolean("x.noplace");
-  static final boolean RULES = !Boolean.getBoolean("x.norules");
-  static final boolean SRC = !Boolean.getBoolean("x.nosrc");
-  static final boolean GAZ = !Boolean.getBoolean("x.nogaz");
   private static final java.util.Set<String> LEADING_FUNCTION_WORDS = java.util.Set.of(
       "由", "据", "向", "在", "对", "从", "与", "和", "及", "为", "被", "把", "将", "而", "于", "经", "让", "给",
       "携手", "联合", "通过", "根据", "代表", "感谢", "组织", "协助", "邀请", "参加", "来到", "走进");
@@ -56,23 +51,23 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
     // the model is trained on Chinese: English text gets the English rules and the gazetteer
     for (OrgSpan s : english ? List.<OrgSpan>of() : model.tag(text, tokens)) {
       if (isLatin(text, s) ? !english && Character.isUpperCase(text.charAt(s.start())) : !english) {
-        if (!(GEN && CompoundRules.isGeneric(text, tokens, s))) {
-          candidates.add(PLACE ? extend(text, tokens, s) : s);
+        if (!CompoundRules.isGeneric(text, tokens, s)) {
+          candidates.add(extend(text, tokens, s));
         }
       }
     }
     List<OrgSpan> rules = new ArrayList<>();
-    if (RULES) CompoundRules.headRule(text, tokens, rules);
+    CompoundRules.headRule(text, tokens, rules);
     for (OrgSpan s : rules) {
       OrgSpan t = OrgNames.trim(text, s.start(), s.end(), s.confidence(), s.source());
       if (t != null && !CompoundRules.isGeneric(text, tokens, t)) {
         candidates.add(extend(text, tokens, t));
       }
     }
-    if (SRC) sourceLines(text, candidates);
+    sourceLines(text, candidates);
     candidates.addAll(EnglishOrganizations.find(text));
     List<OrgSpan> known = new ArrayList<>();
-    if (GAZ) for (Gazetteer.Match m : gazetteer.find(text)) {
+    for (Gazetteer.Match m : gazetteer.find(text)) {
       known.add(new OrgSpan(m.start(), m.end(), 0.9, "gazetteer"));
     }
     List<OrgSpan> merged = merge(candidates, known);

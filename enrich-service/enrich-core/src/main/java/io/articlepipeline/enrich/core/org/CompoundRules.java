@@ -31,9 +31,7 @@ public final class CompoundRules {
   private static final int MAX_NAME = 12;
   private static final Set<String> GLUE_POS = Set.of("n", "ng", "nz", "nr", "nr1", "nr2", "ns", "nsf", "vg",
       "ag", "j", "g", "gg", "tg");
-  private static final boolean GLUE = !Boolean.getBoolean("x.noglue");
   private static final String NOT_NAME_CHARS = "的了在和与是把被对从向由为将也都就又而并及或等个名位次年月日这那其该各每本我你他她它们上下中内外前后已正再还更最很";
-  private static final int MAX_GENERIC_WORDS = Integer.getInteger("x.genwords", 2);
 
   private CompoundRules() {
   }
@@ -47,7 +45,7 @@ public final class CompoundRules {
     int newStart = start;
     // an unknown name the segmenter broke into single characters (九江市 兆 龙教育基金会)
     int glued = 0;
-    while (GLUE && t >= 0 && glued < 2 && tokens.get(t).end() == newStart && tokens.get(t).word().length() == 1
+    while (t >= 0 && glued < 2 && tokens.get(t).end() == newStart && tokens.get(t).word().length() == 1
         && Character.isIdeographic(tokens.get(t).word().charAt(0))
         && NOT_NAME_CHARS.indexOf(tokens.get(t).word().charAt(0)) < 0
         && GLUE_POS.contains(tokens.get(t).pos())) {

@@ -38,7 +38,7 @@ public final class OrgSequenceModel {
    * @param transitions LABELS * LABELS (from * LABELS + to) plus LABELS start weights
    */
   public OrgSequenceModel(long[] keys, float[] weights, float[] transitions, String description) {
-    int cap = Integer.highestOneBit(Math.max(4, keys.length * Integer.getInteger("x.load", 2) - 1)) << 1;
+    int cap = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) << 1;
     this.keys = new long[cap];
     this.table = new float[cap * LABELS];
     this.mask = cap - 1;
@@ -232,7 +232,6 @@ public final class OrgSequenceModel {
     long[] keys = new long[n];
     float[] weights = new float[n * LABELS];
     long prevKey = 0;
-    float minWeight = Float.parseFloat(System.getProperty("x.minw", "0"));
     int kept = 0;
     for (int i = 0; i < n; i++) {
       prevKey += d.readLong();
@@ -241,7 +240,7 @@ public final class OrgSequenceModel {
         weights[kept * LABELS + y] = d.readShort() * scale;
         max = Math.max(max, Math.abs(weights[kept * LABELS + y]));
       }
-      if (max >= minWeight) {
+      if (max > 0) {
         keys[kept++] = prevKey;
       }
     }
