@@ -39,6 +39,7 @@ public class SearchQueryBuilder {
 
   static final String ORG_SUGGESTER = "organizations";
   static final String KEYWORD_SUGGESTER = "keywords";
+  static final String NORMALIZED = "-normalized";
 
   private final String index;
 
@@ -104,16 +105,28 @@ public class SearchQueryBuilder {
             .highlightQuery(q -> q.matchNone(mn -> mn))));
   }
 
-  /** Completion suggestions of organizations and keywords for what the reader has typed so far. */
-  public SearchRequest suggest(String prefix, int size) {
+  /**
+   * Completion suggestions of organizations and keywords for what the reader has typed so far;
+   * with {@code normalized} (the enrich stage's normalisation, e.g. Simplified for Traditional)
+   * when it differs, so 紅十字 also completes 红十字会.
+   */
+  public SearchRequest suggest(String prefix, String normalized, int size) {
     return SearchRequest.of(s -> s.index(index)
         .size(0)
         .source(src -> src.fetch(false))
-        .suggest(su -> su
-            .suggesters(ORG_SUGGESTER, fs -> fs.prefix(prefix)
-                .completion(c -> c.field("organizationSuggest").skipDuplicates(true).size(size)))
-            .suggesters(KEYWORD_SUGGESTER, fs -> fs.prefix(prefix)
-                .completion(c -> c.field("keywordSuggest").skipDuplicates(true).size(size)))));
+        .suggest(su -> {
+          su.suggesters(ORG_SUGGESTER, fs -> fs.prefix(prefix)
+                  .completion(c -> c.field("organizationSuggest").skipDuplicates(true).size(size)))
+              .suggesters(KEYWORD_SUGGESTER, fs -> fs.prefix(prefix)
+                  .completion(c -> c.field("keywordSuggest").skipDuplicates(true).size(size)));
+          if (normalized != null && !normalized.isBlank() && !normalized.equalsIgnoreCase(prefix)) {
+            su.suggesters(ORG_SUGGESTER + NORMALIZED, fs -> fs.prefix(normalized)
+                    .completion(c -> c.field("organizationSuggest").skipDuplicates(true).size(size)))
+                .suggesters(KEYWORD_SUGGESTER + NORMALIZED, fs -> fs.prefix(normalized)
+                    .completion(c -> c.field("keywordSuggest").skipDuplicates(true).size(size)));
+          }
+          return su;
+        }));
   }
 
   /** The text part: segmented tokens first, standard analysis for phrases and recall. */

@@ -76,9 +76,23 @@ public class SearchService {
     if (prefix.isBlank()) {
       return new Suggestions(prefix, List.of(), List.of());
     }
-    SearchResponse<Map> response = client.search(builder.suggest(prefix, size), Map.class);
-    return new Suggestions(prefix, options(response, SearchQueryBuilder.ORG_SUGGESTER),
-        options(response, SearchQueryBuilder.KEYWORD_SUGGESTER));
+    String normalized = String.join("", tokenizer.apply(prefix));
+    SearchResponse<Map> response = client.search(builder.suggest(prefix, normalized, size), Map.class);
+    return new Suggestions(prefix,
+        merged(size, options(response, SearchQueryBuilder.ORG_SUGGESTER),
+            options(response, SearchQueryBuilder.ORG_SUGGESTER + SearchQueryBuilder.NORMALIZED)),
+        merged(size, options(response, SearchQueryBuilder.KEYWORD_SUGGESTER),
+            options(response, SearchQueryBuilder.KEYWORD_SUGGESTER + SearchQueryBuilder.NORMALIZED)));
+  }
+
+  private static List<String> merged(int size, List<String> first, List<String> second) {
+    List<String> out = new ArrayList<>(first);
+    for (String s : second) {
+      if (!out.contains(s)) {
+        out.add(s);
+      }
+    }
+    return out.size() > size ? out.subList(0, size) : out;
   }
 
   /** Suggestions for a prefix. */

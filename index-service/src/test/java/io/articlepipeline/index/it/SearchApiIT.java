@@ -150,6 +150,8 @@ class SearchApiIT {
   void suggestionsCompleteOrganizationNames() throws Exception {
     JsonNode s = json.readTree(get("/api/suggest?prefix=" + enc("四川省")).body());
     assertThat(s.get("organizations").toString()).contains(RED_CROSS);
+    JsonNode traditional = json.readTree(get("/api/suggest?prefix=" + enc("四川省紅十")).body());
+    assertThat(traditional.get("organizations").toString()).as("Traditional prefix").contains(RED_CROSS);
     assertThat(get("/api/suggest?prefix=").statusCode()).isEqualTo(200);
     assertThat(get("/api/suggest?size=0&prefix=x").statusCode()).isEqualTo(400);
   }

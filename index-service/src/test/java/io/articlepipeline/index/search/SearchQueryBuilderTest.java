@@ -114,4 +114,13 @@ class SearchQueryBuilderTest {
     String text = body(builder.build(SearchParams.query("x"), many, false)).toString();
     assertThat(text).contains("t31").doesNotContain("t32 ");
   }
+
+  @Test
+  void suggestionsAlsoCompleteTheNormalisedPrefixWhenItDiffers() throws Exception {
+    JsonNode suggest = body(builder.suggest("紅十字", "红十字", 5)).get("suggest");
+    assertThat(suggest.at("/organizations/prefix").asText()).isEqualTo("紅十字");
+    assertThat(suggest.at("/organizations-normalized/prefix").asText()).isEqualTo("红十字");
+    assertThat(suggest.at("/keywords-normalized/completion/field").asText()).isEqualTo("keywordSuggest");
+    assertThat(body(builder.suggest("红十字", "红十字", 5)).get("suggest").has("organizations-normalized")).isFalse();
+  }
 }
