@@ -35,7 +35,10 @@
   var FACET_PARAM = { organizations: 'org', keywords: 'keyword', sources: 'source', categories: 'category', languages: 'lang' };
   var PAGE_SIZE = 10;
 
-  var lang = localStorage.getItem('lang') || ((navigator.language || 'zh').toLowerCase().indexOf('zh') === 0 ? 'zh' : 'en');
+  // ?lang=zh|en (a shared link), else the reader's last choice, else the browser's language.
+  var asked = new URLSearchParams(location.search).get('lang');
+  var lang = (asked === 'zh' || asked === 'en') ? asked : (localStorage.getItem('lang')
+      || ((navigator.language || 'zh').toLowerCase().indexOf('zh') === 0 ? 'zh' : 'en'));
   function t(key) { return I18N[lang][key] !== undefined ? I18N[lang][key] : key; }
 
   function $(id) { return document.getElementById(id); }
