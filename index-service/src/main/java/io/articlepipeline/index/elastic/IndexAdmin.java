@@ -42,16 +42,41 @@ public class IndexAdmin {
       String first = layout.indexName(1);
       createIndex(first, true);
       log.info("Created index {} behind aliases {} and {}", first, layout.readAlias(), layout.writeAlias());
+      return;
     }
+    addNewFields();
+  }
+
+  /**
+   * Fields added to the mappings since the write index was created are added to it, so documents
+   * carrying them are not rejected (the mappings are strict). A change Elasticsearch cannot apply
+   * in place (a field's type) needs a rebuild; that is logged, and documents keep flowing until then.
+   */
+  void addNewFields() throws IOException {
+    Optional<String> write = writeIndex();
+    if (write.isEmpty()) {
+      return;
+    }
+    try (InputStream in = mappingsJson()) {
+      client.indices().putMapping(p -> p.index(write.get()).withJson(in));
+    } catch (ElasticsearchException e) {
+      log.warn("The mappings changed in a way index {} cannot take in place ({}); run ./pipeline reindex",
+          write.get(), e.error().type());
+    }
+  }
+
+  private static InputStream mappingsJson() {
+    InputStream in = IndexAdmin.class.getResourceAsStream(MAPPINGS_RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException("Missing classpath resource " + MAPPINGS_RESOURCE);
+    }
+    return in;
   }
 
   /** Puts the index template that gives every {@code <prefix>*} index its settings and mappings. */
   public void putTemplate() throws IOException {
     TypeMapping mappings;
-    try (InputStream in = IndexAdmin.class.getResourceAsStream(MAPPINGS_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing classpath resource " + MAPPINGS_RESOURCE);
-      }
+    try (InputStream in = mappingsJson()) {
       mappings = TypeMapping.of(m -> m.withJson(in));
     }
     client.indices().putIndexTemplate(p -> p

@@ -147,6 +147,18 @@ class IndexArticlesIT {
   }
 
   @Test
+  void startingAgainKeepsTheLayoutAndItsDocuments() throws Exception {
+    io.articlepipeline.index.elastic.IndexAdmin admin =
+        app.context.getBean(io.articlepipeline.index.elastic.IndexAdmin.class);
+    long before = admin.count(admin.layout().readAlias());
+    admin.ensureLayout();
+    admin.ensureLayout();
+    assertThat(admin.readIndex()).contains(admin.layout().indexName(1));
+    assertThat(admin.writeIndex()).contains(admin.layout().indexName(1));
+    assertThat(admin.count(admin.layout().readAlias())).isEqualTo(before);
+  }
+
+  @Test
   void badSearchInputGets400NotA500() throws Exception {
     assertThat(get("/api/search?size=100000").statusCode()).isEqualTo(400);
     assertThat(get("/api/search?q=x&unknown=1").statusCode()).isEqualTo(400);
