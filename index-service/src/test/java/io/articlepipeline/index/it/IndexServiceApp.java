@@ -62,6 +62,12 @@ final class IndexServiceApp implements AutoCloseable {
   @Override
   public void close() {
     context.close();
+    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", StackEnv.kafka()))) {
+      admin.deleteTopics(List.of(topic, dlqTopic)).all().get();
+    } catch (Exception e) {
+      System.getLogger(IndexServiceApp.class.getName()).log(System.Logger.Level.WARNING,
+          "Could not delete the run's topics: " + e);
+    }
     HttpClient http = HttpClient.newHttpClient();
     // Best effort: the run's own indices and template.
     for (String path : List.of("/" + run + "-articles-v*", "/_index_template/" + run + "-articles")) {
