@@ -64,6 +64,12 @@ final class IndexServiceApp implements AutoCloseable {
     context.close();
     try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", StackEnv.kafka()))) {
       admin.deleteTopics(List.of(topic, dlqTopic)).all().get();
+      // The run's consumer groups (the stage's, and a test's dead-letter reader if it had one).
+      var groups = admin.listConsumerGroups().all().get().stream()
+          .map(g -> g.groupId()).filter(g -> g.equals(run) || g.startsWith(run + "-")).toList();
+      if (!groups.isEmpty()) {
+        admin.deleteConsumerGroups(groups).all().get();
+      }
     } catch (Exception e) {
       System.getLogger(IndexServiceApp.class.getName()).log(System.Logger.Level.WARNING,
           "Could not delete the run's topics: " + e);
