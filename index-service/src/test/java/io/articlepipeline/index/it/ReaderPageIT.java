@@ -60,6 +60,8 @@ class ReaderPageIT {
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
         .until(() -> ids.stream().allMatch(this::indexed));
 
+    // Selenium warns that it has no CDP bindings for this Chromium: WebDriver itself is all we use.
+    java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
     profile = Files.createTempDirectory("reader-page-it-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(StackEnv.env("CHROME_BIN", "/usr/bin/chromium"));
@@ -74,9 +76,14 @@ class ReaderPageIT {
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws Exception {
     if (driver != null) {
       driver.quit();
+    }
+    if (profile != null) {
+      try (var paths = Files.walk(profile)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
     }
   }
 
