@@ -34,6 +34,26 @@ class PageCleanupTest {
   }
 
   @Test
+  void copyProtectionNoiseIsNotAnalysedAndTheHeadlineSurvivesIt() {
+    String page = "本帖最后由 以清 于 2012-8-16 15:39 编辑\n"
+        + "4 f: B- O+ p\" H+ `\" F' ^) b中华儿慈会拨付1000万资助65个民间公益项目\n"
+        + "$ M& r+ x; i2 l: [( H 新华网北京7月31日电 中华少年儿童慈善救助基金会在北京举行资助项目签约仪式。! ^ i";
+    Enrichment e = enrich(page);
+    assertThat(e.page().title()).isEqualTo("中华儿慈会拨付1000万资助65个民间公益项目");
+    assertThat(e.keywords()).noneMatch(k -> k.text().matches(".*[\\^$&;+].*"));
+    assertThat(e.bodyTokens()).doesNotContain("^", "m&", "i2");
+  }
+
+  @Test
+  void aRowOfShortLinksIsNotTheHeadline() {
+    PageFields f = Shared.ENRICHER.pageFields("广州 深圳 珠海 汕头 佛山 韶关 河源\n"
+        + "成都大运会城市志愿者注册人数突破69万\n2021-02-26 08:36 来源:新华社\n"
+        + "新华社成都2月25日电 记者25日从成都大运会执委会获悉,城市志愿者注册人数突破69万。");
+    assertThat(f.title()).isEqualTo("成都大运会城市志愿者注册人数突破69万");
+    assertThat(f.source()).isEqualTo("新华社");
+  }
+
+  @Test
   void languageIsDetectedFromTheScript() {
     assertThat(enrich("The Red Cross opened shelters for families.").language()).isEqualTo("en");
     assertThat(enrich("上海市慈善基金會舉辦募捐活動,愛心企業踴躍參與。").language()).isEqualTo("zh-Hant");

@@ -2,6 +2,7 @@ package io.articlepipeline.enrich.core.page;
 
 import io.articlepipeline.enrich.core.PageFields;
 import io.articlepipeline.enrich.core.text.CharNormalizer;
+import io.articlepipeline.enrich.core.text.Garbage;
 import io.articlepipeline.enrich.core.text.Literals;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,9 +51,10 @@ public final class PageCleaner {
       "编辑推荐", "热门推荐", "责任编辑", "powered by", "flash", "立即下载", "资料图", "本期导读", "开户行", "帐号",
       "账号", "账户", "地址:", "电话:", "邮编", "收藏", "参与互动", "网站地图", "设为首页", "加入收藏", "share",
       "subscribe", "sign up", "sign in", "log in", "privacy policy", "terms of use", "terms of service",
-      "follow us", "skip to", "read more", "related", "advertisement", "cookie");
+      "follow us", "skip to", "read more", "related", "advertisement", "cookie", "本帖最后由", "spacer");
   private static final Pattern CAPTION = Pattern.compile("(?:\\s摄|摄影|供图|图片|资料图|\\bphoto\\b.*)\\)?$",
       Pattern.CASE_INSENSITIVE);
+  private static final Pattern TITLE_TAIL = Pattern.compile("[\\s|｜]+$");
   private static final Pattern SENTENCE_END = Pattern.compile("[。!?！？;；.…\"”]$");
 
   /** Cleans a page; {@code givenTitle} (nullable) is the headline the submitter supplied. */
@@ -61,7 +63,7 @@ public final class PageCleaner {
     List<int[]> spans = splitLines(page);
     String[] norm = new String[spans.size()];
     for (int i = 0; i < norm.length; i++) {
-      norm[i] = CharNormalizer.normalize(page.subSequence(spans.get(i)[0], spans.get(i)[1]));
+      norm[i] = Garbage.strip(CharNormalizer.normalize(page.subSequence(spans.get(i)[0], spans.get(i)[1])));
     }
     String title = blank(givenTitle) ? findTitle(norm, page, spans) : givenTitle.strip();
     String normTitle = title == null ? null : CharNormalizer.normalize(title);
@@ -100,8 +102,8 @@ public final class PageCleaner {
       int[] s = spans.get(i);
       lines.add(new PageLine(s[0], s[1], content[i]));
     }
-    if (title != null && givenTitle == null) {
-      title = surfaceOf(page, spans, norm, CharNormalizer.normalize(title));
+    if (title != null && blank(givenTitle)) {
+      title = TITLE_TAIL.matcher(surfaceOf(page, spans, norm, CharNormalizer.normalize(title))).replaceFirst("");
     }
     return new CleanPage(page, lines, new PageFields(title, category, source, author));
   }
@@ -109,7 +111,7 @@ public final class PageCleaner {
   private static String surfaceOf(String page, List<int[]> spans, String[] norm, String normTitle) {
     for (int i = 0; i < norm.length; i++) {
       if (norm[i].equals(normTitle)) {
-        return page.substring(spans.get(i)[0], spans.get(i)[1]);
+        return Garbage.strip(page.substring(spans.get(i)[0], spans.get(i)[1]));
       }
     }
     return normTitle;
@@ -150,6 +152,9 @@ public final class PageCleaner {
 
   private static boolean isChrome(String line) {
     int len = line.length();
+    if (len == 0) {
+      return true;
+    }
     if (META.matcher(line).find()) {
       return true;
     }
@@ -169,8 +174,27 @@ public final class PageCleaner {
     if (len < 120 && (count(line, '|') >= 2 || line.startsWith("•") || line.startsWith("·"))) {
       return true;
     }
+    if (isWordList(line)) {
+      return true;
+    }
     // Lines of a few characters without a sentence ending are navigation or section labels.
     return len < 6 && !SENTENCE_END.matcher(line).find();
+  }
+
+  /** 广州 深圳 珠海 汕头 ...: a row of short links, not a sentence. */
+  private static boolean isWordList(String line) {
+    String[] parts = line.split("\\s+");
+    if (parts.length < 5) {
+      return false;
+    }
+    int han = 0;
+    for (String p : parts) {
+      if (p.length() > 4) {
+        return false;
+      }
+      han += Character.isIdeographic(p.charAt(0)) ? 1 : 0;
+    }
+    return han == parts.length;
   }
 
   private static int count(String s, char c) {
@@ -226,7 +250,7 @@ public final class PageCleaner {
     Matcher m = SOURCE.matcher(line);
     if ((line.indexOf('源') >= 0 || line.indexOf('处') >= 0) && m.find()) {
       String s = SOURCE_TAIL.matcher(m.group(1)).replaceFirst("");
-      return s.length() >= 2 ? s : null;
+      return s.length() >= 2 && !s.startsWith("http") && !s.startsWith("www") ? s : null;
     }
     m = DISCLAIMER_SOURCE.matcher(line);
     if (line.indexOf('凡') >= 0 && m.find()) {
@@ -267,6 +291,14 @@ public final class PageCleaner {
     return null;
   }
 
+  private static boolean isLatinText(String line) {
+    int latin = 0;
+    for (int i = 0; i < line.length(); i++) {
+      latin += line.charAt(i) < 0x80 && Character.isLetter(line.charAt(i)) ? 1 : 0;
+    }
+    return latin * 2 > line.length();
+  }
+
   /** The headline when none was given: a short line before the first paragraph. */
   private static String findTitle(String[] norm, String page, List<int[]> spans) {
     String best = null;
@@ -287,6 +319,9 @@ public final class PageCleaner {
           repeated = true;
           break;
         }
+      }
+      if (line.endsWith(":") || line.endsWith("：") || isLatinText(line) && line.indexOf(' ') < 0) {
+        continue;
       }
       if (beforeMeta || repeated) {
         return line;

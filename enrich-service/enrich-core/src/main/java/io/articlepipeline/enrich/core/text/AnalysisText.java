@@ -1,5 +1,7 @@
 package io.articlepipeline.enrich.core.text;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,11 +32,18 @@ public final class AnalysisText {
     int[] map = new int[surface.length() + 1];
     int n = 0;
     int from = 0;
+    List<int[]> skip = new ArrayList<>(Garbage.runs(surface));
     if (surface.indexOf('(') >= 0) {
       Matcher m = PINYIN_RESIDUE.matcher(surface);
       while (m.find()) {
-        n = copy(surface, from, m.start(), out, map, n);
-        from = m.end();
+        skip.add(new int[] {m.start(), m.end()});
+      }
+    }
+    skip.sort((a, b) -> Integer.compare(a[0], b[0]));
+    for (int[] r : skip) {
+      if (r[0] >= from) {
+        n = copy(surface, from, r[0], out, map, n);
+        from = r[1];
       }
     }
     n = copy(surface, from, surface.length(), out, map, n);
