@@ -101,7 +101,7 @@ public final class KeywordExtractor {
         || pos.equals("f") || pos.equals("k") || pos.equals("t") && t.word().length() < 3) {
       return false;
     }
-    return !(t.word().length() == 1 && pos.startsWith("v"));
+    return !(t.word().length() == 1 && pos.startsWith("v") && !pos.equals("vg"));
   }
 
   private static boolean canEnd(Token t, Token before) {
