@@ -399,5 +399,14 @@
   }
   window.addEventListener('hashchange', route);
   applyLanguage();
+  // A shared link such as /?q=志愿服务&org=… opens that search (the page keeps its state in the hash).
+  (function linkToHash() {
+    var given = new URLSearchParams(location.search);
+    var lang = given.get('lang');
+    given.delete('lang');
+    if (!location.hash && given.toString()) {
+      history.replaceState(null, '', location.pathname + (lang ? '?lang=' + encodeURIComponent(lang) : '') + searchHash(given));
+    }
+  })();
   route();
 })();
