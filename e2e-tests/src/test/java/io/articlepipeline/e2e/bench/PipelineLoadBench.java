@@ -21,7 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +61,9 @@ public final class PipelineLoadBench {
     String index = env("INDEX_URL");
     String token = env("SUBMIT_TOKEN");
     List<Article> corpus = corpus();
-    String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+    // Letters only, so the segmenter keeps the marker one token and a search finds exactly this run.
+    String run = "bench" + new Random().ints(10, 'a', 'z' + 1).collect(StringBuilder::new,
+        StringBuilder::appendCodePoint, StringBuilder::append);
     List<Article> articles = new ArrayList<>(n);
     long chars = 0;
     for (int i = 0; i < n; i++) {
@@ -125,6 +127,18 @@ public final class PipelineLoadBench {
       System.out.printf("  latency   submittedAt -> indexedAt (ms)                  : p50 %d  p95 %d  p99 %d  max %d  (n=%d)%n",
           pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1], sorted.length);
     }
+    // The benchmark's articles are retracted again, so readers never see them.
+    List<String> toRetract = new ArrayList<>(ids);
+    AtomicInteger retracted = new AtomicInteger();
+    runParallel(toRetract.stream().map(id -> new Article(id, "", null)).toList(), concurrency, a -> {
+      HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles/"
+          + URLEncoder.encode(a.title(), StandardCharsets.UTF_8))).header("Authorization", "Bearer " + token)
+          .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() == 202) {
+        retracted.incrementAndGet();
+      }
+    });
+    System.out.printf("  cleanup   %d of %d benchmark articles retracted%n", retracted.get(), toRetract.size());
   }
 
   private static double baselineProduce(List<Article> articles, int concurrency, String run) throws Exception {
