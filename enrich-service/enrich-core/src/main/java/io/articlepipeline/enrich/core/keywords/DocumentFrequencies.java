@@ -58,6 +58,11 @@ public final class DocumentFrequencies {
     return Math.log((documents + 1.0) / ((n == null ? 0 : n) + 1.0)) + 1.0;
   }
 
+  /** The largest value {@link #idf} can return (an unseen phrase). */
+  public double maxIdf() {
+    return Math.log(documents + 1.0) + 1.0;
+  }
+
   /** Raw document frequency (0 when unseen). */
   public int df(String phrase) {
     Integer n = df.get(phrase);

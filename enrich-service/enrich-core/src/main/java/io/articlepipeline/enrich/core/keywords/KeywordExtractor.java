@@ -142,7 +142,8 @@ public final class KeywordExtractor {
       return EnglishKeywords.extract(contentText.toString(), contentSurface.toString(),
           titleText == null ? null : titleText.text(), limit);
     }
-    return select(collect(text, tokens, content, titleText, title, orgs), limit);
+    Map<String, Candidate> candidates = collect(text, tokens, content, titleText, title, orgs);
+    return select(rank(candidates, limit * 4), candidates, limit);
   }
 
   private Map<String, Candidate> collect(AnalysisText text, List<Token> tokens, boolean[] content,
@@ -211,31 +212,56 @@ public final class KeywordExtractor {
         }
       }
     }
-    for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
-      Candidate c = e.getValue();
-      c.score = score(e.getKey(), c);
-    }
     return candidates;
   }
 
-  private double score(String k, Candidate c) {
-    double idf = background == null ? 1.0 : background.idf(k);
+  /** Everything but the background rarity: frequency, position, title, quotes, shape. */
+  private static double baseScore(String k, Candidate c) {
     double lengthWeight = Math.min(k.length(), 8) / 4.0;
     double single = c.words > 1 && c.count < 2 && !c.inTitle && !c.quoted ? ONCE_PENALTY : 1.0;
     if (c.words > 1 && c.count < 3 && !c.inTitle && !c.quoted && (isVerb(c.firstPos) || isVerb(c.lastPos))) {
       single *= VERB_PENALTY;
     }
-    return single * (Math.pow(c.weight, TF_POWER) + (c.inTitle ? TITLE_BONUS : 0)) * Math.pow(idf, IDF_POWER)
-        * Math.pow(lengthWeight, LEN_POWER) * (c.quoted ? QUOTE_BONUS : 1.0);
+    return single * (c.weight + (c.inTitle ? TITLE_BONUS : 0)) * lengthWeight * (c.quoted ? QUOTE_BONUS : 1.0);
   }
+
+  /**
+   * Final scores (base x idf) for the candidates that can still reach the top: candidates are
+   * visited by base score and the walk stops once even the rarest phrase could not beat the
+   * current {@code keep}-th best, so most candidates never need a background lookup.
+   */
+  private List<Map.Entry<String, Candidate>> rank(Map<String, Candidate> candidates, int keep) {
+    List<Map.Entry<String, Candidate>> byBase = new ArrayList<>(candidates.entrySet());
+    for (Map.Entry<String, Candidate> e : byBase) {
+      e.getValue().score = baseScore(e.getKey(), e.getValue());
+    }
+    byBase.sort((a, b) -> Double.compare(b.getValue().score, a.getValue().score));
+    double maxIdf = background == null ? 1.0 : background.maxIdf();
+    java.util.PriorityQueue<Double> best = new java.util.PriorityQueue<>();
+    List<Map.Entry<String, Candidate>> scored = new ArrayList<>(keep * 2);
+    for (Map.Entry<String, Candidate> e : byBase) {
+      Candidate c = e.getValue();
+      if (best.size() >= keep && c.score * maxIdf <= best.peek()) {
+        break;
+      }
+      c.score *= background == null ? 1.0 : background.idf(e.getKey());
+      scored.add(e);
+      best.add(c.score);
+      if (best.size() > keep) {
+        best.poll();
+      }
+    }
+    scored.sort((a, b) -> Double.compare(b.getValue().score, a.getValue().score));
+    return scored;
+  }
+
 
   private static boolean isVerb(String pos) {
     return pos != null && pos.startsWith("v") && !pos.equals("vn");
   }
 
-  private static List<Keyword> select(Map<String, Candidate> candidates, int limit) {
-    List<Map.Entry<String, Candidate>> ranked = new ArrayList<>(candidates.entrySet());
-    ranked.sort((a, b) -> Double.compare(b.getValue().score, a.getValue().score));
+  private static List<Keyword> select(List<Map.Entry<String, Candidate>> ranked,
+      Map<String, Candidate> candidates, int limit) {
     List<Keyword> out = new ArrayList<>(limit);
     List<String> chosen = new ArrayList<>();
     for (Map.Entry<String, Candidate> e : ranked) {
@@ -258,12 +284,9 @@ public final class KeywordExtractor {
   static final double SUPER_RATIO = 1.2;
   static final double VERB_PENALTY = 0.4;
   static final double OVERLAP = 0.6;
-  static final double TF_POWER = 1.0;
   static final double POS_WEIGHT = 0.5;
   static final double ORG_WEIGHT = 0.7;
   static final double TITLE_BONUS = 1.5;
-  static final double IDF_POWER = 1.0;
-  static final double LEN_POWER = 1.0;
   static final double QUOTE_BONUS = 1.2;
 
   /** A phrase inside a chosen one that never occurs without it, or a chosen one's fragment. */
