@@ -7,6 +7,8 @@ import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.retry.Retry;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +33,29 @@ public class ArticleBatchIndexer {
   private final Retry retry;
   private final MalformedDocumentPolicy policy;
   private final Clock clock;
+  private final IndexingListener listener;
 
   /**
+   * An indexer that reports nothing ({@link IndexingListener#NONE}).
+   *
    * @param encoder re-encodes an article (for a topic) whose document cannot be indexed, for its
    *                dead letter: the consumer only sees the decoded record
    */
   public ArticleBatchIndexer(BulkSender sender, ArticleDocumentMapper mapper, DeadLetterPublisher deadLetters,
                              BiFunction<String, ArticleEnriched, byte[]> encoder, Retry retry,
                              MalformedDocumentPolicy policy, Clock clock) {
+    this(sender, mapper, deadLetters, encoder, retry, policy, clock, IndexingListener.NONE);
+  }
+
+  /**
+   * @param encoder  re-encodes an article (for a topic) whose document cannot be indexed, for its
+   *                 dead letter: the consumer only sees the decoded record
+   * @param listener told each bulk's size and duration and each written article's end-to-end latency
+   */
+  public ArticleBatchIndexer(BulkSender sender, ArticleDocumentMapper mapper, DeadLetterPublisher deadLetters,
+                             BiFunction<String, ArticleEnriched, byte[]> encoder, Retry retry,
+                             MalformedDocumentPolicy policy, Clock clock, IndexingListener listener) {
+    this.listener = listener;
     this.sender = sender;
     this.mapper = mapper;
     this.deadLetters = deadLetters;
@@ -106,7 +123,8 @@ public class ArticleBatchIndexer {
       retry.call(() -> {
         counts.attempts++;
         List<Action> actions = remaining.stream().map(Pending::action).toList();
-        List<ItemResult> results = sender.send(actions);
+        List<ItemResult> results = timedSend(actions);
+        Instant answered = clock.instant();
         if (results.size() != actions.size()) {
           throw new RetriableItemsException("bulk answered " + results.size() + " items for " + actions.size());
         }
@@ -122,6 +140,7 @@ public class ArticleBatchIndexer {
                 counts.deleted++;
               } else {
                 counts.indexed++;
+                reportWritten(p.record(), answered);
               }
             }
             case STALE -> counts.stale++;
@@ -152,6 +171,25 @@ public class ArticleBatchIndexer {
       throw new IndexingFailedException("Bulk indexing failed after " + counts.attempts + " attempts ("
           + remaining.size() + " of " + all.size() + " items not written; the batch is not committed and will be"
           + " delivered again; see pipeline.index.bulk-max-attempts): " + e.getMessage(), e);
+    }
+  }
+
+  private List<ItemResult> timedSend(List<Action> actions) throws IOException {
+    Instant start = clock.instant();
+    try {
+      return sender.send(actions);
+    } finally {
+      listener.bulkSent(actions.size(), Duration.between(start, clock.instant()));
+    }
+  }
+
+  /** Submission to searchable; a clock behind the submitter's (negative) is not a latency. */
+  private void reportWritten(IncomingRecord record, Instant written) {
+    if (record instanceof IncomingRecord.Article a && a.article().getSubmittedAt() != null) {
+      Duration latency = Duration.between(a.article().getSubmittedAt(), written);
+      if (!latency.isNegative()) {
+        listener.articleWritten(latency);
+      }
     }
   }
 

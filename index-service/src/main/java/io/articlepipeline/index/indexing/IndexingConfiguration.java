@@ -6,7 +6,6 @@ import io.articlepipeline.index.elastic.IndexAdmin;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.serde.AvroSerdeConfig;
 import io.articlepipeline.schemas.serde.AvroSerializer;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -36,8 +35,13 @@ public class IndexingConfiguration {
   }
 
   @Bean
+  IndexingMetrics indexingMetrics(MeterRegistry meters) {
+    return new IndexingMetrics(meters);
+  }
+
+  @Bean
   ArticleBatchIndexer articleBatchIndexer(ElasticsearchClient client, IndexAdmin admin, IndexProperties props,
-                                          DeadLetterPublisher deadLetters) {
+                                          DeadLetterPublisher deadLetters, IndexingMetrics metrics) {
     AvroSerializer serializer = new AvroSerializer();
     serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, props.getSchemaRegistryUrl(),
         AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false), false);
@@ -45,35 +49,28 @@ public class IndexingConfiguration {
     Retry retry = new Retry(props.getBulkMaxAttempts(), props.getBulkInitialBackoff(), props.getBulkMaxBackoff());
     return new ArticleBatchIndexer(new ElasticsearchBulkSender(client, admin.layout().writeAlias()),
         new ArticleDocumentMapper(), deadLetters, encoder, retry, props.getBehaviorOnMalformedDocuments(),
-        Clock.systemUTC());
+        Clock.systemUTC(), metrics);
   }
 
   /** The stage: one bulk request per consumed batch; offsets are committed when this returns. */
   @Bean
-  Consumer<Message<List<?>>> indexArticles(ArticleBatchIndexer indexer, MeterRegistry meters) {
-    Counter indexed = meters.counter("pipeline.index.documents", "outcome", "indexed");
-    Counter deleted = meters.counter("pipeline.index.documents", "outcome", "deleted");
-    Counter stale = meters.counter("pipeline.index.documents", "outcome", "stale");
-    Counter dead = meters.counter("pipeline.index.documents", "outcome", "dead-lettered");
-    Counter failed = meters.counter("pipeline.index.batches.failed");
+  Consumer<Message<List<?>>> indexArticles(ArticleBatchIndexer indexer, IndexingMetrics metrics) {
     return message -> {
       List<IncomingRecord> records = KafkaBatchAdapter.records(message);
       if (records.isEmpty()) {
         return;
       }
+      metrics.batchReceived(records.size());
       SourceRecord first = records.get(0).source();
       SourceRecord last = records.get(records.size() - 1).source();
       try {
         BatchReport report = indexer.index(records);
-        indexed.increment(report.indexed());
-        deleted.increment(report.deleted());
-        stale.increment(report.stale());
-        dead.increment(report.deadLettered());
+        metrics.batchIndexed(report);
         log.info("Indexed batch of {} from {} to {}: indexed={} deleted={} stale={} deadLettered={} attempts={}",
             records.size(), first, last, report.indexed(), report.deleted(), report.stale(),
             report.deadLettered(), report.bulkAttempts());
       } catch (RuntimeException e) {
-        failed.increment();
+        metrics.batchFailed(records.size());
         log.error("Batch of {} from {} to {} failed; it is not committed and will be delivered again: {}",
             records.size(), first, last, e.getMessage());
         throw e;
