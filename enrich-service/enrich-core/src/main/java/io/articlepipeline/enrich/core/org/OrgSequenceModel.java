@@ -24,9 +24,13 @@ public final class OrgSequenceModel {
   private static final float NEG = -1e9f;
   private static final boolean[][] ALLOWED = allowed();
 
-  /** Open addressing: keys[slot] and its LABELS weights at table[slot * LABELS] (one cache line). */
-  private final long[] keys;
-  private final float[] table;
+  /**
+   * Open addressing in one int array, STRIDE ints per slot: a 32-bit fingerprint of the feature
+   * hash (never 0), then its LABELS weights as float bits. Key and weights share a cache line,
+   * so a lookup costs one memory access instead of two.
+   */
+  private static final int STRIDE = 1 + LABELS;
+  private final int[] slots;
   private final int mask;
   private final int size;
   private final float[] transitions;
@@ -39,20 +43,22 @@ public final class OrgSequenceModel {
    */
   public OrgSequenceModel(long[] keys, float[] weights, float[] transitions, String description) {
     int cap = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) << 1;
-    this.keys = new long[cap];
-    this.table = new float[cap * LABELS];
+    this.slots = new int[cap * STRIDE];
     this.mask = cap - 1;
     int n = 0;
     for (int i = 0; i < keys.length; i++) {
+      int fp = fingerprint(keys[i]);
       int slot = slot(keys[i]);
-      while (this.keys[slot] != 0 && this.keys[slot] != keys[i]) {
+      while (slots[slot * STRIDE] != 0 && slots[slot * STRIDE] != fp) {
         slot = (slot + 1) & mask;
       }
-      if (this.keys[slot] == 0) {
+      if (slots[slot * STRIDE] == 0) {
         n++;
       }
-      this.keys[slot] = keys[i];
-      System.arraycopy(weights, i * LABELS, table, slot * LABELS, LABELS);
+      slots[slot * STRIDE] = fp;
+      for (int y = 0; y < LABELS; y++) {
+        slots[slot * STRIDE + 1 + y] = Float.floatToRawIntBits(weights[i * LABELS + y]);
+      }
     }
     this.size = n;
     this.transitions = transitions;
@@ -68,15 +74,21 @@ public final class OrgSequenceModel {
   }
 
   private int slot(long key) {
-    return (int) (key ^ (key >>> 29)) & mask;
+    return (int) key & mask;
   }
 
+  private static int fingerprint(long key) {
+    return (int) (key >>> 32) | 1;
+  }
+
+  /** Offset of the key's slot in {@link #slots}, or -1. */
   private int find(long key) {
+    int fp = fingerprint(key);
     int i = slot(key);
-    long k;
-    while ((k = keys[i]) != 0) {
-      if (k == key) {
-        return i;
+    int k;
+    while ((k = slots[i * STRIDE]) != 0) {
+      if (k == fp) {
+        return i * STRIDE;
       }
       i = (i + 1) & mask;
     }
@@ -102,12 +114,11 @@ public final class OrgSequenceModel {
         if (id < 0) {
           continue;
         }
-        int w = id * LABELS;
-        s0 += table[w];
-        s1 += table[w + 1];
-        s2 += table[w + 2];
-        s3 += table[w + 3];
-        s4 += table[w + 4];
+        s0 += Float.intBitsToFloat(slots[id + 1]);
+        s1 += Float.intBitsToFloat(slots[id + 2]);
+        s2 += Float.intBitsToFloat(slots[id + 3]);
+        s3 += Float.intBitsToFloat(slots[id + 4]);
+        s4 += Float.intBitsToFloat(slots[id + 5]);
       }
       scores[sb] = s0;
       scores[sb + 1] = s1;
