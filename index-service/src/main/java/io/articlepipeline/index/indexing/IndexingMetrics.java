@@ -50,7 +50,9 @@ public class IndexingMetrics implements IndexingListener {
         .description("Time from sending a bulk request to its answer").publishPercentileHistogram().register(meters);
     endToEnd = Timer.builder("pipeline.end_to_end.latency")
         .description("From an article's submittedAt to the bulk that wrote it succeeding")
-        .publishPercentileHistogram().register(meters);
+        // A backlog or a replayed dead letter takes minutes, not the default histogram's 30 s at most.
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
+        .maximumExpectedValue(Duration.ofHours(1)).register(meters);
   }
 
   /** A batch was delivered to the stage. */
