@@ -51,14 +51,12 @@ public final class KeywordExtractor {
   }
 
   /** Phrase candidates of a token sequence; {@code content} may be null (all content). */
-  public static void candidates(List<Token> tokens, boolean[] content, CandidateSink sink) {
-    StringBuilder key = new StringBuilder();
+  public static void candidates(String text, List<Token> tokens, boolean[] content, CandidateSink sink) {
     for (int i = 0; i < tokens.size(); i++) {
       Token first = tokens.get(i);
       if (content != null && !content[first.start()] || !canStart(first)) {
         continue;
       }
-      key.setLength(0);
       boolean nouny = false;
       for (int j = i; j < tokens.size() && j < i + MAX_WORDS; j++) {
         Token t = tokens.get(j);
@@ -66,8 +64,7 @@ public final class KeywordExtractor {
             || j > i && INTERIOR_STOP.contains(t.pos())) {
           break;
         }
-        key.append(t.word());
-        if (key.length() > MAX_CHARS) {
+        if (t.end() - first.start() > MAX_CHARS) {
           break;
         }
         nouny |= isNounLike(t) || t.pos().equals("vn") || j > i && t.word().length() == 1;
@@ -77,10 +74,21 @@ public final class KeywordExtractor {
             : nouny && canEnd(t, tokens.get(j - 1)) && !EDGE_WORDS.contains(t.word())
                 && !EDGE_WORDS.contains(first.word());
         if (ok) {
-          sink.accept(first.start(), t.end(), key.toString().toLowerCase(), words, first, t);
+          sink.accept(first.start(), t.end(), lower(text.substring(first.start(), t.end())), words, first, t);
         }
       }
     }
+  }
+
+  /** Lower case without allocating when there is nothing to lower (Chinese text). */
+  static String lower(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z' || c > 0x7f && Character.isUpperCase(c)) {
+        return s.toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return s;
   }
 
   private static final Set<String> FUNCTION_POS = Set.of("u", "ud", "ude1", "ude2", "ude3", "udeng", "udh",
@@ -157,11 +165,15 @@ public final class KeywordExtractor {
         inside[i] = 1;
       }
     }
-    candidates(tokens, content, (start, end, key, words, first, last) -> {
+    candidates(text.text(), tokens, content, (start, end, key, words, first, last) -> {
       if (inside[start] == 1 || inside[end] == 1) {
         return;
       }
-      Candidate c = candidates.computeIfAbsent(key, k -> new Candidate(text.surfaceChars(start, end), words));
+      Candidate c = candidates.get(key);
+      if (c == null) {
+        c = new Candidate(text.surfaceChars(start, end), words);
+        candidates.put(key, c);
+      }
       if (c.count == 0) {
         c.firstPosition = (double) start / length;
         c.firstPos = first.pos();
@@ -197,7 +209,7 @@ public final class KeywordExtractor {
     }
     if (titleText != null && !titleText.text().isEmpty()) {
       String lowerTitle = titleText.text().toLowerCase();
-      candidates(title, null, (start, end, key, words, first, last) -> {
+      candidates(titleText.text(), title, null, (start, end, key, words, first, last) -> {
         Candidate c = candidates.computeIfAbsent(key,
             k -> new Candidate(titleText.surfaceChars(start, end), words));
         c.inTitle = true;

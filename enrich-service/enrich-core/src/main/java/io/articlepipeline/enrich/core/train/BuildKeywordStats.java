@@ -49,7 +49,7 @@ public final class BuildKeywordStats {
         }
         String text = CharNormalizer.normalize((String) Json.object(line).get("text"));
         Set<String> seen = new HashSet<>();
-        KeywordExtractor.candidates(segmenter.segment(text), null, (s, e, key, words, first, last) -> seen.add(key));
+        KeywordExtractor.candidates(text, segmenter.segment(text), null, (s, e, key, words, first, last) -> seen.add(key));
         for (String k : seen) {
           df.merge(k, 1, Integer::sum);
         }
