@@ -46,7 +46,7 @@ public final class ModelOrganizationTagger implements OrganizationTagger {
     while (from < n) {
       int to = chunkEnd(text, from);
       int len = to - from;
-      if (len > 0) {
+      if (len > 0 && hasHan(text, from, to)) {
         if (features.length < len * CharFeatures.PER_POSITION) {
           features = new long[len * CharFeatures.PER_POSITION];
           scores = new float[len * OrgSequenceModel.LABELS];
@@ -62,6 +62,17 @@ public final class ModelOrganizationTagger implements OrganizationTagger {
       }
     }
     return out;
+  }
+
+  /** The model reads Chinese; lines without a Han character (dates, URLs, English) are skipped. */
+  private static boolean hasHan(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x4E00 && c <= 0x9FFF) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int chunkEnd(String text, int from) {
