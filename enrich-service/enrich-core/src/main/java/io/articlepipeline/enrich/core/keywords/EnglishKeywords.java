@@ -113,17 +113,38 @@ final class EnglishKeywords {
     return out;
   }
 
+  /** text[s, e) with each whitespace run as one space. */
+  private static String collapse(String text, int s, int e) {
+    StringBuilder b = new StringBuilder(e - s);
+    boolean space = false;
+    for (int i = s; i < e; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = true;
+      } else {
+        if (space && b.length() > 0) {
+          b.append(' ');
+        }
+        space = false;
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
   private static void emit(List<int[]> run, String content, String surface, Map<String, double[]> phrases,
       Map<String, String> surfaces, int length) {
     for (int i = 0; i < run.size(); i++) {
       for (int j = i; j < run.size() && j < i + 4; j++) {
         int s = run.get(i)[0];
         int e = run.get(j)[1];
-        String key = content.substring(s, e).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String key = collapse(content, s, e).toLowerCase(Locale.ROOT);
         double[] v = phrases.computeIfAbsent(key, k -> new double[3]);
         v[0] += 1;
         v[1] += 0.5 * (1.0 - (double) s / length);
-        surfaces.putIfAbsent(key, surface.substring(s, e).replaceAll("\\s+", " "));
+        if (!surfaces.containsKey(key)) {
+          surfaces.put(key, collapse(surface, s, e));
+        }
       }
     }
   }

@@ -16,6 +16,14 @@ public final class ModelOrganizationTagger implements OrganizationTagger {
 
   private final OrgSequenceModel model;
 
+  /** Per-thread scratch arrays (lines are at most MAX_SPAN characters): no garbage per article. */
+  private static final class Buffers {
+    long[] features = new long[MAX_SPAN * CharFeatures.PER_POSITION];
+    float[] scores = new float[MAX_SPAN * OrgSequenceModel.LABELS];
+  }
+
+  private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
   public ModelOrganizationTagger(OrgSequenceModel model) {
     this.model = model;
   }
@@ -39,8 +47,9 @@ public final class ModelOrganizationTagger implements OrganizationTagger {
   @Override
   public List<OrgSpan> tag(String text, List<Token> tokens) {
     List<OrgSpan> out = new ArrayList<>();
-    long[] features = new long[0];
-    float[] scores = new float[0];
+    Buffers buffers = BUFFERS.get();
+    long[] features = buffers.features;
+    float[] scores = buffers.scores;
     int from = 0;
     int n = text.length();
     while (from < n) {
@@ -50,6 +59,8 @@ public final class ModelOrganizationTagger implements OrganizationTagger {
         if (features.length < len * CharFeatures.PER_POSITION) {
           features = new long[len * CharFeatures.PER_POSITION];
           scores = new float[len * OrgSequenceModel.LABELS];
+          buffers.features = features;
+          buffers.scores = scores;
         }
         CharFeatures.extract(text, from, to, tokens, CharFeatures.firstToken(tokens, from), features);
         model.score(features, len, scores);
