@@ -171,7 +171,7 @@ public final class KeywordExtractor {
       }
       Candidate c = candidates.get(key);
       if (c == null) {
-        c = new Candidate(text.surfaceChars(start, end), words);
+        c = new Candidate(text, start, end, words);
         candidates.put(key, c);
       }
       if (c.count == 0) {
@@ -185,7 +185,7 @@ public final class KeywordExtractor {
     for (OrgSpan o : orgs) {
       if (content[o.start()] && o.length() <= 16) {
         String key = text.text().substring(o.start(), o.end()).toLowerCase();
-        Candidate c = candidates.computeIfAbsent(key, k -> new Candidate(text.surfaceChars(o.start(), o.end()), 3));
+        Candidate c = candidates.computeIfAbsent(key, k -> new Candidate(text, o.start(), o.end(), 3));
         c.weight += ORG_WEIGHT;
         c.org = true;
         if (c.count == 0) {
@@ -198,7 +198,7 @@ public final class KeywordExtractor {
     while (q.find()) {
       if (content[q.start(1)]) {
         String key = q.group(1).toLowerCase();
-        Candidate c = candidates.computeIfAbsent(key, k -> new Candidate(text.surfaceChars(q.start(1), q.end(1)), 2));
+        Candidate c = candidates.computeIfAbsent(key, k -> new Candidate(text, q.start(1), q.end(1), 2));
         c.weight += 1.0;
         c.quoted = true;
         if (c.count == 0) {
@@ -211,7 +211,7 @@ public final class KeywordExtractor {
       String lowerTitle = titleText.text().toLowerCase();
       candidates(titleText.text(), title, null, (start, end, key, words, first, last) -> {
         Candidate c = candidates.computeIfAbsent(key,
-            k -> new Candidate(titleText.surfaceChars(start, end), words));
+            k -> new Candidate(titleText, start, end, words));
         c.inTitle = true;
         if (c.firstPos == null) {
           c.firstPos = first.pos();
@@ -286,7 +286,7 @@ public final class KeywordExtractor {
         continue;
       }
       chosen.add(k);
-      out.add(new Keyword(c.surface, Math.round(c.score * 1000) / 1000.0));
+      out.add(new Keyword(c.surface(), Math.round(c.score * 1000) / 1000.0));
     }
     return out;
   }
@@ -364,7 +364,10 @@ public final class KeywordExtractor {
   }
 
   private static final class Candidate {
-    final String surface;
+    /** Where the first occurrence is: the surface form is cut only for chosen keywords. */
+    final AnalysisText source;
+    final int start;
+    final int end;
     final int words;
     double weight;
     int count;
@@ -376,9 +379,15 @@ public final class KeywordExtractor {
     boolean quoted;
     double score;
 
-    Candidate(String surface, int words) {
-      this.surface = surface;
+    Candidate(AnalysisText source, int start, int end, int words) {
+      this.source = source;
+      this.start = start;
+      this.end = end;
       this.words = words;
+    }
+
+    String surface() {
+      return source.surfaceChars(start, end);
     }
   }
 }
