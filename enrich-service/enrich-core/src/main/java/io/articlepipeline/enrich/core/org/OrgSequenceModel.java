@@ -22,7 +22,6 @@ public final class OrgSequenceModel {
 
   private static final int MAGIC = 0x4F524731; // "ORG1"
   private static final float NEG = -1e9f;
-  private static final boolean[][] ALLOWED = allowed();
 
   /**
    * Open addressing in one int array, STRIDE ints per slot: a 32-bit fingerprint of the feature
@@ -139,64 +138,60 @@ public final class OrgSequenceModel {
     if (n == 0) {
       return labels;
     }
-    float[] prev = new float[LABELS];
-    float[] cur = new float[LABELS];
-    int[] back = new int[n * LABELS];
-    int startBase = LABELS * LABELS;
-    for (int y = 0; y < LABELS; y++) {
-      boolean canStart = y == O || y == B || y == S;
-      prev[y] = canStart ? scores[y] + transitions[startBase + y] : NEG;
-    }
+    // predecessors allowed by the label grammar: O, B, S follow O/E/S; I, E follow B/I
+    byte[] back = new byte[n * LABELS];
+    int start = LABELS * LABELS;
+    float po = scores[O] + transitions[start + O];
+    float pb = scores[B] + transitions[start + B];
+    float pi = NEG;
+    float pe = NEG;
+    float ps = scores[S] + transitions[start + S];
     for (int i = 1; i < n; i++) {
-      for (int y = 0; y < LABELS; y++) {
-        float best = NEG * 2;
-        int arg = 0;
-        for (int x = 0; x < LABELS; x++) {
-          if (!ALLOWED[x][y]) {
-            continue;
-          }
-          float s = prev[x] + transitions[x * LABELS + y];
-          if (s > best) {
-            best = s;
-            arg = x;
-          }
-        }
-        cur[y] = best + scores[i * LABELS + y];
-        back[i * LABELS + y] = arg;
-      }
-      float[] t = prev;
-      prev = cur;
-      cur = t;
+      int base = i * LABELS;
+      // best of O/E/S into each of O, B, S
+      float[] t = transitions;
+      float o0 = po + t[O * LABELS + O];
+      float o1 = pe + t[E * LABELS + O];
+      float o2 = ps + t[S * LABELS + O];
+      float b0 = po + t[O * LABELS + B];
+      float b1 = pe + t[E * LABELS + B];
+      float b2 = ps + t[S * LABELS + B];
+      float s0 = po + t[O * LABELS + S];
+      float s1 = pe + t[E * LABELS + S];
+      float s2 = ps + t[S * LABELS + S];
+      float i0 = pb + t[B * LABELS + I];
+      float i1 = pi + t[I * LABELS + I];
+      float e0 = pb + t[B * LABELS + E];
+      float e1 = pi + t[I * LABELS + E];
+      byte ao = o0 >= o1 ? (o0 >= o2 ? (byte) O : (byte) S) : (o1 >= o2 ? (byte) E : (byte) S);
+      byte ab = b0 >= b1 ? (b0 >= b2 ? (byte) O : (byte) S) : (b1 >= b2 ? (byte) E : (byte) S);
+      byte as = s0 >= s1 ? (s0 >= s2 ? (byte) O : (byte) S) : (s1 >= s2 ? (byte) E : (byte) S);
+      byte ai = i0 >= i1 ? (byte) B : (byte) I;
+      byte ae = e0 >= e1 ? (byte) B : (byte) I;
+      float no = Math.max(o0, Math.max(o1, o2)) + scores[base + O];
+      float nb = Math.max(b0, Math.max(b1, b2)) + scores[base + B];
+      float ns = Math.max(s0, Math.max(s1, s2)) + scores[base + S];
+      float ni = Math.max(i0, i1) + scores[base + I];
+      float ne = Math.max(e0, e1) + scores[base + E];
+      back[base + O] = ao;
+      back[base + B] = ab;
+      back[base + S] = as;
+      back[base + I] = ai;
+      back[base + E] = ae;
+      po = no;
+      pb = nb;
+      ps = ns;
+      pi = ni;
+      pe = ne;
     }
-    int bestLabel = O;
-    float best = NEG * 2;
-    for (int y : new int[] {O, E, S}) {
-      if (prev[y] > best) {
-        best = prev[y];
-        bestLabel = y;
-      }
-    }
-    labels[n - 1] = bestLabel;
+    int last = po >= pe ? (po >= ps ? O : S) : (pe >= ps ? E : S);
+    labels[n - 1] = last;
     for (int i = n - 1; i > 0; i--) {
       labels[i - 1] = back[i * LABELS + labels[i]];
     }
     return labels;
   }
 
-  private static boolean[][] allowed() {
-    boolean[][] a = new boolean[LABELS][LABELS];
-    int[] afterOutside = {O, B, S};
-    for (int from : new int[] {O, E, S}) {
-      for (int to : afterOutside) {
-        a[from][to] = true;
-      }
-    }
-    a[B][I] = true;
-    a[B][E] = true;
-    a[I][I] = true;
-    a[I][E] = true;
-    return a;
-  }
 
   /** Writes the model (wrap the stream in gzip for shipping). */
   public static void write(OutputStream out, long[] keys, float[] weights, float[] transitions,
