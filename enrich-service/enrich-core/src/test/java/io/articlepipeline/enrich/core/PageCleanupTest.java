@@ -54,6 +54,14 @@ class PageCleanupTest {
   }
 
   @Test
+  void aOneLineArticleIsBodyNotHeadline() {
+    String line = "浙商银行企业信贷部叶老桂博士则从另一个角度对五道门槛进行了解读,";
+    Enrichment e = enrich(line);
+    assertThat(e.cleanBody()).isEqualTo(line);
+    assertThat(e.bodyTokens()).contains("浙商");
+  }
+
+  @Test
   void languageIsDetectedFromTheScript() {
     assertThat(enrich("The Red Cross opened shelters for families.").language()).isEqualTo("en");
     assertThat(enrich("上海市慈善基金會舉辦募捐活動,愛心企業踴躍參與。").language()).isEqualTo("zh-Hant");

@@ -291,6 +291,16 @@ public final class PageCleaner {
     return null;
   }
 
+  /** A headline heads something: some other line of text must follow it. */
+  private static boolean paragraphAfter(String[] norm, int i, String line) {
+    for (int j = i + 1; j < norm.length; j++) {
+      if (norm[j].length() >= 20 && !norm[j].equals(line) && !isChrome(norm[j])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isLatinText(String line) {
     int latin = 0;
     for (int i = 0; i < line.length(); i++) {
@@ -320,7 +330,8 @@ public final class PageCleaner {
           break;
         }
       }
-      if (line.endsWith(":") || line.endsWith("：") || isLatinText(line) && line.indexOf(' ') < 0) {
+      if (line.endsWith(":") || line.endsWith("：") || isLatinText(line) && line.indexOf(' ') < 0
+          || !paragraphAfter(norm, i, line)) {
         continue;
       }
       if (beforeMeta || repeated) {
