@@ -84,7 +84,9 @@ public final class PageCleaner {
       if (author == null) {
         author = author(line);
       }
-      boolean chrome = isChrome(line);
+      // a page of one line is the article itself unless it is plainly a footer
+      boolean chrome = norm.length == 1 ? line.isEmpty() || LEGAL.containsAny(line.toLowerCase(java.util.Locale.ROOT))
+          : isChrome(line);
       if (!chrome && normTitle != null && line.equals(normTitle)) {
         chrome = true;
       }
@@ -162,13 +164,13 @@ public final class PageCleaner {
     if (LEGAL.containsAny(lower)) {
       return true;
     }
-    if (len < 80 && CHROME.containsAny(lower)) {
+    if (len < 80 && !isProse(line) && CHROME.containsAny(lower)) {
       return true;
     }
     if (len < 60 && CAPTION.matcher(line).find()) {
       return true;
     }
-    if (len < 60 && line.contains("来源")) {
+    if (len < 60 && (line.contains("来源:") || line.contains("来源：") || line.contains("来源 :"))) {
       return true;
     }
     if (len < 120 && (count(line, '|') >= 2 || line.startsWith("•") || line.startsWith("·"))) {
@@ -179,6 +181,21 @@ public final class PageCleaner {
     }
     // Lines of a few characters without a sentence ending are navigation or section labels.
     return len < 6 && !SENTENCE_END.matcher(line).find();
+  }
+
+  /** Sentences (a full stop, or two commas) are text even when they mention 打印 or 账户. */
+  private static boolean isProse(String line) {
+    int commas = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '。') {
+        return true;
+      }
+      if (c == ',' || c == '，') {
+        commas++;
+      }
+    }
+    return commas >= 2;
   }
 
   /** 广州 深圳 珠海 汕头 ...: a row of short links, not a sentence. */
