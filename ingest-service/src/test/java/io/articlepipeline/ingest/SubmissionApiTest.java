@@ -148,6 +148,13 @@ class SubmissionApiTest {
   }
 
   @Test
+  void refusesToRetractAnInvalidId() {
+    var result = mvc.delete().uri("/api/articles/{id}", "bad id!").header("Authorization", "Bearer s3cret");
+
+    assertThat(result).hasStatus(400).bodyJson().extractingPath("$.details[0].field").isEqualTo("id");
+  }
+
+  @Test
   void retractsWithATombstone() {
     var result = mvc.delete().uri("/api/articles/a1").header("Authorization", "Bearer s3cret");
 

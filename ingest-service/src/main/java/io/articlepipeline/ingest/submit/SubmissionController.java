@@ -43,7 +43,7 @@ class SubmissionController {
 
   @DeleteMapping("/api/articles/{id}")
   ResponseEntity<Map<String, Object>> retract(@PathVariable String id) {
-    publisher.retract(id);
+    publisher.retract(SubmissionParser.checkId(id));
     meters.counter("pipeline.records.out", "stage", "ingest", "kind", "tombstone").increment();
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id, "status", "retracted"));
   }

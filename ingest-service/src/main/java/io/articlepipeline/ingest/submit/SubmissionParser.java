@@ -39,6 +39,15 @@ public final class SubmissionParser {
     this.maxTitleChars = maxTitleChars;
   }
 
+  /** Checks an article id taken from a path, e.g. for a retraction. */
+  public static String checkId(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new InvalidSubmissionException("Invalid article id", List.of(new FieldError("id",
+          "must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit")));
+    }
+    return id;
+  }
+
   /** Parses a JSON object submission. */
   public Submission parseJson(String json) {
     JsonNode root;
