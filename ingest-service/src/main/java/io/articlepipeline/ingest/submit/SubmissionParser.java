@@ -29,6 +29,8 @@ public final class SubmissionParser {
       "id", "revision", "title", "body", "url", "source", "author", "category", "language", "publishedAt");
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+  private static final String ID_RULE =
+      "must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
   private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
   private static final int MAX_SHORT_FIELD = 300;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +45,7 @@ public final class SubmissionParser {
   public static String checkId(String id) {
     if (id == null || !ID.matcher(id).matches()) {
       throw new InvalidSubmissionException("Invalid article id", List.of(new FieldError("id",
-          "must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit")));
+          ID_RULE)));
     }
     return id;
   }
@@ -71,7 +73,7 @@ public final class SubmissionParser {
     Fields fields = new Fields(root, errors);
     String id = fields.text("id", false, 128);
     if (id != null && !ID.matcher(id).matches()) {
-      errors.add(new FieldError("id", "must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit"));
+      errors.add(new FieldError("id", ID_RULE));
     }
     Long revision = fields.revision();
     String title = fields.text("title", true, maxTitleChars);
@@ -116,7 +118,7 @@ public final class SubmissionParser {
     }
     String id = blankToNull(params.get("id"));
     if (id != null && !ID.matcher(id).matches()) {
-      errors.add(new FieldError("id", "must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit"));
+      errors.add(new FieldError("id", ID_RULE));
     }
     Long revision = null;
     String rev = blankToNull(params.get("revision"));
