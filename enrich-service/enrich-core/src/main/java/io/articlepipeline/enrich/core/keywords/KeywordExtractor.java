@@ -1,5 +1,6 @@
 package io.articlepipeline.enrich.core.keywords;
 
+import io.articlepipeline.enrich.core.text.Scripts;
 import io.articlepipeline.enrich.core.Keyword;
 import io.articlepipeline.enrich.core.org.OrgSpan;
 import io.articlepipeline.enrich.core.text.AnalysisText;
@@ -139,7 +140,7 @@ public final class KeywordExtractor {
    */
   public List<Keyword> extract(AnalysisText text, List<Token> tokens, boolean[] content,
       AnalysisText titleText, List<Token> title, List<OrgSpan> orgs, int limit) {
-    if (mostlyLatin(text.text())) {
+    if (Scripts.mostlyLatin(text.text())) {
       StringBuilder contentText = new StringBuilder(text.text().length());
       StringBuilder contentSurface = new StringBuilder(text.text().length());
       for (int i = 0; i < text.text().length(); i++) {
@@ -316,20 +317,6 @@ public final class KeywordExtractor {
       }
     }
     return false;
-  }
-
-  private static boolean mostlyLatin(String text) {
-    int latin = 0;
-    int han = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80 && Character.isLetter(c)) {
-        latin++;
-      } else if (Character.isIdeographic(c)) {
-        han++;
-      }
-    }
-    return latin > 4 * han;
   }
 
   /** Length of the longest common substring (short strings: plain dynamic programming). */

@@ -1,5 +1,6 @@
 package io.articlepipeline.enrich.core.org;
 
+import io.articlepipeline.enrich.core.text.Scripts;
 import io.articlepipeline.enrich.core.OrganizationType;
 import io.articlepipeline.enrich.core.text.Token;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
 
   @Override
   public List<OrgSpan> tag(String text, List<Token> tokens) {
-    boolean english = mostlyLatin(text);
+    boolean english = Scripts.mostlyLatin(text);
     List<OrgSpan> candidates = new ArrayList<>();
     // the model is trained on Chinese: English text gets the English rules and the gazetteer
     for (OrgSpan s : english ? List.<OrgSpan>of() : model.tag(text, tokens)) {
@@ -177,20 +178,6 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
       }
     }
     return true;
-  }
-
-  private static boolean mostlyLatin(String text) {
-    int latin = 0;
-    int han = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80 && Character.isLetter(c)) {
-        latin++;
-      } else if (Character.isIdeographic(c)) {
-        han++;
-      }
-    }
-    return latin > 4 * han;
   }
 
   /** Counts by source, for diagnostics. */
