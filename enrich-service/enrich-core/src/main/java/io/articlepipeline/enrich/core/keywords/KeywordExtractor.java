@@ -81,6 +81,56 @@ public final class KeywordExtractor {
     }
   }
 
+  /**
+   * Runs of 2 to {@link #MAX_WORDS}+1 adjacent words that HanLP's tags would not let through
+   * (a verb, adverb or measure word inside, 筹募/v 会/v, 电压/n 暂/d 降/v), offered only when
+   * the same string recurs in the text: a repeated run is a term the segmenter split.
+   */
+  static void repeatedRuns(String text, List<Token> tokens, boolean[] content, CandidateSink sink) {
+    Map<String, int[]> seen = new HashMap<>();
+    List<Object[]> runs = new ArrayList<>();
+    int maxWords = MAX_WORDS + 1;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token first = tokens.get(i);
+      if (content != null && !content[first.start()] || !looseStart(first)) {
+        continue;
+      }
+      for (int j = i + 1; j < tokens.size() && j < i + maxWords; j++) {
+        Token t = tokens.get(j);
+        if (t.isPunctuation() || t.start() != tokens.get(j - 1).end()
+            || FUNCTION_POS.contains(t.pos()) && !t.pos().equals("vyou") || t.end() - first.start() > MAX_CHARS) {
+          break;
+        }
+        if (t.end() - first.start() < 3 || !canEnd(t, tokens.get(j - 1))
+            || EDGE_WORDS.contains(t.word()) || EDGE_WORDS.contains(first.word())) {
+          continue;
+        }
+        String key = lower(text.substring(first.start(), t.end()));
+        int[] n = seen.computeIfAbsent(key, k -> new int[1]);
+        n[0]++;
+        runs.add(new Object[] {key, first, t, j - i + 1});
+      }
+    }
+    for (Object[] r : runs) {
+      String key = (String) r[0];
+      if (seen.get(key)[0] >= 2) {
+        Token first = (Token) r[1];
+        Token last = (Token) r[2];
+        sink.accept(first.start(), last.end(), key, (Integer) r[3], first, last);
+      }
+    }
+  }
+
+  private static boolean looseStart(Token t) {
+    String pos = t.pos();
+    if (t.isPunctuation() || FUNCTION_POS.contains(pos) || pos.startsWith("d") && t.word().length() < 2
+        || pos.equals("f") || pos.equals("k")
+        || pos.startsWith("m") && !Character.isIdeographic(t.word().charAt(0))) {
+      return false;
+    }
+    return !(t.word().length() == 1 && pos.startsWith("v"));
+  }
+
   /** Lower case without allocating when there is nothing to lower (Chinese text). */
   static String lower(String s) {
     for (int i = 0; i < s.length(); i++) {
@@ -166,6 +216,29 @@ public final class KeywordExtractor {
         inside[i] = 1;
       }
     }
+    // a single glued character just before or after a phrase usually means the phrase is a
+    // fragment of a longer word HanLP split (筹募/会, 现付/制)
+    boolean[] gluedBefore = new boolean[text.text().length() + 1];
+    boolean[] gluedAfter = new boolean[text.text().length() + 1];
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (i > 0 && isGlue(t) && tokens.get(i - 1).end() == t.start()) {
+        gluedAfter[t.start()] = true;
+      }
+      if (i + 1 < tokens.size() && isGlue(t) && tokens.get(i + 1).start() == t.end()) {
+        gluedBefore[t.end()] = true;
+      }
+    }
+    // verbs[i]: how many verb tokens start before analysis offset i
+    int[] verbs = new int[text.text().length() + 2];
+    for (Token t : tokens) {
+      if (isVerb(t.pos())) {
+        verbs[t.start() + 1]++;
+      }
+    }
+    for (int i = 1; i < verbs.length; i++) {
+      verbs[i] += verbs[i - 1];
+    }
     candidates(text.text(), tokens, content, (start, end, key, words, first, last) -> {
       if (inside[start] == 1 || inside[end] == 1) {
         return;
@@ -175,6 +248,12 @@ public final class KeywordExtractor {
         c = new Candidate(text, start, end, words);
         candidates.put(key, c);
       }
+      if (words > 2 && verbs[last.start()] - verbs[first.start() + 1] > 0) {
+        c.innerVerb = true;
+      }
+      if (!gluedBefore[start] && !gluedAfter[end]) {
+        c.clean++;
+      }
       if (c.count == 0) {
         c.firstPosition = (double) start / length;
         c.firstPos = first.pos();
@@ -182,6 +261,25 @@ public final class KeywordExtractor {
       }
       c.weight += 1.0 + POS_WEIGHT * (1.0 - (double) start / length);
       c.count++;
+    });
+    // recurring runs the tag rules above reject; weighted lower than a regular phrase
+    repeatedRuns(text.text(), tokens, content, (start, end, key, words, first, last) -> {
+      Candidate known = candidates.get(key);
+      if (inside[start] == 1 || inside[end] == 1 || known != null && !known.loose) {
+        return;
+      }
+      Candidate c = known;
+      if (c == null) {
+        c = new Candidate(text, start, end, words);
+        c.loose = true;
+        c.firstPosition = (double) start / length;
+        c.firstPos = first.pos();
+        c.lastPos = last.pos();
+        candidates.put(key, c);
+      }
+      c.weight += REPEAT_WEIGHT * (1.0 + POS_WEIGHT * (1.0 - (double) start / length));
+      c.count++;
+      c.clean++;
     });
     for (OrgSpan o : orgs) {
       if (content[o.start()] && o.length() <= 16) {
@@ -234,6 +332,12 @@ public final class KeywordExtractor {
     double single = c.words > 1 && c.count < 2 && !c.inTitle && !c.quoted ? ONCE_PENALTY : 1.0;
     if (c.words > 1 && c.count < 3 && !c.inTitle && !c.quoted && (isVerb(c.firstPos) || isVerb(c.lastPos))) {
       single *= VERB_PENALTY;
+    }
+    if (c.innerVerb && c.count < 3 && !c.inTitle && !c.quoted && !c.org) {
+      single *= INNER_VERB;
+    }
+    if (c.count > 0 && c.clean == 0 && !c.org && !c.quoted) {
+      single *= FRAG_PENALTY;
     }
     return single * (c.weight + (c.inTitle ? TITLE_BONUS : 0)) * lengthWeight * (c.quoted ? QUOTE_BONUS : 1.0);
   }
@@ -296,10 +400,13 @@ public final class KeywordExtractor {
   static final double SUB_RATIO = 0.8;
   static final double SUPER_RATIO = 1.2;
   static final double VERB_PENALTY = 0.4;
-  static final double OVERLAP = 0.6;
+  static final double OVERLAP = 0.5;
   static final double POS_WEIGHT = 0.5;
   static final double ORG_WEIGHT = 0.7;
   static final double TITLE_BONUS = 1.5;
+  static final double FRAG_PENALTY = 0.7;
+  static final double REPEAT_WEIGHT = 0.6;
+  static final double INNER_VERB = 0.5;
   static final double QUOTE_BONUS = 1.2;
 
   /** A phrase inside a chosen one that never occurs without it, or a chosen one's fragment. */
@@ -336,6 +443,20 @@ public final class KeywordExtractor {
     return best;
   }
 
+  /** A single character that is part of the word next to it rather than a word of its own. */
+  static boolean isGlue(Token t) {
+    if (t.word().length() != 1 || t.isPunctuation()) {
+      return false;
+    }
+    char ch = t.word().charAt(0);
+    if (!Character.isIdeographic(ch)) {
+      return false;
+    }
+    String pos = t.pos();
+    return !INTERIOR_STOP.contains(pos) && !pos.startsWith("m") && !pos.startsWith("q") && !pos.startsWith("v")
+        && !pos.equals("f") && !pos.startsWith("p") && !pos.startsWith("c") && !pos.startsWith("u");
+  }
+
   static boolean isNounLike(Token t) {
     String pos = t.pos();
     if (t.isPunctuation()) {
@@ -358,6 +479,12 @@ public final class KeywordExtractor {
     final int words;
     double weight;
     int count;
+    /** Only a recurring run of {@link #repeatedRuns}. */
+    boolean loose;
+    /** A verb between its first and last word. */
+    boolean innerVerb;
+    /** Occurrences without a glued single character on either side. */
+    int clean;
     double firstPosition;
     String firstPos;
     String lastPos;
