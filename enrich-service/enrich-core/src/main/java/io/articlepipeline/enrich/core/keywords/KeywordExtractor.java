@@ -411,6 +411,9 @@ public final class KeywordExtractor {
 
   /** A phrase inside a chosen one that never occurs without it, or a chosen one's fragment. */
   private static boolean redundant(String k, Candidate c, List<String> chosen, Map<String, Candidate> all) {
+    if (nestedFamily(k, chosen) >= MAX_NESTED) {
+      return true;
+    }
     for (String other : chosen) {
       if (other.contains(k) && all.get(other).weight >= c.weight * SUB_RATIO) {
         return true;
@@ -424,6 +427,20 @@ public final class KeywordExtractor {
       }
     }
     return false;
+  }
+
+  /** At most this many chosen phrases nested in or around a new one (留守儿童, 留守儿童关爱, ...). */
+  static final int MAX_NESTED = 3;
+
+  /** How many chosen phrases contain {@code k} or are contained in it. */
+  static int nestedFamily(String k, List<String> chosen) {
+    int family = 0;
+    for (String other : chosen) {
+      if (other.contains(k) || k.contains(other)) {
+        family++;
+      }
+    }
+    return family;
   }
 
   /** Length of the longest common substring (short strings: plain dynamic programming). */

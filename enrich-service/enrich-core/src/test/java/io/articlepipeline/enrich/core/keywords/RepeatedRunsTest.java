@@ -36,4 +36,11 @@ class RepeatedRunsTest {
     assertThat(KeywordExtractor.isGlue(new Token("个", "q", 0, 1))).isFalse();
     assertThat(KeywordExtractor.isGlue(new Token("慈善", "n", 0, 2))).isFalse();
   }
+
+  @Test
+  void nestedVariantsOfOnePhraseAreCounted() {
+    List<String> chosen = List.of("留守儿童", "留守儿童关爱", "关爱工程", "慈善总会");
+    assertThat(KeywordExtractor.nestedFamily("留守儿童关爱工程", chosen)).isEqualTo(3);
+    assertThat(KeywordExtractor.nestedFamily("志愿服务", chosen)).isZero();
+  }
 }
