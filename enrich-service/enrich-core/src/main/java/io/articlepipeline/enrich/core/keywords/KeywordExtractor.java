@@ -90,14 +90,21 @@ public final class KeywordExtractor {
     Map<String, int[]> seen = new HashMap<>();
     List<Object[]> runs = new ArrayList<>();
     int maxWords = MAX_WORDS + 1;
+    // a run can only recur if each of its words does: most runs are never built
+    Map<String, int[]> words = new HashMap<>();
+    for (Token t : tokens) {
+      if (!t.isPunctuation()) {
+        words.computeIfAbsent(t.word(), k -> new int[1])[0]++;
+      }
+    }
     for (int i = 0; i < tokens.size(); i++) {
       Token first = tokens.get(i);
-      if (content != null && !content[first.start()] || !looseStart(first)) {
+      if (content != null && !content[first.start()] || !looseStart(first) || words.get(first.word())[0] < 2) {
         continue;
       }
       for (int j = i + 1; j < tokens.size() && j < i + maxWords; j++) {
         Token t = tokens.get(j);
-        if (t.isPunctuation() || t.start() != tokens.get(j - 1).end()
+        if (t.isPunctuation() || words.get(t.word())[0] < 2 || t.start() != tokens.get(j - 1).end()
             || FUNCTION_POS.contains(t.pos()) && !t.pos().equals("vyou") || t.end() - first.start() > MAX_CHARS) {
           break;
         }
