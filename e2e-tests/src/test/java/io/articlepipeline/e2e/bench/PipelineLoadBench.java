@@ -130,9 +130,9 @@ public final class PipelineLoadBench {
     // The benchmark's articles are retracted again, so readers never see them.
     List<String> toRetract = new ArrayList<>(ids);
     AtomicInteger retracted = new AtomicInteger();
-    runParallel(toRetract.stream().map(id -> new Article(id, "", null)).toList(), concurrency, a -> {
+    runParallel(toRetract, concurrency, id -> {
       HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles/"
-          + URLEncoder.encode(a.title(), StandardCharsets.UTF_8))).header("Authorization", "Bearer " + token)
+          + URLEncoder.encode(id, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + token)
           .DELETE().build(), HttpResponse.BodyHandlers.discarding());
       if (response.statusCode() == 202) {
         retracted.incrementAndGet();
@@ -166,19 +166,19 @@ public final class PipelineLoadBench {
         .setLanguage(a.language()).setSubmittedAt(Instant.now()).build();
   }
 
-  interface Task {
-    void run(Article article) throws Exception;
+  interface Task<T> {
+    void run(T item) throws Exception;
   }
 
-  private static void runParallel(List<Article> articles, int threads, Task task) throws Exception {
+  private static <T> void runParallel(List<T> items, int threads, Task<T> task) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       AtomicInteger next = new AtomicInteger();
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         futures.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
-            task.run(articles.get(i));
+          for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
+            task.run(items.get(i));
           }
           return null;
         }));
