@@ -55,14 +55,14 @@ public final class KeywordExtractor {
   public static void candidates(String text, List<Token> tokens, boolean[] content, CandidateSink sink) {
     for (int i = 0; i < tokens.size(); i++) {
       Token first = tokens.get(i);
-      if (content != null && !content[first.start()] || !canStart(first)) {
+      if (content != null && !content[first.start()] || !canStart(first) || afterNumeral(tokens, i)) {
         continue;
       }
       boolean nouny = false;
       for (int j = i; j < tokens.size() && j < i + MAX_WORDS; j++) {
         Token t = tokens.get(j);
         if (t.isPunctuation() || (j > i && t.start() != tokens.get(j - 1).end())
-            || j > i && INTERIOR_STOP.contains(t.pos())) {
+            || j > i && INTERIOR_STOP.contains(t.pos()) || j > i && afterNumeral(tokens, j)) {
           break;
         }
         if (t.end() - first.start() > MAX_CHARS) {
@@ -99,12 +99,14 @@ public final class KeywordExtractor {
     }
     for (int i = 0; i < tokens.size(); i++) {
       Token first = tokens.get(i);
-      if (content != null && !content[first.start()] || !looseStart(first) || words.get(first.word())[0] < 2) {
+      if (content != null && !content[first.start()] || !looseStart(first) || words.get(first.word())[0] < 2
+          || afterNumeral(tokens, i)) {
         continue;
       }
       for (int j = i + 1; j < tokens.size() && j < i + maxWords; j++) {
         Token t = tokens.get(j);
         if (t.isPunctuation() || words.get(t.word())[0] < 2 || t.start() != tokens.get(j - 1).end()
+            || afterNumeral(tokens, j)
             || FUNCTION_POS.contains(t.pos()) && !t.pos().equals("vyou") || t.end() - first.start() > MAX_CHARS) {
           break;
         }
@@ -126,6 +128,19 @@ public final class KeywordExtractor {
         sink.accept(first.start(), last.end(), key, (Integer) r[3], first, last);
       }
     }
+  }
+
+  /**
+   * A single character right after a number is its measure word (109/名, 2017/年, 十/届): a
+   * phrase may neither start with it nor run across the number into it.
+   */
+  static boolean afterNumeral(List<Token> tokens, int i) {
+    if (i == 0) {
+      return false;
+    }
+    Token t = tokens.get(i);
+    Token before = tokens.get(i - 1);
+    return t.word().length() == 1 && before.end() == t.start() && before.pos().startsWith("m");
   }
 
   private static boolean looseStart(Token t) {

@@ -43,4 +43,13 @@ class RepeatedRunsTest {
     assertThat(KeywordExtractor.nestedFamily("留守儿童关爱工程", chosen)).isEqualTo(3);
     assertThat(KeywordExtractor.nestedFamily("志愿服务", chosen)).isZero();
   }
+
+  @Test
+  void noPhraseStartsAtOrRunsThroughANumbersMeasureWord() {
+    String text = "共有单位109名爱心人士参加。2017年第一季度集中开工。";
+    List<Token> tokens = Segmenter.plain().segment(text);
+    List<String> out = new ArrayList<>();
+    KeywordExtractor.candidates(text, tokens, null, (s, e, key, words, first, last) -> out.add(key));
+    assertThat(out).contains("爱心人士").noneMatch(k -> k.contains("名") || k.startsWith("年"));
+  }
 }
