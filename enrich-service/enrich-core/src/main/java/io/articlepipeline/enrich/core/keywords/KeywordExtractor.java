@@ -53,32 +53,135 @@ public final class KeywordExtractor {
 
   /** Phrase candidates of a token sequence; {@code content} may be null (all content). */
   public static void candidates(String text, List<Token> tokens, boolean[] content, CandidateSink sink) {
+    candidates(text, tokens, flags(tokens), content, sink);
+  }
+
+  static void candidates(String text, List<Token> tokens, int[] flags, boolean[] content, CandidateSink sink) {
     for (int i = 0; i < tokens.size(); i++) {
       Token first = tokens.get(i);
-      if (content != null && !content[first.start()] || !canStart(first) || afterNumeral(tokens, i)) {
+      int ff = flags[i];
+      if (content != null && !content[first.start()] || (ff & CAN_START) == 0 || (ff & AFTER_NUMERAL) != 0) {
         continue;
       }
       boolean nouny = false;
       for (int j = i; j < tokens.size() && j < i + MAX_WORDS; j++) {
         Token t = tokens.get(j);
-        if (t.isPunctuation() || (j > i && t.start() != tokens.get(j - 1).end())
-            || j > i && INTERIOR_STOP.contains(t.pos()) || j > i && afterNumeral(tokens, j)) {
+        int f = flags[j];
+        if ((f & PUNCT) != 0 || j > i && (t.start() != tokens.get(j - 1).end()
+            || (f & (INTERIOR | AFTER_NUMERAL)) != 0)) {
           break;
         }
         if (t.end() - first.start() > MAX_CHARS) {
           break;
         }
-        nouny |= isNounLike(t) || t.pos().equals("vn") || j > i && t.word().length() == 1;
+        nouny |= (f & NOUNY) != 0 || j > i && t.word().length() == 1;
         int words = j - i + 1;
         boolean ok = words == 1
-            ? t.word().length() >= 2 && isKeywordWord(t) && !STOP.contains(t.word())
-            : nouny && canEnd(t, tokens.get(j - 1)) && !EDGE_WORDS.contains(t.word())
-                && !EDGE_WORDS.contains(first.word());
+            ? (f & SINGLE_KEYWORD) != 0
+            : nouny && (f & CAN_END) != 0 && (f & EDGE) == 0 && (ff & EDGE) == 0;
         if (ok) {
           sink.accept(first.start(), t.end(), lower(text.substring(first.start(), t.end())), words, first, t);
         }
       }
     }
+  }
+
+  // per-token properties, computed once per text (the POS and word sets are hash lookups)
+  static final int PUNCT = 1;
+  static final int INTERIOR = 1 << 1;
+  static final int AFTER_NUMERAL = 1 << 2;
+  static final int CAN_START = 1 << 3;
+  static final int CAN_END = 1 << 4;
+  static final int NOUNY = 1 << 5;
+  static final int SINGLE_KEYWORD = 1 << 6;
+  static final int EDGE = 1 << 7;
+  static final int LOOSE_START = 1 << 8;
+  static final int LOOSE_STOP = 1 << 9;
+  static final int VERB = 1 << 10;
+  static final int GLUE = 1 << 11;
+
+  /** The properties the candidate rules ask of each token, as bits. */
+  static int[] flags(List<Token> tokens) {
+    int[] out = new int[tokens.size()];
+    for (int i = 0; i < out.length; i++) {
+      Token t = tokens.get(i);
+      String word = t.word();
+      boolean punct = t.isPunctuation();
+      boolean beforeNumeral = i > 0 && tokens.get(i - 1).pos().startsWith("m");
+      int shape = Math.min(word.length(), 3) - 1 | (punct ? 4 : 0)
+          | (Character.isIdeographic(word.charAt(0)) ? 8 : 0) | (beforeNumeral ? 16 : 0);
+      int[] byShape = SHAPE_FLAGS.computeIfAbsent(t.pos(), k -> newShapeTable());
+      int f = byShape[shape];
+      if (f < 0) {
+        f = shapeFlags(t, beforeNumeral ? NUMERAL : OTHER);
+        byShape[shape] = f;
+      }
+      if (i > 0 && beforeNumeral && word.length() == 1 && tokens.get(i - 1).end() == t.start()) {
+        f |= AFTER_NUMERAL;
+      }
+      if ((f & SINGLE_KEYWORD) != 0 && STOP.contains(word)) {
+        f &= ~SINGLE_KEYWORD;
+      }
+      if (EDGE_WORDS.contains(word)) {
+        f |= EDGE;
+      }
+      out[i] = f;
+    }
+    return out;
+  }
+
+  /**
+   * The token bits that depend only on its tag and shape (length 1, 2 or more, punctuation,
+   * Han first character, a number before it), cached per tag: the rules below are set lookups
+   * and string tests, too slow to repeat for every token.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, int[]> SHAPE_FLAGS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Stand-ins for the token before, of which {@link #canEnd} only asks whether it is a number. */
+  private static final Token NUMERAL = new Token("一", "m", 0, 1);
+  private static final Token OTHER = new Token("的", "x", 0, 1);
+
+  private static int[] newShapeTable() {
+    int[] table = new int[32];
+    java.util.Arrays.fill(table, -1);
+    return table;
+  }
+
+  private static int shapeFlags(Token t, Token before) {
+    String pos = t.pos();
+    int f = 0;
+    if (t.isPunctuation()) {
+      f |= PUNCT;
+    }
+    if (INTERIOR_STOP.contains(pos)) {
+      f |= INTERIOR;
+    }
+    if (canStart(t)) {
+      f |= CAN_START;
+    }
+    if (canEnd(t, before)) {
+      f |= CAN_END;
+    }
+    if (isNounLike(t) || pos.equals("vn")) {
+      f |= NOUNY;
+    }
+    if (t.word().length() >= 2 && isKeywordWord(t)) {
+      f |= SINGLE_KEYWORD;
+    }
+    if (looseStart(t)) {
+      f |= LOOSE_START;
+    }
+    if (FUNCTION_POS.contains(pos) && !pos.equals("vyou")) {
+      f |= LOOSE_STOP;
+    }
+    if (isVerb(pos)) {
+      f |= VERB;
+    }
+    if (isGlue(t)) {
+      f |= GLUE;
+    }
+    return f;
   }
 
   /**
@@ -87,31 +190,39 @@ public final class KeywordExtractor {
    * the same string recurs in the text: a repeated run is a term the segmenter split.
    */
   static void repeatedRuns(String text, List<Token> tokens, boolean[] content, CandidateSink sink) {
+    repeatedRuns(text, tokens, flags(tokens), content, sink);
+  }
+
+  static void repeatedRuns(String text, List<Token> tokens, int[] flags, boolean[] content, CandidateSink sink) {
     Map<String, int[]> seen = new HashMap<>();
     List<Object[]> runs = new ArrayList<>();
     int maxWords = MAX_WORDS + 1;
     // a run can only recur if each of its words does: most runs are never built
     Map<String, int[]> words = new HashMap<>();
-    for (Token t : tokens) {
-      if (!t.isPunctuation()) {
-        words.computeIfAbsent(t.word(), k -> new int[1])[0]++;
+    for (int i = 0; i < tokens.size(); i++) {
+      if ((flags[i] & PUNCT) == 0) {
+        words.computeIfAbsent(tokens.get(i).word(), k -> new int[1])[0]++;
       }
+    }
+    boolean[] recurs = new boolean[tokens.size()];
+    for (int i = 0; i < tokens.size(); i++) {
+      recurs[i] = (flags[i] & PUNCT) == 0 && words.get(tokens.get(i).word())[0] >= 2;
     }
     for (int i = 0; i < tokens.size(); i++) {
       Token first = tokens.get(i);
-      if (content != null && !content[first.start()] || !looseStart(first) || words.get(first.word())[0] < 2
-          || afterNumeral(tokens, i)) {
+      int ff = flags[i];
+      if (content != null && !content[first.start()] || (ff & LOOSE_START) == 0 || !recurs[i]
+          || (ff & AFTER_NUMERAL) != 0) {
         continue;
       }
       for (int j = i + 1; j < tokens.size() && j < i + maxWords; j++) {
         Token t = tokens.get(j);
-        if (t.isPunctuation() || words.get(t.word())[0] < 2 || t.start() != tokens.get(j - 1).end()
-            || afterNumeral(tokens, j)
-            || FUNCTION_POS.contains(t.pos()) && !t.pos().equals("vyou") || t.end() - first.start() > MAX_CHARS) {
+        int f = flags[j];
+        if ((f & PUNCT) != 0 || !recurs[j] || t.start() != tokens.get(j - 1).end()
+            || (f & (AFTER_NUMERAL | LOOSE_STOP)) != 0 || t.end() - first.start() > MAX_CHARS) {
           break;
         }
-        if (t.end() - first.start() < 3 || !canEnd(t, tokens.get(j - 1))
-            || EDGE_WORDS.contains(t.word()) || EDGE_WORDS.contains(first.word())) {
+        if (t.end() - first.start() < 3 || (f & CAN_END) == 0 || (f & EDGE) != 0 || (ff & EDGE) != 0) {
           continue;
         }
         String key = lower(text.substring(first.start(), t.end()));
@@ -143,7 +254,7 @@ public final class KeywordExtractor {
     return t.word().length() == 1 && before.end() == t.start() && before.pos().startsWith("m");
   }
 
-  private static boolean looseStart(Token t) {
+  static boolean looseStart(Token t) {
     String pos = t.pos();
     if (t.isPunctuation() || FUNCTION_POS.contains(pos) || pos.startsWith("d") && t.word().length() < 2
         || pos.equals("f") || pos.equals("k")
@@ -176,7 +287,7 @@ public final class KeywordExtractor {
     return Set.copyOf(u);
   }
 
-  private static boolean canStart(Token t) {
+  static boolean canStart(Token t) {
     String pos = t.pos();
     if (FUNCTION_POS.contains(pos) || pos.startsWith("m") || pos.startsWith("d") || pos.equals("q")
         || pos.equals("f") || pos.equals("k") || pos.equals("t") && t.word().length() < 3) {
@@ -185,7 +296,7 @@ public final class KeywordExtractor {
     return !(t.word().length() == 1 && pos.startsWith("v") && !pos.equals("vg"));
   }
 
-  private static boolean canEnd(Token t, Token before) {
+  static boolean canEnd(Token t, Token before) {
     String pos = t.pos();
     if (FUNCTION_POS.contains(pos) && !pos.equals("usuo") || pos.startsWith("m") || pos.startsWith("d")) {
       return false;
@@ -229,7 +340,7 @@ public final class KeywordExtractor {
 
   private Map<String, Candidate> collect(AnalysisText text, List<Token> tokens, boolean[] content,
       AnalysisText titleText, List<Token> title, List<OrgSpan> orgs) {
-    Map<String, Candidate> candidates = new HashMap<>();
+    Map<String, Candidate> candidates = new HashMap<>(tokens.size() * 4);
     int length = Math.max(1, text.text().length());
     // an organization's name is one unit: no phrase may start or end inside it
     int[] inside = new int[text.text().length() + 1];
@@ -240,28 +351,30 @@ public final class KeywordExtractor {
     }
     // a single glued character just before or after a phrase usually means the phrase is a
     // fragment of a longer word HanLP split (筹募/会, 现付/制)
+    int[] flags = flags(tokens);
     boolean[] gluedBefore = new boolean[text.text().length() + 1];
     boolean[] gluedAfter = new boolean[text.text().length() + 1];
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (i > 0 && isGlue(t) && tokens.get(i - 1).end() == t.start()) {
+      boolean glue = (flags[i] & GLUE) != 0;
+      if (i > 0 && glue && tokens.get(i - 1).end() == t.start()) {
         gluedAfter[t.start()] = true;
       }
-      if (i + 1 < tokens.size() && isGlue(t) && tokens.get(i + 1).start() == t.end()) {
+      if (i + 1 < tokens.size() && glue && tokens.get(i + 1).start() == t.end()) {
         gluedBefore[t.end()] = true;
       }
     }
     // verbs[i]: how many verb tokens start before analysis offset i
     int[] verbs = new int[text.text().length() + 2];
-    for (Token t : tokens) {
-      if (isVerb(t.pos())) {
-        verbs[t.start() + 1]++;
+    for (int i = 0; i < tokens.size(); i++) {
+      if ((flags[i] & VERB) != 0) {
+        verbs[tokens.get(i).start() + 1]++;
       }
     }
     for (int i = 1; i < verbs.length; i++) {
       verbs[i] += verbs[i - 1];
     }
-    candidates(text.text(), tokens, content, (start, end, key, words, first, last) -> {
+    candidates(text.text(), tokens, flags, content, (start, end, key, words, first, last) -> {
       if (inside[start] == 1 || inside[end] == 1) {
         return;
       }
@@ -285,7 +398,7 @@ public final class KeywordExtractor {
       c.count++;
     });
     // recurring runs the tag rules above reject; weighted lower than a regular phrase
-    repeatedRuns(text.text(), tokens, content, (start, end, key, words, first, last) -> {
+    repeatedRuns(text.text(), tokens, flags, content, (start, end, key, words, first, last) -> {
       Candidate known = candidates.get(key);
       if (inside[start] == 1 || inside[end] == 1 || known != null && !known.loose) {
         return;
@@ -339,9 +452,18 @@ public final class KeywordExtractor {
           c.lastPos = last.pos();
         }
       });
-      for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
-        if (lowerTitle.contains(e.getKey())) {
-          e.getValue().inTitle = true;
+      // every candidate the title contains: look up the title's substrings rather than search
+      // the title for each of the (many more) candidates
+      int longest = 0;
+      for (String k : candidates.keySet()) {
+        longest = Math.max(longest, k.length());
+      }
+      for (int i = 0; i < lowerTitle.length(); i++) {
+        for (int j = i + 1; j <= lowerTitle.length() && j - i <= longest; j++) {
+          Candidate c = candidates.get(lowerTitle.substring(i, j));
+          if (c != null) {
+            c.inTitle = true;
+          }
         }
       }
     }
@@ -370,15 +492,18 @@ public final class KeywordExtractor {
    * current {@code keep}-th best, so most candidates never need a background lookup.
    */
   private List<Map.Entry<String, Candidate>> rank(Map<String, Candidate> candidates, int keep) {
-    List<Map.Entry<String, Candidate>> byBase = new ArrayList<>(candidates.entrySet());
-    for (Map.Entry<String, Candidate> e : byBase) {
+    // a heap gives the candidates by base score without sorting all of them: the walk below
+    // usually stops after a few dozen
+    java.util.PriorityQueue<Map.Entry<String, Candidate>> byBase =
+        new java.util.PriorityQueue<>(Math.max(1, candidates.size()), BY_SCORE);
+    for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
       e.getValue().score = baseScore(e.getKey(), e.getValue());
+      byBase.add(e);
     }
-    byBase.sort((a, b) -> Double.compare(b.getValue().score, a.getValue().score));
     double maxIdf = background == null ? 1.0 : background.maxIdf();
     java.util.PriorityQueue<Double> best = new java.util.PriorityQueue<>();
     List<Map.Entry<String, Candidate>> scored = new ArrayList<>(keep * 2);
-    for (Map.Entry<String, Candidate> e : byBase) {
+    for (Map.Entry<String, Candidate> e = byBase.poll(); e != null; e = byBase.poll()) {
       Candidate c = e.getValue();
       if (best.size() >= keep && c.score * maxIdf <= best.peek()) {
         break;
@@ -390,9 +515,16 @@ public final class KeywordExtractor {
         best.poll();
       }
     }
-    scored.sort((a, b) -> Double.compare(b.getValue().score, a.getValue().score));
+    scored.sort(BY_SCORE);
     return scored;
   }
+
+  /** Higher score first; equal scores in key order, so the result never depends on hashing. */
+  private static final java.util.Comparator<Map.Entry<String, Candidate>> BY_SCORE = (a, b) -> {
+    int c = Double.compare(b.getValue().score, a.getValue().score);
+    return c != 0 ? c : a.getKey().compareTo(b.getKey());
+  };
+
 
 
   private static boolean isVerb(String pos) {

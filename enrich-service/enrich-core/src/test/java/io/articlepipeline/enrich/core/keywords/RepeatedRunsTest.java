@@ -52,4 +52,45 @@ class RepeatedRunsTest {
     KeywordExtractor.candidates(text, tokens, null, (s, e, key, words, first, last) -> out.add(key));
     assertThat(out).contains("爱心人士").noneMatch(k -> k.contains("名") || k.startsWith("年"));
   }
+
+  @Test
+  void cachedTokenPropertiesAgreeWithTheRules() {
+    String text = "2017年第一季度,西藏自治区慈善总会在拉萨举行“中华慈善日”筹募会。共有109名爱心人士、"
+        + "17家企业参加!Red Cross volunteers 3 人 的 了 在 和 与 及 很 也 ...... 斜拉桥主塔施工质量监理。这个项目有3个项目,每家企业、17家企业。";
+    List<Token> tokens = Segmenter.plain().segment(text);
+    for (int round = 0; round < 2; round++) { // the second round reads the per-tag cache
+      int[] flags = KeywordExtractor.flags(tokens);
+      for (int i = 0; i < tokens.size(); i++) {
+        Token t = tokens.get(i);
+        int f = flags[i];
+        assertThat((f & KeywordExtractor.PUNCT) != 0).as(t.toString()).isEqualTo(t.isPunctuation());
+        assertThat((f & KeywordExtractor.CAN_START) != 0).as(t.toString()).isEqualTo(KeywordExtractor.canStart(t));
+        assertThat((f & KeywordExtractor.LOOSE_START) != 0).as(t.toString()).isEqualTo(KeywordExtractor.looseStart(t));
+        assertThat((f & KeywordExtractor.GLUE) != 0).as(t.toString()).isEqualTo(KeywordExtractor.isGlue(t));
+        assertThat((f & KeywordExtractor.NOUNY) != 0).as(t.toString())
+            .isEqualTo(KeywordExtractor.isNounLike(t) || t.pos().equals("vn"));
+        assertThat((f & KeywordExtractor.EDGE) != 0).as(t.toString())
+            .isEqualTo(KeywordExtractor.EDGE_WORDS.contains(t.word()));
+        assertThat((f & KeywordExtractor.AFTER_NUMERAL) != 0).as(t.toString())
+            .isEqualTo(KeywordExtractor.afterNumeral(tokens, i));
+        if (i > 0) {
+          assertThat((f & KeywordExtractor.CAN_END) != 0).as(t.toString())
+              .isEqualTo(KeywordExtractor.canEnd(t, tokens.get(i - 1)));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aMeasureWordEndsAPhraseOnlyWhenNoNumberPrecedesIt() {
+    // the same tag and shape after a number and after a word: the cache keeps them apart
+    List<Token> tokens = List.of(new Token("项目", "n", 0, 2), new Token("3", "m", 2, 3),
+        new Token("个", "q", 3, 4), new Token("个", "q", 4, 5), new Token("次", "q", 5, 6));
+    int[] flags = KeywordExtractor.flags(tokens);
+    assertThat(flags[2] & KeywordExtractor.CAN_END).isZero();
+    assertThat(flags[3] & KeywordExtractor.CAN_END).isNotZero();
+    assertThat(flags[4] & KeywordExtractor.CAN_END).isNotZero();
+    assertThat(flags[2] & KeywordExtractor.AFTER_NUMERAL).isNotZero();
+    assertThat(flags[3] & KeywordExtractor.AFTER_NUMERAL).isZero();
+  }
 }
