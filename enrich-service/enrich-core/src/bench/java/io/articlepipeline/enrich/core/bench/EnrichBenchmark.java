@@ -58,7 +58,16 @@ public class EnrichBenchmark {
     HanLP.segment("预热");
   }
 
-  private static List<EnrichmentRequest> corpus() throws IOException {
+  /** Total body characters of one pass over the corpus (one operation). */
+  static long corpusChars() throws IOException {
+    long chars = 0;
+    for (EnrichmentRequest r : corpus()) {
+      chars += r.body().length();
+    }
+    return chars;
+  }
+
+  static List<EnrichmentRequest> corpus() throws IOException {
     String file = System.getProperty("bench.corpus");
     List<EnrichmentRequest> out = new ArrayList<>();
     if (file != null) {
