@@ -1,0 +1,81 @@
+package io.articlepipeline.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Tomcat's own error answers (a request line with characters RFC 3986 forbids, such as
+ * {@code ?q[]=}, a request line or headers over the size limit) in the pipeline's JSON shape
+ * {@code {"error": ..., "details": [...]}} instead of Tomcat's HTML page. Errors a service
+ * answers itself have their body written already and pass through untouched.
+ */
+public class JsonErrorReportValve extends ErrorReportValve {
+
+  /** Longest detail echoed back: Tomcat's messages can quote the whole request line. */
+  static final int MAX_DETAIL = 300;
+
+  @Override
+  protected void report(Request request, Response response, Throwable throwable) {
+    int status = response.getStatus();
+    if (status < 400 || response.getContentWritten() > 0) {
+      return;
+    }
+    AtomicBoolean ioAllowed = new AtomicBoolean(false);
+    response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+    if (!ioAllowed.get()) {
+      return;
+    }
+    HttpStatus known = HttpStatus.resolve(status);
+    String error = known != null ? known.getReasonPhrase() : "Error " + status;
+    String detail = detail(throwable, status);
+    try {
+      response.setContentType("application/json");
+      response.setCharacterEncoding("UTF-8");
+      Writer writer = response.getReporter();
+      if (writer != null) {
+        writer.write("{\"error\":" + quote(error) + ",\"details\":["
+            + (detail == null ? "" : quote(detail)) + "]}");
+        response.finishResponse();
+      }
+    } catch (IOException | IllegalStateException e) {
+      // the client has gone or the response was committed meanwhile: nothing left to tell
+    }
+  }
+
+  private static String detail(Throwable throwable, int status) {
+    String message = throwable == null ? null : throwable.getMessage();
+    if (message == null || message.isBlank()) {
+      return status == 400 ? "the request line or headers are malformed or too large" : null;
+    }
+    return message.length() > MAX_DETAIL ? message.substring(0, MAX_DETAIL) + "…" : message;
+  }
+
+  /** A JSON string literal. */
+  static String quote(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+}

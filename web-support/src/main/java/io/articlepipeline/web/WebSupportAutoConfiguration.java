@@ -1,0 +1,34 @@
+package io.articlepipeline.web;
+
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Puts {@link JsonErrorReportValve} in place of Tomcat's HTML error report on every service that
+ * has this module on its class path.
+ */
+@AutoConfiguration
+@ConditionalOnClass(TomcatServletWebServerFactory.class)
+public class WebSupportAutoConfiguration {
+
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonContainerErrors() {
+    return factory -> factory.addContextCustomizers(context -> {
+      if (context.getParent() instanceof StandardHost host) {
+        // the host adds its report valve when it starts; Boot may already have added one
+        host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+        for (Valve valve : host.getPipeline().getValves()) {
+          if (valve instanceof ErrorReportValve && !(valve instanceof JsonErrorReportValve)) {
+            host.getPipeline().removeValve(valve);
+          }
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,82 @@
+package io.articlepipeline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A real embedded Tomcat, spoken to over a raw socket (an HTTP client would fix the bad requests). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    classes = JsonContainerErrorsTest.App.class)
+class JsonContainerErrorsTest {
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @RestController
+  static class App {
+    @GetMapping("/echo")
+    Map<String, String> echo(@RequestParam String q) {
+      return Map.of("q", q);
+    }
+  }
+
+  @LocalServerPort
+  int port;
+
+  private String raw(String requestLine) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      OutputStream out = s.getOutputStream();
+      out.write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = s.getInputStream();
+      ByteArrayOutputStream all = new ByteArrayOutputStream();
+      in.transferTo(all);
+      return all.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void forbiddenCharactersInTheQueryGetAJsonError() throws IOException {
+    String answer = raw("GET /echo?q[]=x HTTP/1.1");
+    assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json");
+    assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+        .startsWith("{\"error\":\"Bad Request\",\"details\":[")
+        .contains("Invalid character")
+        .doesNotContain("<html");
+  }
+
+  @Test
+  void aRequestLineOverTheLimitGetsAJsonError() throws IOException {
+    String answer = raw("GET /echo?q=" + "a".repeat(20_000) + " HTTP/1.1");
+    assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json");
+    String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+    assertThat(body).startsWith("{\"error\":\"Bad Request\"").doesNotContain("<html");
+    assertThat(body.length()).isLessThan(JsonErrorReportValve.MAX_DETAIL + 100);
+  }
+
+  @Test
+  void answersTheApplicationWritesItselfPassThrough() throws IOException {
+    assertThat(raw("GET /echo?q=ok HTTP/1.1")).startsWith("HTTP/1.1 200").contains("{\"q\":\"ok\"}");
+    // a missing parameter is the application's 400: Boot's error body, not the valve's
+    String missing = raw("GET /echo HTTP/1.1");
+    assertThat(missing).startsWith("HTTP/1.1 400").contains("\"status\":400");
+  }
+
+  @Test
+  void quotingEscapesWhatCouldBreakOutOfTheString() {
+    assertThat(JsonErrorReportValve.quote("a\"b\\c\n<x>")).isEqualTo("\"a\\\"b\\\\c\\n\\u003cx\\u003e\"");
+  }
+}
