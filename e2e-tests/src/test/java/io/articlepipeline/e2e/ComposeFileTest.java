@@ -128,7 +128,8 @@ class ComposeFileTest {
     Map<String, String> serverOf = Map.of(
         "KAFKA_BOOTSTRAP_SERVERS", "kafka",
         "SCHEMA_REGISTRY_URL", "schema-registry",
-        "ELASTICSEARCH_URL", "elasticsearch");
+        "ELASTICSEARCH_URL", "elasticsearch",
+        "INDEX_SERVICE_URL", "index");
     for (Map.Entry<String, String> app : APPS.entrySet()) {
       Set<String> read = placeholders(applicationYml(app.getValue()));
       Map<String, Object> service = service(app.getKey());

@@ -61,7 +61,8 @@ class DeadLetterReplayIT {
     theShippedMappingRejectsImmenseOrganizationTypes(writeIndex);
     String id = "dlq-replay-" + UUID.randomUUID();
 
-    produce(article(id));
+    ArticleEnriched article = article(id);
+    produce(article);
 
     JsonNode letter = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
         .until(() -> deadLetter(id), l -> l != null);
@@ -70,6 +71,13 @@ class DeadLetterReplayIT {
     assertThat(letter.path("exceptionMessage").asText()).contains("Elasticsearch rejected the document")
         .contains("document_parsing_exception").contains("failed to parse field [organizations.type]");
     assertThat(Http.get(Endpoints.INDEX + "/api/articles/" + id, null).status()).isEqualTo(404);
+    // the submitter's status poll: that revision failed in the index stage, and why
+    String status = Endpoints.INGEST + "/api/articles/" + id + "?revision=" + article.getRevision();
+    JsonNode failed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> Http.get(status, Endpoints.SUBMIT_TOKEN).json(), j -> j.path("status").asText().equals("failed"));
+    assertThat(failed.path("failure").path("stage").asText()).isEqualTo("index");
+    assertThat(failed.path("failure").path("revision").asLong()).isEqualTo(article.getRevision());
+    assertThat(failed.path("failure").path("reason").asText()).contains("document_parsing_exception");
 
     setIgnoreAboveOnTheWriteIndex(writeIndex, FIXED_IGNORE_ABOVE);
     setIgnoreAboveInTheTemplate(FIXED_IGNORE_ABOVE);
@@ -87,6 +95,7 @@ class DeadLetterReplayIT {
         .until(() -> Http.get(Endpoints.INDEX + "/api/articles/" + id, null), r -> r.status() == 200).json();
     assertThat(indexed.path("id").asText()).isEqualTo(id);
     assertThat(indexed.path("organizations").findValuesAsText("name")).contains("回放测试基金会");
+    assertThat(Http.get(status, Endpoints.SUBMIT_TOKEN).json().path("status").asText()).isEqualTo("indexed");
 
     // Our article only: retract it so its 35 KB organization type does not sit in readers' results.
     Http.Response retracted = Http.delete(Endpoints.INGEST + "/api/articles/" + id, Endpoints.SUBMIT_TOKEN);

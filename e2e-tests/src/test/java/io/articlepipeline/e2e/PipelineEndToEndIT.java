@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class PipelineEndToEndIT {
 
   private static String sampleId;
+  private static long sampleRevision;
 
   @BeforeAll
   static void submitTheSamplePage() throws Exception {
@@ -28,7 +29,22 @@ class PipelineEndToEndIT {
     assertThat(response.status()).as(response.body()).isEqualTo(202);
     sampleId = response.json().path("id").asText();
     assertThat(sampleId).isNotBlank();
-    assertThat(response.json().path("revision").asLong()).isPositive();
+    sampleRevision = response.json().path("revision").asLong();
+    assertThat(sampleRevision).isPositive();
+  }
+
+  @Test
+  void theSubmitterPollsTheStatusUntilTheRevisionIsSearchable() {
+    String status = Endpoints.INGEST + "/api/articles/" + sampleId + "?revision=" + sampleRevision;
+    Http.Response first = Http.get(status, Endpoints.SUBMIT_TOKEN);
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(first.json().path("status").asText()).isIn("processing", "indexed");
+
+    JsonNode indexed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> Http.get(status, Endpoints.SUBMIT_TOKEN).json(), j -> j.path("status").asText().equals("indexed"));
+    assertThat(indexed.path("indexedRevision").asLong()).isGreaterThanOrEqualTo(sampleRevision);
+    assertThat(indexed.path("indexedAt").asText()).isNotBlank();
+    assertThat(Http.get(status, null).status()).isEqualTo(401);
   }
 
   @Test

@@ -22,6 +22,42 @@ public class IngestProperties {
   @Min(value = 10, message = "pipeline.ingest.max-title-chars must be at least 10")
   private int maxTitleChars = 500;
 
+  /** Base URL of the index service, asked for an article's searchable revision (status polls). */
+  @NotBlank(message = "pipeline.ingest.index-url must be set (the index service, e.g. http://127.0.0.1:8083)")
+  private String indexUrl = "http://127.0.0.1:8083";
+
+  /** Kafka to read the dead-letter topics from (status polls); the binder's brokers by default. */
+  @NotBlank(message = "pipeline.ingest.kafka-bootstrap-servers must be set")
+  private String kafkaBootstrapServers = "127.0.0.1:9092";
+
+  /** The schema registry, to read the revision of a dead-lettered record (status polls). */
+  @NotBlank(message = "pipeline.ingest.schema-registry-url must be set")
+  private String schemaRegistryUrl = "http://127.0.0.1:8081/apis/ccompat/v7";
+
+  public String getSchemaRegistryUrl() {
+    return schemaRegistryUrl;
+  }
+
+  public void setSchemaRegistryUrl(String schemaRegistryUrl) {
+    this.schemaRegistryUrl = schemaRegistryUrl;
+  }
+
+  public String getIndexUrl() {
+    return indexUrl;
+  }
+
+  public void setIndexUrl(String indexUrl) {
+    this.indexUrl = indexUrl;
+  }
+
+  public String getKafkaBootstrapServers() {
+    return kafkaBootstrapServers;
+  }
+
+  public void setKafkaBootstrapServers(String kafkaBootstrapServers) {
+    this.kafkaBootstrapServers = kafkaBootstrapServers;
+  }
+
   public String getSubmitToken() {
     return submitToken;
   }

@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The HTTP contract of the submit API, with the broker replaced by a recording publisher. */
 @WebMvcTest
-@Import(SubmissionApiTest.Fakes.class)
+@Import({SubmissionApiTest.Fakes.class, StatusFakes.class})
 @TestPropertySource(properties = {"pipeline.ingest.submit-token=s3cret", "pipeline.ingest.max-body-bytes=4096"})
 class SubmissionApiTest {
 
