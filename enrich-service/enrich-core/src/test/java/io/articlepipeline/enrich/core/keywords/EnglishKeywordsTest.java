@@ -1,0 +1,45 @@
+package io.articlepipeline.enrich.core.keywords;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.articlepipeline.enrich.core.Keyword;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnglishKeywordsTest {
+
+  private static List<String> keywords(String text, String title) {
+    return EnglishKeywords.extract(text, text, title, 10).stream().map(Keyword::text).toList();
+  }
+
+  @Test
+  void capitalisedNamesKeepTheirLinkingWords() {
+    String text = "Volunteers joined the Global Day of Service with Points of Light Foundation.\n"
+        + "The Global Day of Service drew volunteers from eleven countries.\n";
+    assertThat(keywords(text, null)).contains("Global Day of Service", "Points of Light Foundation");
+  }
+
+  @Test
+  void headlineRowsDoNotMakeNames() {
+    String text = "Red Cross Mobilizes Massive Response to Helene Across Many States Today\n"
+        + "Shelters opened for families.\n";
+    assertThat(keywords(text, null)).noneMatch(k -> k.contains(" to "));
+  }
+
+  @Test
+  void vagueAdjectivesAndParticiplesDoNotEdgeAPhrase() {
+    String text = "Here are notable new grant awards for local news. The grant awards support local news.\n"
+        + "Nearly 1,000 employees participated.\n";
+    List<String> out = keywords(text, null);
+    assertThat(out).contains("grant awards").noneMatch(k -> k.startsWith("new ") || k.startsWith("notable "))
+        .noneMatch(k -> k.endsWith("participated"));
+  }
+
+  @Test
+  void datesAndPageFurnitureAreNoKeywords() {
+    String text = "Updated: 1 hour 3 min ago | Subscribe to the feed\nWednesday, September 23\n"
+        + "Hanes donates socks to homeless shelters. Hanes socks reach shelters nationwide.\n";
+    assertThat(keywords(text, null)).noneMatch(k -> k.matches("(?i).*(hour|min ago|september|wednesday|subscribe).*"))
+        .contains("homeless shelters");
+  }
+}
