@@ -22,6 +22,7 @@ public class OffsetSampler {
   private final SampleHistory history;
   private final OpsMetrics metrics;
   private volatile boolean lastFailed;
+  private boolean seeded;
 
   public OffsetSampler(TopicsService topics, SampleHistory history, OpsMetrics metrics) {
     this.topics = topics;
@@ -33,6 +34,9 @@ public class OffsetSampler {
   public void sample() {
     try {
       TopicsView view = topics.readView();
+      if (!seeded) {
+        seed(view);
+      }
       history.add(toSample(view));
       metrics.record(view);
       metrics.sampled(true);
@@ -48,6 +52,21 @@ public class OffsetSampler {
       }
       lastFailed = true;
     }
+  }
+
+  /**
+   * After a start the history is empty, so there would be no throughput for a rate window. The
+   * topics' record timestamps say how many records each held one window ago: that is the first
+   * sample (it carries no lag: a group's committed offsets have no history in Kafka).
+   */
+  private void seed(TopicsView view) {
+    java.time.Instant then = view.takenAt().minus(topics.rateWindow());
+    try {
+      history.add(new SampleHistory.Sample(then, topics.endOffsetTotalsAt(then), Map.of(), Map.of()));
+    } catch (RuntimeException e) {
+      log.info("No throughput from before the start (record timestamps unreadable): {}", e.getMessage());
+    }
+    seeded = true;
   }
 
   static SampleHistory.Sample toSample(TopicsView view) {

@@ -68,6 +68,29 @@ public class KafkaOffsetsReader {
     return ends;
   }
 
+  /**
+   * How many records each topic held at {@code at}: per partition the first offset whose
+   * timestamp is at or after that instant (its end offset when every record is older), summed.
+   * Topics that do not exist are left out. Record timestamps are the producers' clocks, so this
+   * is as exact as they are monotonic.
+   */
+  public Map<String, Long> endOffsetTotalsAt(Collection<String> topics, java.time.Instant at) {
+    Map<String, List<Integer>> partitions = partitions(topics);
+    Map<TopicPartition, Long> atTime = offsets(partitions, OffsetSpec.forTimestamp(at.toEpochMilli()));
+    Map<TopicPartition, Long> latest = offsets(partitions, OffsetSpec.latest());
+    Map<String, Long> totals = new LinkedHashMap<>();
+    partitions.forEach((topic, numbers) -> {
+      long total = 0;
+      for (int p : numbers) {
+        TopicPartition tp = new TopicPartition(topic, p);
+        long offset = atTime.getOrDefault(tp, -1L);
+        total += offset >= 0 ? offset : latest.getOrDefault(tp, 0L);
+      }
+      totals.put(topic, total);
+    });
+    return totals;
+  }
+
   /** Topic name to its partition numbers; topics that do not exist are left out. */
   public Map<String, List<Integer>> partitions(Collection<String> topics) {
     Map<String, KafkaFuture<TopicDescription>> futures =

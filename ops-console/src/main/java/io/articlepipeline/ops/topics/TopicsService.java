@@ -27,6 +27,16 @@ public class TopicsService {
     this.rateWindow = properties.getSampling().getRateWindow();
   }
 
+  /** How many records each watched topic held {@code before} the given instant (from record timestamps). */
+  public Map<String, Long> endOffsetTotalsAt(java.time.Instant at) {
+    return reader.endOffsetTotalsAt(topics, at);
+  }
+
+  /** The rate window messages per second are measured over. */
+  public Duration rateWindow() {
+    return rateWindow;
+  }
+
   /** The current view, with messages per second from the samples so far. */
   public TopicsView readView() {
     ClusterOffsets offsets = reader.read(topics, groups.keySet());

@@ -88,6 +88,16 @@ class TopicsApiIT {
   }
 
   @Test
+  void throughputIsKnownRightAfterAStartFromTheRecordsTimestamps() throws Exception {
+    // the 15 records were written just before this console started: its first sample already
+    // knows how many the topic held a rate window ago (none), so there is a rate at once
+    JsonNode topic = topicsResponse().get("topics").get(0);
+
+    assertThat(topic.get("messagesPerSecond").isNull()).as(topic.toString()).isFalse();
+    assertThat(topic.get("messagesPerSecond").asDouble()).isGreaterThan(0);
+  }
+
+  @Test
   void expectedGroupThatNeverCommittedLagsByEveryRecord() throws Exception {
     JsonNode group = groupNamed(topicsResponse().get("topics").get(0), SILENT_GROUP);
 
