@@ -168,12 +168,7 @@ final class EnglishKeywords {
           while (Character.isWhitespace(content.charAt(s))) {
             s++;
           }
-          int e = from + m.end();
-          String key = collapse(content, s, e).toLowerCase(Locale.ROOT);
-          double[] v = phrases.computeIfAbsent(key, k -> new double[3]);
-          v[0] += 1;
-          v[1] += 0.5 * (1.0 - (double) s / length);
-          surfaces.putIfAbsent(key, collapse(surface, s, e));
+          occurrence(content, surface, s, from + m.end(), length, phrases, surfaces);
           for (String w : words) {
             wordFreq.putIfAbsent(w.toLowerCase(Locale.ROOT), 1);
           }
@@ -233,16 +228,18 @@ final class EnglishKeywords {
         if (VAGUE.contains(first) || j > i && VAGUE.contains(last) || endsLikeVerb(last)) {
           continue; // new grant awards -> grant awards; employees participated is no phrase
         }
-        int s = run.get(i)[0];
-        int e = run.get(j)[1];
-        String key = collapse(content, s, e).toLowerCase(Locale.ROOT);
-        double[] v = phrases.computeIfAbsent(key, k -> new double[3]);
-        v[0] += 1;
-        v[1] += 0.5 * (1.0 - (double) s / length);
-        if (!surfaces.containsKey(key)) {
-          surfaces.put(key, collapse(surface, s, e));
-        }
+        occurrence(content, surface, run.get(i)[0], run.get(j)[1], length, phrases, surfaces);
       }
     }
+  }
+
+  /** Counts one occurrence of the phrase text[s, e): frequency, position weight, first surface. */
+  private static void occurrence(String content, String surface, int s, int e, int length,
+      Map<String, double[]> phrases, Map<String, String> surfaces) {
+    String key = collapse(content, s, e).toLowerCase(Locale.ROOT);
+    double[] v = phrases.computeIfAbsent(key, k -> new double[3]);
+    v[0] += 1;
+    v[1] += 0.5 * (1.0 - (double) s / length);
+    surfaces.putIfAbsent(key, collapse(surface, s, e));
   }
 }
