@@ -126,6 +126,9 @@ class IndexArticlesIT {
     assertThat(hit.get("organizations").get(0).get("name").asText()).isEqualTo("郑州市上街区新时代文明实践中心");
     assertThat(result.has("took")).isTrue();
 
+    // a get by id is real time, a search sees a document only after the next refresh
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> json.readTree(search("red cross volunteers").body()).get("total").asLong() >= 1);
     JsonNode english = json.readTree(search("red cross volunteers").body());
     assertThat(english.get("hits").get(0).get("id").asText()).isEqualTo("a2");
 
