@@ -26,6 +26,26 @@ class PageCleanupTest {
   }
 
   @Test
+  void aCreditLineThatRunsOnIntoTheFirstParagraphKeepsTheParagraph() {
+    String paragraph = "正值重阳节,“衡阳群众”市义工协会志愿者来到石鼓区万众和敬老院开展“三社联动庆双节孝亲敬老重晚晴”敬老活动。";
+    String page = "来源:掌上衡阳 (记者金明达 通讯员莫静) " + paragraph + "\n"
+        + "志愿者有的陪老人聊天,有的帮老人剪指甲、打扫卫生。\n责任编辑:张三";
+    Enrichment e = enrich(page);
+    assertThat(e.cleanBody()).isEqualTo(paragraph + "\n志愿者有的陪老人聊天,有的帮老人剪指甲、打扫卫生。");
+    assertThat(e.page().source()).isEqualTo("掌上衡阳");
+    assertThat(e.bodyTokens()).contains("重阳节", "敬老院").doesNotContain("金明达", "莫静");
+    assertThat(e.keywords()).extracting(Keyword::text).contains("重阳节", "敬老院");
+  }
+
+  @Test
+  void aShortCreditLineStaysOutOfTheBody() {
+    String page = "来源:新华社 (记者张三 通讯员李四) 2021年10月25日\n"
+        + "衡阳市义工协会志愿者来到敬老院开展敬老活动,为老人们包饺子、剪指甲、打扫卫生。";
+    assertThat(enrich(page).cleanBody())
+        .isEqualTo("衡阳市义工协会志愿者来到敬老院开展敬老活动,为老人们包饺子、剪指甲、打扫卫生。");
+  }
+
+  @Test
   void keywordsDropPinyinResidue() {
     Enrichment e = enrich("上海市慈善基金會舉辦藍天下的至愛系列活動,開通網(wǎng)上募捐。"
         + "網(wǎng)上募捐吸引了許多市民。藍天下的至愛活動已舉辦多年。");

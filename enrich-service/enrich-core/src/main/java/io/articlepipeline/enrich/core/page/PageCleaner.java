@@ -41,6 +41,9 @@ public final class PageCleaner {
       "^(?:(?:编辑|责任编辑|责编|审编|审核|校对|编审|监制|主编|值班编辑|编辑整理|作者|供稿|撰稿|记者|通讯员|摄影|图|文|来源|來源|稿源|标签|关键词|關鍵詞|关键词阅读|发布时间|发布日期|时间|日期)\\s*[:：])"
           + "|^【?(?:免责声明|版权声明|声明)】?"
           + "|^[\\d\\-年月日:/ ]{8,}(?:\\s|$)");
+  /** Credit lines that may run on into the first paragraph. */
+  private static final Pattern CREDIT_PREFIX = Pattern.compile(
+      "^(?:来源|來源|稿源|记者|記者|通讯员|通訊員|作者|文|供稿|撰稿)\\s*[:：]");
   private static final Literals LEGAL = new Literals(
       "免责声明", "免責聲明", "版权所有", "版權所有", "版权声明", "copyright", "©", "all rights reserved", "icp备",
       "icp證", "icp证", "备案号", "许可证", "举报电话", "违法和不良信息", "自律公约", "未经授权", "未经协议授权",
@@ -71,6 +74,7 @@ public final class PageCleaner {
     String source = null;
     String author = null;
     boolean[] content = new boolean[norm.length];
+    int[] bodyFrom = new int[norm.length];
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < norm.length; i++) {
       String line = norm[i];
@@ -87,6 +91,12 @@ public final class PageCleaner {
       // a page of one line is the article itself unless it is plainly a footer
       boolean chrome = norm.length == 1 ? line.isEmpty() || LEGAL.containsAny(line.toLowerCase(java.util.Locale.ROOT))
           : isChrome(line);
+      if (chrome && norm.length > 1) {
+        bodyFrom[i] = bodyAfterCredits(line);
+        if (bodyFrom[i] > 0 && !seen.add(line.substring(bodyFrom[i]))) {
+          bodyFrom[i] = 0;
+        }
+      }
       if (!chrome && normTitle != null && line.equals(normTitle)) {
         chrome = true;
       }
@@ -102,7 +112,13 @@ public final class PageCleaner {
     List<PageLine> lines = new ArrayList<>(norm.length);
     for (int i = 0; i < norm.length; i++) {
       int[] s = spans.get(i);
-      lines.add(new PageLine(s[0], s[1], content[i]));
+      if (bodyFrom[i] > 0 && s[1] - s[0] == norm[i].length()) {
+        // credits, then the first paragraph: only the paragraph is content
+        lines.add(new PageLine(s[0], s[0] + bodyFrom[i], false));
+        lines.add(new PageLine(s[0] + bodyFrom[i], s[1], true));
+      } else {
+        lines.add(new PageLine(s[0], s[1], content[i]));
+      }
     }
     if (title != null && blank(givenTitle)) {
       title = TITLE_TAIL.matcher(surfaceOf(page, spans, norm, CharNormalizer.normalize(title))).replaceFirst("");
@@ -181,6 +197,43 @@ public final class PageCleaner {
     }
     // Lines of a few characters without a sentence ending are navigation or section labels.
     return len < 6 && !SENTENCE_END.matcher(line).find();
+  }
+
+  /**
+   * Where the paragraph starts in a line that begins with credits and runs on into the
+   * article (来源:掌上衡阳 (记者金明达 通讯员莫静) 尊老、敬老...), or 0: the last break (a space
+   * or a closing bracket outside brackets) in the first 60 characters after which a sentence
+   * of at least 40 characters follows that is not itself a credit line.
+   */
+  static int bodyAfterCredits(String line) {
+    if (line.length() < 60 || !CREDIT_PREFIX.matcher(line).find() || !isProse(line)) {
+      return 0;
+    }
+    int depth = 0;
+    int best = 0;
+    for (int i = 0; i < Math.min(60, line.length() - 1); i++) {
+      char c = line.charAt(i);
+      boolean cut = false;
+      if (c == '(' || c == '（' || c == '[' || c == '【') {
+        depth++;
+      } else if (c == ')' || c == '）' || c == ']' || c == '】') {
+        depth = Math.max(0, depth - 1);
+        cut = depth == 0;
+      } else if (depth == 0 && isSpace(c)) {
+        cut = true;
+      }
+      if (cut) {
+        int from = i + 1;
+        while (from < line.length() && isSpace(line.charAt(from))) {
+          from++;
+        }
+        String rest = line.substring(from);
+        if (rest.length() >= 40 && isProse(rest) && !META.matcher(rest).find()) {
+          best = from;
+        }
+      }
+    }
+    return best;
   }
 
   /** Sentences (a full stop, or two commas) are text even when they mention 打印 or 账户. */
