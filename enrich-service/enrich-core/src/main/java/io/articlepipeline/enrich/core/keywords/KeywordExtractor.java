@@ -125,6 +125,10 @@ public final class KeywordExtractor {
       if (EDGE_WORDS.contains(word)) {
         f |= EDGE;
       }
+      if (word.length() == 2 && word.charAt(1) == '的') {
+        // 中的, 上的: HanLP glues a locative to the particle; the phrase ends before it
+        f = (f | INTERIOR | LOOSE_STOP) & ~(CAN_START | CAN_END | SINGLE_KEYWORD | NOUNY | LOOSE_START);
+      }
       out[i] = f;
     }
     return out;

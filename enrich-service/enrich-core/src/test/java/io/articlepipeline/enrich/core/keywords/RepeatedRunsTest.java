@@ -25,6 +25,17 @@ class RepeatedRunsTest {
   }
 
   @Test
+  void aLocativeGluedToTheParticleEndsThePhrase() {
+    // HanLP segments 系统/中的/应用 with 中的 as a verb: no phrase may end on it or run through it
+    String text = "无线通信技术在温室测控系统中的应用研究。温室测控系统中的应用研究";
+    List<String> candidates = new ArrayList<>();
+    KeywordExtractor.candidates(text, Segmenter.plain().segment(text), null,
+        (s, e, key, words, first, last) -> candidates.add(key));
+    assertThat(candidates).contains("温室测控系统", "应用研究").noneMatch(k -> k.contains("中的"));
+    assertThat(runs(text)).noneMatch(k -> k.contains("中的"));
+  }
+
+  @Test
   void runSeenOnceIsNotOffered() {
     assertThat(runs("公益慈善项目筹募会在拉萨举行。")).isEmpty();
   }
