@@ -38,10 +38,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * concurrent submitters, and, as the baseline in the same run, the same records straight to a
  * Kafka topic with a plain producer (acks=all, one synchronous send per record, C threads: what
  * ingest does after validating). Then waits until every article is searchable and reads each
- * one's submittedAt and indexedAt for the end-to-end latency.
+ * one's submittedAt and indexedAt for the end-to-end latency. With PAUSE_PIDS (the enrich and
+ * index processes, which ./pipeline bench passes for its own local services) the articles are
+ * submitted once more with those stopped: ingest's rate without the CPU they take on this machine.
  *
  * <p>Args: [articles=400] [concurrency=8]. Env: INGEST_URL, INDEX_URL, SUBMIT_TOKEN,
- * KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, EVAL_DIR, SAMPLES_DIR.
+ * KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, EVAL_DIR, SAMPLES_DIR, PAUSE_PIDS (optional).
  */
 public final class PipelineLoadBench {
 
@@ -81,21 +83,7 @@ public final class PipelineLoadBench {
     ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
     AtomicInteger refused = new AtomicInteger();
     long started = System.nanoTime();
-    runParallel(articles, concurrency, a -> {
-      ObjectNode body = JSON.createObjectNode().put("title", a.title()).put("body", a.body());
-      if (a.language() != null) {
-        body.put("language", a.language());
-      }
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles"))
-          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 202) {
-        ids.add(JSON.readTree(response.body()).path("id").asText());
-      } else {
-        refused.incrementAndGet();
-      }
-    });
+    submit(ingest, token, articles, concurrency, ids, refused);
     double submitSeconds = (System.nanoTime() - started) / 1e9;
     double ingestRate = n / submitSeconds;
     System.out.printf("  ingest    POST /api/articles (validate, Avro, acks=all)  : %8.1f records/s  (%.2fx baseline), %d refused%n",
@@ -127,8 +115,28 @@ public final class PipelineLoadBench {
       System.out.printf("  latency   submittedAt -> indexedAt (ms)                  : p50 %d  p95 %d  p99 %d  max %d  (n=%d)%n",
           pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1], sorted.length);
     }
-    // The benchmark's articles are retracted again, so readers never see them.
     List<String> toRetract = new ArrayList<>(ids);
+    String paused = System.getenv("PAUSE_PIDS");
+    if (paused != null && !paused.isBlank()) {
+      // On one small machine enrich, index and Elasticsearch take the CPU that ingest needs while
+      // the articles flow through: submit the same articles once more with both stages stopped,
+      // which is ingest's own capacity (it runs on its own hosts in a deployment).
+      List<Article> again = new ArrayList<>(n);
+      for (Article a : articles) {
+        again.add(new Article(a.title(), a.body() + " " + run + "solo", a.language()));
+      }
+      ConcurrentLinkedQueue<String> soloIds = new ConcurrentLinkedQueue<>();
+      AtomicInteger soloRefused = new AtomicInteger();
+      double soloSeconds = withStopped(paused.trim().split("\\s+"), () -> {
+        long t0 = System.nanoTime();
+        submit(ingest, token, again, concurrency, soloIds, soloRefused);
+        return (System.nanoTime() - t0) / 1e9;
+      });
+      System.out.printf("  ingest    the same, enrich and index stopped (SIGSTOP)   : %8.1f records/s  (%.2fx baseline), %d refused%n",
+          n / soloSeconds, n / soloSeconds / baseline, soloRefused.get());
+      toRetract.addAll(soloIds);
+    }
+    // The benchmark's articles are retracted again, so readers never see them.
     AtomicInteger retracted = new AtomicInteger();
     runParallel(toRetract, concurrency, id -> {
       HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles/"
@@ -139,6 +147,48 @@ public final class PipelineLoadBench {
       }
     });
     System.out.printf("  cleanup   %d of %d benchmark articles retracted%n", retracted.get(), toRetract.size());
+  }
+
+  private static void submit(String ingest, String token, List<Article> articles, int concurrency,
+      ConcurrentLinkedQueue<String> ids, AtomicInteger refused) throws Exception {
+    runParallel(articles, concurrency, a -> {
+      ObjectNode body = JSON.createObjectNode().put("title", a.title()).put("body", a.body());
+      if (a.language() != null) {
+        body.put("language", a.language());
+      }
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles"))
+          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 202) {
+        ids.add(JSON.readTree(response.body()).path("id").asText());
+      } else {
+        refused.incrementAndGet();
+      }
+    });
+  }
+
+  /** Runs {@code work} with the given processes stopped; they continue afterwards, whatever happens. */
+  private static double withStopped(String[] pids, java.util.concurrent.Callable<Double> work) throws Exception {
+    Thread resume = new Thread(() -> signal("-CONT", pids));
+    Runtime.getRuntime().addShutdownHook(resume);
+    try {
+      signal("-STOP", pids);
+      return work.call();
+    } finally {
+      signal("-CONT", pids);
+      Runtime.getRuntime().removeShutdownHook(resume);
+    }
+  }
+
+  private static void signal(String signal, String[] pids) {
+    List<String> command = new ArrayList<>(List.of("kill", signal));
+    command.addAll(Arrays.asList(pids));
+    try {
+      new ProcessBuilder(command).inheritIO().start().waitFor();
+    } catch (Exception e) {
+      throw new IllegalStateException("kill " + signal + " failed: " + e.getMessage(), e);
+    }
   }
 
   private static double baselineProduce(List<Article> articles, int concurrency, String run) throws Exception {
