@@ -12,5 +12,8 @@ ARG JAR
 COPY --from=build /src/${MODULE}/target/${JAR}.jar /app/app.jar
 # In a container the service must listen beyond loopback; ports are published by compose.
 ENV PIPELINE_BIND_ADDRESS=0.0.0.0
+# A directory the service may write (the ops console keeps its samples there, on a volume);
+# a named volume mounted on it starts with this owner.
+RUN mkdir -p /var/lib/ops-console && chown 1000 /var/lib/ops-console
 USER 1000
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -205,6 +205,20 @@ public class OpsProperties {
     @NotNull(message = "pipeline.ops.sampling.trend-window must be set")
     private Duration trendWindow = Duration.ofMinutes(15);
 
+    /**
+     * A file that keeps the samples, so the trend and the throughput survive a restart; empty
+     * (the default) keeps them in memory only. ./pipeline sets it to .pipeline/ops/samples.jsonl.
+     */
+    private String historyFile;
+
+    public String getHistoryFile() {
+      return historyFile;
+    }
+
+    public void setHistoryFile(String historyFile) {
+      this.historyFile = historyFile;
+    }
+
     public Duration getInterval() {
       return interval;
     }

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Periodic samples of topic end offsets and group lag, kept in memory for a bounded window.
  * Messages per second are the growth of a topic's end offsets between the oldest sample inside
- * the rate window and the newest one. Thread-safe; no I/O.
+ * the rate window and the newest one. Thread-safe; no I/O ({@link SampleStore} keeps the samples
+ * across restarts).
  */
 public final class SampleHistory {
 
@@ -96,6 +97,21 @@ public final class SampleHistory {
       }
     }
     return points;
+  }
+
+  /** The samples held, oldest first. */
+  public synchronized List<Sample> samples() {
+    return List.copyOf(samples);
+  }
+
+  /** When the newest sample was taken, or null when there is none. */
+  public synchronized Instant newestAt() {
+    return samples.isEmpty() ? null : samples.peekLast().at();
+  }
+
+  /** How long samples are kept. */
+  public Duration window() {
+    return keep;
   }
 
   /** Number of samples held. */
