@@ -4,12 +4,10 @@ import com.hankcs.hanlp.HanLP;
 import io.articlepipeline.enrich.core.ArticleEnricher;
 import io.articlepipeline.enrich.core.ArticleEnrichers;
 import io.articlepipeline.enrich.core.EnrichmentRequest;
-import io.articlepipeline.enrich.core.eval.Json;
+import io.articlepipeline.enrich.core.eval.JsonLines;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +30,9 @@ public final class CpuTimeRatio {
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     List<EnrichmentRequest> texts = new ArrayList<>();
     long chars = 0;
-    for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
-      if (!line.isBlank()) {
-        Map<String, Object> d = Json.object(line);
-        texts.add(new EnrichmentRequest((String) d.get("title"), (String) d.get("text"), null));
-        chars += ((String) d.get("text")).length();
-      }
+    for (Map<String, Object> d : JsonLines.objects(Path.of(args[0]))) {
+      texts.add(new EnrichmentRequest((String) d.get("title"), (String) d.get("text"), null));
+      chars += ((String) d.get("text")).length();
     }
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     long sink = 0;

@@ -5,11 +5,10 @@ import io.articlepipeline.enrich.core.ArticleEnricher;
 import io.articlepipeline.enrich.core.ArticleEnrichers;
 import io.articlepipeline.enrich.core.Enrichment;
 import io.articlepipeline.enrich.core.EnrichmentRequest;
-import io.articlepipeline.enrich.core.eval.Json;
+import io.articlepipeline.enrich.core.eval.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,11 +70,8 @@ public class EnrichBenchmark {
     String file = System.getProperty("bench.corpus");
     List<EnrichmentRequest> out = new ArrayList<>();
     if (file != null) {
-      for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
-        if (!line.isBlank()) {
-          Map<String, Object> d = Json.object(line);
-          out.add(new EnrichmentRequest((String) d.get("title"), (String) d.get("text"), null));
-        }
+      for (Map<String, Object> d : JsonLines.objects(Path.of(file))) {
+        out.add(new EnrichmentRequest((String) d.get("title"), (String) d.get("text"), null));
       }
       return out;
     }

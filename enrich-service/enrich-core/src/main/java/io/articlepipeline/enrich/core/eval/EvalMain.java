@@ -8,8 +8,6 @@ import io.articlepipeline.enrich.core.Keyword;
 import io.articlepipeline.enrich.core.Organization;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -41,8 +39,15 @@ public final class EvalMain {
       System.exit(2);
       return;
     }
+    List<Map<String, Object>> docs;
+    try {
+      docs = read(Path.of(rest.get(1)), rest.get(0));
+    } catch (IllegalArgumentException e) {
+      System.err.println("eval: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     ArticleEnricher enricher = ArticleEnrichers.load(null);
-    List<Map<String, Object>> docs = read(Path.of(rest.get(1)));
     PrintStream out = System.out;
     if (rest.get(0).equals("orgs")) {
       out.println(orgs(enricher, docs, verbose ? out : null).summary());
@@ -51,12 +56,29 @@ public final class EvalMain {
     }
   }
 
-  static List<Map<String, Object>> read(Path file) throws IOException {
+  /**
+   * The documents of an eval file; every line needs a string {@code text} and a list of strings
+   * named after the task ({@code orgs} or {@code keywords}); {@code title} and {@code lang}, when
+   * present, are strings or null. Anything else fails with the file and line.
+   */
+  static List<Map<String, Object>> read(Path file, String task) throws IOException {
     List<Map<String, Object>> docs = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (!line.isBlank()) {
-        docs.add(Json.object(line));
+    for (JsonLines.Line line : JsonLines.read(file)) {
+      Map<String, Object> doc = line.object();
+      String where = file + ":" + line.number() + ": ";
+      if (!(doc.get("text") instanceof String)) {
+        throw new IllegalArgumentException(where + "\"text\" must be a string");
       }
+      for (String optional : List.of("title", "lang")) {
+        if (doc.get(optional) != null && !(doc.get(optional) instanceof String)) {
+          throw new IllegalArgumentException(where + "\"" + optional + "\" must be a string or null");
+        }
+      }
+      if (!(doc.get(task) instanceof List<?> gold) || gold.stream().anyMatch(g -> !(g instanceof String))) {
+        throw new IllegalArgumentException(where + "\"" + task + "\" must be a list of strings (eval " + task
+            + " reads lines with \"text\" and \"" + task + "\")");
+      }
+      docs.add(doc);
     }
     return docs;
   }

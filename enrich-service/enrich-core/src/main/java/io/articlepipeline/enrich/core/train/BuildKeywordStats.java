@@ -1,6 +1,6 @@
 package io.articlepipeline.enrich.core.train;
 
-import io.articlepipeline.enrich.core.eval.Json;
+import io.articlepipeline.enrich.core.eval.JsonLines;
 import io.articlepipeline.enrich.core.keywords.KeywordExtractor;
 import io.articlepipeline.enrich.core.text.CharNormalizer;
 import io.articlepipeline.enrich.core.text.Segmenter;
@@ -43,11 +43,8 @@ public final class BuildKeywordStats {
       files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
     }
     for (Path f : files) {
-      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String text = CharNormalizer.normalize((String) Json.object(line).get("text"));
+      for (Map<String, Object> doc : JsonLines.objects(f)) {
+        String text = CharNormalizer.normalize((String) doc.get("text"));
         Set<String> seen = new HashSet<>();
         KeywordExtractor.candidates(text, segmenter.segment(text), null, (s, e, key, words, first, last) -> seen.add(key));
         for (String k : seen) {

@@ -1,6 +1,6 @@
 package io.articlepipeline.enrich.core.train;
 
-import io.articlepipeline.enrich.core.eval.Json;
+import io.articlepipeline.enrich.core.eval.JsonLines;
 import io.articlepipeline.enrich.core.org.CharFeatures;
 import io.articlepipeline.enrich.core.org.OrgSequenceModel;
 import io.articlepipeline.enrich.core.text.CharNormalizer;
@@ -65,10 +65,8 @@ public final class TrainOrgModel {
     }
     for (Path f : files) {
       int before = sentences.size();
-      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-        if (!line.isBlank()) {
-          sentences.add(sentence(Json.object(line)));
-        }
+      for (Map<String, Object> doc : JsonLines.objects(f)) {
+        sentences.add(sentence(doc));
       }
       log.println("read " + f.getFileName() + ": " + (sentences.size() - before) + " sentences");
     }
@@ -202,8 +200,8 @@ public final class TrainOrgModel {
       if (!ORG_TYPES.contains((String) e.get("type"))) {
         continue;
       }
-      int s = ((Double) e.get("start")).intValue();
-      int t = ((Double) e.get("end")).intValue();
+      int s = ((Number) e.get("start")).intValue();
+      int t = ((Number) e.get("end")).intValue();
       orgs.add(text.substring(s, t));
       if (t - s == 1) {
         labels[s] = OrgSequenceModel.S;
@@ -287,8 +285,7 @@ public final class TrainOrgModel {
     int correct = 0;
     int predicted = 0;
     int gold = 0;
-    for (String line : Files.readAllLines(dev, StandardCharsets.UTF_8)) {
-      Map<String, Object> doc = Json.object(line);
+    for (Map<String, Object> doc : JsonLines.objects(dev)) {
       String text = CharNormalizer.normalize((String) doc.get("text"));
       long[] f = features(text, segmenter);
       float[] scores = new float[text.length() * L];
