@@ -54,20 +54,25 @@ public class SearchService {
         hits, next, facets(response.aggregations()));
   }
 
-  /** Articles like {@code id} (more_like_this on tokens, keywords and organizations), or empty if no such article. */
+  /**
+   * Articles like {@code id} (more_like_this on tokens, keywords and organizations), each story once
+   * and no copy of this one, or empty if no such article.
+   */
   @SuppressWarnings({"rawtypes", "unchecked"})
   public Optional<List<SearchResult.Hit>> similar(String id, int size) throws IOException {
-    GetResponse<Map> doc = client.get(g -> g.index(readAlias).id(id).sourceIncludes("id"), Map.class);
+    GetResponse<Map> doc = client.get(g -> g.index(readAlias).id(id).sourceIncludes("id", "title"), Map.class);
     if (!doc.found()) {
       return Optional.empty();
     }
     String index = doc.index();
-    SearchResponse<Map> response = client.search(builder.similar(index, id, size), Map.class);
+    Object title = doc.source() == null ? null : doc.source().get("title");
+    // a few more than asked for: copies of this story and repeats of another are left out below
+    SearchResponse<Map> response = client.search(builder.similar(index, id, Math.min(3 * size, 100)), Map.class);
     List<SearchResult.Hit> hits = new ArrayList<>();
     for (Hit<Map> hit : response.hits().hits()) {
       hits.add(toHit(hit.id(), hit.source(), hit.highlight(), hit.score()));
     }
-    return Optional.of(hits);
+    return Optional.of(DistinctHits.of(title instanceof String t ? t : null, hits, size));
   }
 
   /** Organizations and keywords starting with {@code prefix}, most frequent first. */

@@ -1,0 +1,98 @@
+package io.articlepipeline.index.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.articlepipeline.enrich.core.ArticleEnricher;
+import io.articlepipeline.enrich.core.ArticleEnrichers;
+import io.articlepipeline.index.indexing.Articles;
+import io.articlepipeline.schemas.avro.ArticleEnriched;
+import io.articlepipeline.schemas.serde.AvroSerdeConfig;
+import io.articlepipeline.schemas.serde.AvroSerializer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Similar articles on the real Elasticsearch when the index holds copies: the same story under
+ * another id, and one other story twice. The reader sees each story once and never the copy of
+ * the one being read.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SimilarArticlesIT {
+
+  private final String run = "sim" + UUID.randomUUID().toString().substring(0, 8);
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+  private IndexServiceApp app;
+
+  @BeforeAll
+  void start() throws Exception {
+    ArticleEnricher enricher = ArticleEnrichers.load(null);
+    app = IndexServiceApp.start(run);
+    AvroSerializer serializer = new AvroSerializer();
+    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, StackEnv.registry()), false);
+    String story = "上街区新时代文明实践中心组织志愿服务队走进社区，开展防汛救灾和疫情防控志愿服务。";
+    String other = "上街区志愿服务队走进社区，开展防汛志愿服务，为群众送去防汛物资。";
+    String third = "社区志愿服务队开展疫情防控志愿服务，文明实践站组织志愿者上门服务。";
+    String[][] docs = {
+        {"a", "上街区志愿服务进社区", story},
+        {"a-copy", "上街区志愿服务进社区", story},
+        {"b", "防汛志愿服务队进社区", other},
+        {"b-again", "防汛志愿服务队进社区", other + "（转载）"},
+        {"c", "疫情防控志愿服务", third}};
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka());
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+        new ByteArraySerializer())) {
+      for (String[] d : docs) {
+        ArticleEnriched a = Articles.article(d[0], 1).setTitle(d[1]).setBody(d[2]).setCleanBody(d[2])
+            .setTitleTokens(enricher.indexTokens(d[1])).setBodyTokens(enricher.indexTokens(d[2])).build();
+        producer.send(new ProducerRecord<>(app.topic, a.getId(), serializer.serialize(app.topic, a))).get();
+      }
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/search?size=1").get("total").asLong() == docs.length);
+  }
+
+  @AfterAll
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void eachStoryOnceAndNoCopyOfTheOneBeingRead() throws Exception {
+    List<String> similar = new ArrayList<>();
+    for (JsonNode hit : get("/api/articles/a/similar?size=5").get("hits")) {
+      similar.add(hit.get("id").asText());
+    }
+    assertThat(similar).doesNotContain("a", "a-copy").contains("c");
+    assertThat(similar.stream().filter(id -> id.startsWith("b"))).hasSize(1);
+  }
+
+  private JsonNode get(String path) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return json.readTree(r.body());
+  }
+}
