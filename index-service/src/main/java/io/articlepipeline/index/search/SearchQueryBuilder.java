@@ -88,18 +88,27 @@ public class SearchQueryBuilder {
     });
   }
 
-  /** Articles like one document: its tokens, keywords and organizations; the document itself excluded. */
-  public SearchRequest similar(String docIndex, String id, int size) {
+  /**
+   * Articles like one document: its tokens, keywords and organizations; the document itself
+   * excluded, and with {@code title} also every article under that headline (its copies).
+   */
+  public SearchRequest similar(String docIndex, String id, String title, int size) {
     return SearchRequest.of(s -> s.index(index)
         .size(size)
         .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
-        .query(q -> q.moreLikeThis(m -> m
-            .fields("tokens", "keywordTexts", "organizationNames")
-            .like(l -> l.document(d -> d.index(docIndex).id(id)))
-            .minTermFreq(1)
-            .minDocFreq(1)
-            .maxQueryTerms(40)
-            .minimumShouldMatch("10%")))
+        .query(q -> q.bool(b -> {
+          b.must(m -> m.moreLikeThis(mlt -> mlt
+              .fields("tokens", "keywordTexts", "organizationNames")
+              .like(l -> l.document(d -> d.index(docIndex).id(id)))
+              .minTermFreq(1)
+              .minDocFreq(1)
+              .maxQueryTerms(40)
+              .minimumShouldMatch("10%")));
+          if (title != null && !title.isBlank()) {
+            b.mustNot(n -> n.matchPhrase(p -> p.field("title").query(title)));
+          }
+          return b;
+        }))
         .highlight(h -> h.type(HighlighterType.Unified).preTags(Snippets.PRE).postTags(Snippets.POST)
             .fields("body", f -> f.fragmentSize(SNIPPET_CHARS).numberOfFragments(1).noMatchSize(SNIPPET_CHARS))
             .highlightQuery(q -> q.matchNone(mn -> mn))));

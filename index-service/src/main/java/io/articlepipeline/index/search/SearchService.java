@@ -65,14 +65,15 @@ public class SearchService {
       return Optional.empty();
     }
     String index = doc.index();
-    Object title = doc.source() == null ? null : doc.source().get("title");
-    // a few more than asked for: copies of this story and repeats of another are left out below
-    SearchResponse<Map> response = client.search(builder.similar(index, id, Math.min(3 * size, 100)), Map.class);
+    String title = doc.source() != null && doc.source().get("title") instanceof String t ? t : null;
+    // copies of this story are excluded by the query; a few more than asked for, because repeats
+    // of another story are left out below
+    SearchResponse<Map> response = client.search(builder.similar(index, id, title, Math.min(3 * size, 100)), Map.class);
     List<SearchResult.Hit> hits = new ArrayList<>();
     for (Hit<Map> hit : response.hits().hits()) {
       hits.add(toHit(hit.id(), hit.source(), hit.highlight(), hit.score()));
     }
-    return Optional.of(DistinctHits.of(title instanceof String t ? t : null, hits, size));
+    return Optional.of(DistinctHits.of(title, hits, size));
   }
 
   /** Organizations and keywords starting with {@code prefix}, most frequent first. */
