@@ -12,15 +12,18 @@ import java.util.regex.Pattern;
 
 /**
  * English key phrases: runs of content words between stop words and punctuation (the RAKE
- * idea), never opened or closed by a vague adjective (new, notable, high) nor closed by a
- * participle or adverb (employees participated); capitalised names whose parts are linked by
+ * idea; any printed character but a letter, such as a dash, bullet or digit, ends a run), never
+ * opened or closed by a vague adjective (new, notable, high) nor closed by a participle or adverb
+ * (employees participated, service led), never a piece cut out of a run of five or more
+ * capitalised words (Texas Gulf Coast American Red Cross); capitalised names whose parts are linked by
  * of/and/on/for/to (Points of Light Foundation), outside all-capitalised headline rows; scored by
  * how often the phrase and its words occur, with a title bonus. (A part-of-speech tagger,
  * OpenNLP's, found the same phrases but made the whole enrichment about a third slower.)
  */
 final class EnglishKeywords {
 
-  private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’\\-]*[A-Za-z]|[A-Za-z]|[.,;:!?()\\[\\]\"“”|/\\n]");
+  /** A word, or any other printed character (dash, bullet, digit, quote, line break): a phrase boundary. */
+  private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’\\-]*[A-Za-z]|[A-Za-z]|[^ \\tA-Za-z]");
   private static final Set<String> STOP = Set.of(
       "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
       "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
@@ -52,6 +55,8 @@ final class EnglishKeywords {
   static final Set<String> NAME_LINKS = Set.of("of", "and", "on", "for", "to");
 
   static final double MULTI = 0.8;
+  /** Capitalised words in a row from which on a window may not cut through them. */
+  static final int MIN_CUT = 5;
   static final double SINGLE = 0.5;
   static final double ONCE = 0.6;
 
@@ -197,8 +202,12 @@ final class EnglishKeywords {
 
   /** Past participles and adverbs: a phrase ending in one is a clause, not a name of a thing. */
   static boolean endsLikeVerb(String word) {
-    return word.length() > 4 && (word.endsWith("ed") || word.endsWith("ly"));
+    return word.length() > 4 && (word.endsWith("ed") || word.endsWith("ly")) || IRREGULAR_PARTICIPLES.contains(word);
   }
+
+  static final Set<String> IRREGULAR_PARTICIPLES = Set.of("led", "held", "given", "taken", "sent", "built", "paid",
+      "brought", "found", "known", "shown", "won", "left", "met", "seen", "told", "sold", "spent", "begun", "done",
+      "gone", "grown", "chosen", "written", "driven", "kept", "lost", "thought", "taught", "caught", "bought");
 
   /** text[s, e) with each whitespace run as one space. */
   private static String collapse(String text, int s, int e) {
@@ -221,8 +230,28 @@ final class EnglishKeywords {
 
   private static void emit(List<int[]> run, String content, String surface, Map<String, double[]> phrases,
       Map<String, String> surfaces, int length) {
+    // capitalised[k]: how many capitalised words in a row word k belongs to
+    int[] capitals = new int[run.size()];
+    for (int k = 0; k < run.size(); ) {
+      int end = k;
+      while (end < run.size() && capitalised(content, run.get(end))) {
+        end++;
+      }
+      for (int x = k; x < end; x++) {
+        capitals[x] = end - k;
+      }
+      k = Math.max(end, k + 1);
+    }
     for (int i = 0; i < run.size(); i++) {
+      // a window that cuts through a long run of capitalised words is a piece of a name (Texas
+      // Gulf Coast American Red Cross -> coast american red)
+      if (i > 0 && capitals[i] >= MIN_CUT && capitals[i - 1] > 0) {
+        continue;
+      }
       for (int j = i; j < run.size() && j < i + 3; j++) {
+        if (j + 1 < run.size() && capitals[j] >= MIN_CUT && capitals[j + 1] > 0) {
+          continue;
+        }
         String first = content.substring(run.get(i)[0], run.get(i)[1]).toLowerCase(Locale.ROOT);
         String last = content.substring(run.get(j)[0], run.get(j)[1]).toLowerCase(Locale.ROOT);
         if (VAGUE.contains(first) || j > i && VAGUE.contains(last) || endsLikeVerb(last)) {
@@ -231,6 +260,10 @@ final class EnglishKeywords {
         occurrence(content, surface, run.get(i)[0], run.get(j)[1], length, phrases, surfaces);
       }
     }
+  }
+
+  private static boolean capitalised(String content, int[] word) {
+    return Character.isUpperCase(content.charAt(word[0]));
   }
 
   /** Counts one occurrence of the phrase text[s, e): frequency, position weight, first surface. */

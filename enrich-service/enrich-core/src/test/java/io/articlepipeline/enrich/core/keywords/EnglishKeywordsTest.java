@@ -42,4 +42,25 @@ class EnglishKeywordsTest {
     assertThat(keywords(text, null)).noneMatch(k -> k.matches("(?i).*(hour|min ago|september|wednesday|subscribe).*"))
         .contains("homeless shelters");
   }
+
+  @Test
+  void dashesAndBulletsEndAPhrase() {
+    String text = "• Paris, France – Alexion volunteers led a treasure hunt. The Red Cross — comprising volunteers — "
+        + "opened shelters.\n";
+    assertThat(keywords(text, null)).noneMatch(k -> k.contains("–") || k.contains("—") || k.contains("•"));
+  }
+
+  @Test
+  void irregularParticiplesDoNotCloseAPhrase() {
+    String text = "Corporate service led the way. Community service led again, and national service grew.\n";
+    assertThat(keywords(text, null)).noneMatch(k -> k.endsWith(" led"));
+  }
+
+  @Test
+  void aLongCapitalisedNameIsNotCutIntoPieces() {
+    String text = "The Texas Gulf Coast American Red Cross is issuing an urgent appeal. Volunteers of the "
+        + "Texas Gulf Coast American Red Cross support emergency shelters.\n";
+    assertThat(keywords(text, null)).contains("urgent appeal", "support emergency shelters")
+        .doesNotContain("Coast American Red", "Gulf Coast American", "American Red Cross");
+  }
 }
