@@ -1,6 +1,9 @@
 package io.articlepipeline.index.it;
 
 import io.articlepipeline.index.IndexApplication;
+import io.articlepipeline.schemas.avro.ArticleEnriched;
+import io.articlepipeline.schemas.serde.AvroSerdeConfig;
+import io.articlepipeline.schemas.serde.AvroSerializer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -57,6 +65,19 @@ final class IndexServiceApp implements AutoCloseable {
         "--pipeline.index.template-name=" + run + "-articles"));
     args.addAll(List.of(extraArgs));
     return new IndexServiceApp(run, new SpringApplicationBuilder(IndexApplication.class).run(args.toArray(String[]::new)));
+  }
+
+  /** Writes the articles to this run's topic, Avro through the real registry, each acknowledged. */
+  void publish(List<ArticleEnriched> articles) throws Exception {
+    AvroSerializer serializer = new AvroSerializer();
+    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, StackEnv.registry()), false);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka()),
+        new StringSerializer(), new ByteArraySerializer())) {
+      for (ArticleEnriched a : articles) {
+        producer.send(new ProducerRecord<>(topic, a.getId(), serializer.serialize(topic, a))).get();
+      }
+    }
   }
 
   @Override

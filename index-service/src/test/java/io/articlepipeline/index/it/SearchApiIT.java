@@ -10,8 +10,6 @@ import io.articlepipeline.enrich.core.ArticleEnrichers;
 import io.articlepipeline.index.indexing.Articles;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.Organization;
-import io.articlepipeline.schemas.serde.AvroSerdeConfig;
-import io.articlepipeline.schemas.serde.AvroSerializer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,15 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,25 +46,19 @@ class SearchApiIT {
   void start() throws Exception {
     ArticleEnricher enricher = ArticleEnrichers.load(null);
     app = IndexServiceApp.start(run);
-    AvroSerializer serializer = new AvroSerializer();
-    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, StackEnv.registry()), false);
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka());
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
-        new ByteArraySerializer())) {
-      for (int i = 0; i < 12; i++) {
-        boolean redCross = i % 2 == 0;
-        String title = (redCross ? "红十字会志愿服务救灾" : "青年志愿服务进社区") + "第" + i + "期";
-        String body = (redCross ? RED_CROSS + "组织志愿服务队驰援灾区，发放救灾物资。"
-            : YOUTH + "组织青年志愿者走进社区开展志愿服务。") + "编号" + i + "。";
-        ArticleEnriched a = Articles.article("s" + i, 1).setTitle(title).setBody(body).setCleanBody(body)
-            .setSource(i < 8 ? "四川在线" : "成都日报")
-            .setPublishedAt(Instant.parse(i < 6 ? "2024-03-10T08:00:00Z" : "2024-04-10T08:00:00Z").plusSeconds(i * 60L))
-            .setOrganizations(List.of(new Organization(redCross ? RED_CROSS : YOUTH, "SOCIAL_ORGANIZATION", 0, 7, 0.9)))
-            .setTitleTokens(enricher.indexTokens(title)).setBodyTokens(enricher.indexTokens(body)).build();
-        producer.send(new ProducerRecord<>(app.topic, a.getId(), serializer.serialize(app.topic, a))).get();
-      }
+    List<ArticleEnriched> articles = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      boolean redCross = i % 2 == 0;
+      String title = (redCross ? "红十字会志愿服务救灾" : "青年志愿服务进社区") + "第" + i + "期";
+      String body = (redCross ? RED_CROSS + "组织志愿服务队驰援灾区，发放救灾物资。"
+          : YOUTH + "组织青年志愿者走进社区开展志愿服务。") + "编号" + i + "。";
+      articles.add(Articles.article("s" + i, 1).setTitle(title).setBody(body).setCleanBody(body)
+          .setSource(i < 8 ? "四川在线" : "成都日报")
+          .setPublishedAt(Instant.parse(i < 6 ? "2024-03-10T08:00:00Z" : "2024-04-10T08:00:00Z").plusSeconds(i * 60L))
+          .setOrganizations(List.of(new Organization(redCross ? RED_CROSS : YOUTH, "SOCIAL_ORGANIZATION", 0, 7, 0.9)))
+          .setTitleTokens(enricher.indexTokens(title)).setBodyTokens(enricher.indexTokens(body)).build());
     }
+    app.publish(articles);
     await().atMost(Duration.ofSeconds(60)).until(() -> search("size=1").get("total").asLong() == 12);
   }
 

@@ -9,8 +9,6 @@ import io.articlepipeline.enrich.core.ArticleEnricher;
 import io.articlepipeline.enrich.core.ArticleEnrichers;
 import io.articlepipeline.index.indexing.Articles;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
-import io.articlepipeline.schemas.serde.AvroSerdeConfig;
-import io.articlepipeline.schemas.serde.AvroSerializer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,14 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +39,6 @@ class SimilarArticlesIT {
   void start() throws Exception {
     ArticleEnricher enricher = ArticleEnrichers.load(null);
     app = IndexServiceApp.start(run);
-    AvroSerializer serializer = new AvroSerializer();
-    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, StackEnv.registry()), false);
     String story = "上街区新时代文明实践中心组织志愿服务队走进社区，开展防汛救灾和疫情防控志愿服务。";
     String other = "上街区志愿服务队走进社区，开展防汛志愿服务，为群众送去防汛物资。";
     String third = "社区志愿服务队开展疫情防控志愿服务，文明实践站组织志愿者上门服务。";
@@ -59,16 +48,12 @@ class SimilarArticlesIT {
         {"b", "防汛志愿服务队进社区", other},
         {"b-again", "防汛志愿服务队进社区", other + "（转载）"},
         {"c", "疫情防控志愿服务", third}};
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka());
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
-        new ByteArraySerializer())) {
-      for (String[] d : docs) {
-        ArticleEnriched a = Articles.article(d[0], 1).setTitle(d[1]).setBody(d[2]).setCleanBody(d[2])
-            .setTitleTokens(enricher.indexTokens(d[1])).setBodyTokens(enricher.indexTokens(d[2])).build();
-        producer.send(new ProducerRecord<>(app.topic, a.getId(), serializer.serialize(app.topic, a))).get();
-      }
+    List<ArticleEnriched> articles = new ArrayList<>();
+    for (String[] d : docs) {
+      articles.add(Articles.article(d[0], 1).setTitle(d[1]).setBody(d[2]).setCleanBody(d[2])
+          .setTitleTokens(enricher.indexTokens(d[1])).setBodyTokens(enricher.indexTokens(d[2])).build());
     }
+    app.publish(articles);
     await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/search?size=1").get("total").asLong() == docs.length);
   }
 
