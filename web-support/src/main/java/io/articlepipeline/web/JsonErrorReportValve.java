@@ -2,7 +2,10 @@ package io.articlepipeline.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -34,13 +37,14 @@ public class JsonErrorReportValve extends ErrorReportValve {
     HttpStatus known = HttpStatus.resolve(status);
     String error = known != null ? known.getReasonPhrase() : "Error " + status;
     String detail = detail(throwable, status);
+    String hint = status == 400 ? encodingHint(throwable == null ? null : throwable.getMessage()) : null;
     try {
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
       Writer writer = response.getReporter();
       if (writer != null) {
         writer.write("{\"error\":" + quote(error) + ",\"details\":["
-            + (detail == null ? "" : quote(detail)) + "]}");
+            + (detail == null ? "" : quote(detail)) + (hint == null ? "" : "," + quote(hint)) + "]}");
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {
@@ -54,6 +58,39 @@ public class JsonErrorReportValve extends ErrorReportValve {
       return status == 400 ? "the request line or headers are malformed or too large" : null;
     }
     return message.length() > MAX_DETAIL ? message.substring(0, MAX_DETAIL) + "…" : message;
+  }
+
+  /** Tomcat writes each byte over 0x7f of a rejected request target as {@code 0xHH}. */
+  private static final Pattern RAW_BYTES = Pattern.compile("(?:0x[89a-fA-F][0-9a-fA-F])+");
+  private static final Pattern TARGET = Pattern.compile("request target \\[(.*?) ?\\]");
+
+  /**
+   * When the request target held raw non-ASCII bytes (a client such as curl sends 志愿服务 as
+   * typed), the target as it should have been written, percent-encoded: the reader gets the fix,
+   * not just the complaint.
+   */
+  static String encodingHint(String message) {
+    if (message == null) {
+      return null;
+    }
+    Matcher target = TARGET.matcher(message);
+    if (!target.find() || !RAW_BYTES.matcher(target.group(1)).find()) {
+      return null;
+    }
+    Matcher raw = RAW_BYTES.matcher(target.group(1));
+    StringBuilder fixed = new StringBuilder();
+    while (raw.find()) {
+      String bytes = raw.group();
+      StringBuilder encoded = new StringBuilder();
+      for (int i = 0; i < bytes.length(); i += 4) {
+        encoded.append('%').append(bytes.substring(i + 2, i + 4).toUpperCase(Locale.ROOT));
+      }
+      raw.appendReplacement(fixed, Matcher.quoteReplacement(encoded.toString()));
+    }
+    raw.appendTail(fixed);
+    String example = fixed.length() > MAX_DETAIL ? fixed.substring(0, MAX_DETAIL) + "…" : fixed.toString();
+    return "characters outside ASCII must be percent-encoded as UTF-8, e.g. " + example
+        + " (with curl: curl -G --data-urlencode 'q=…' URL)";
   }
 
   /** A JSON string literal. */

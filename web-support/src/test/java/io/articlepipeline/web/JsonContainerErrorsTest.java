@@ -37,9 +37,14 @@ class JsonContainerErrorsTest {
   int port;
 
   private String raw(String requestLine) throws IOException {
+    return rawBytes(requestLine.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  private String rawBytes(byte[] requestLine) throws IOException {
     try (Socket s = new Socket("127.0.0.1", port)) {
       OutputStream out = s.getOutputStream();
-      out.write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(requestLine);
+      out.write("\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = s.getInputStream();
       ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -56,6 +61,27 @@ class JsonContainerErrorsTest {
         .startsWith("{\"error\":\"Bad Request\",\"details\":[")
         .contains("Invalid character")
         .doesNotContain("<html");
+  }
+
+  @Test
+  void rawChineseInTheQueryGetsTheEncodedTargetBack() throws IOException {
+    // what curl sends for curl 'http://host/echo?q=志愿服务': the UTF-8 bytes as typed
+    String answer = rawBytes(("GET /echo?q=志愿服务&x=1 HTTP/1.1").getBytes(StandardCharsets.UTF_8));
+    assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json");
+    assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+        .startsWith("{\"error\":\"Bad Request\"")
+        .contains("percent-encoded as UTF-8, e.g. /echo?q=%E5%BF%97%E6%84%BF%E6%9C%8D%E5%8A%A1\\u0026x=1 ") // & as a JSON escape
+        .contains("--data-urlencode");
+    // and the encoded form it suggests is answered
+    assertThat(raw("GET /echo?q=%E5%BF%97%E6%84%BF%E6%9C%8D%E5%8A%A1 HTTP/1.1")).startsWith("HTTP/1.1 200")
+        .contains("{\"q\":\"志愿服务\"}");
+  }
+
+  @Test
+  void noEncodingHintForOtherForbiddenCharacters() {
+    assertThat(JsonErrorReportValve.encodingHint(
+        "Invalid character found in the request target [/echo?q[]=x ]. The valid characters are ...")).isNull();
+    assertThat(JsonErrorReportValve.encodingHint(null)).isNull();
   }
 
   @Test
