@@ -2,16 +2,17 @@ package io.articlepipeline.index.search;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Copies of one story (the same page submitted under another id, a wire report republished) share
  * a headline: among similar articles a reader wants each story once and never a copy of the one
  * being read. Headlines are compared after NFKC, lower case and without spaces and punctuation;
- * hits without a headline are always kept.
+ * hits without a headline are always kept. A headline cut short (a page without one gets its
+ * opening words, cut at different lengths by different submitters: 今年以来,…固城街道…建设,…)
+ * is the same story as the longer one it begins: a key that starts another of at least
+ * {@link #MIN_PREFIX} characters counts as the same.
  */
 final class DistinctHits {
 
@@ -20,7 +21,7 @@ final class DistinctHits {
 
   /** At most {@code size} hits in their order, one per headline, none with {@code sourceTitle}'s headline. */
   static List<SearchResult.Hit> of(String sourceTitle, List<SearchResult.Hit> hits, int size) {
-    Set<String> seen = new HashSet<>();
+    List<String> seen = new ArrayList<>();
     String own = key(sourceTitle);
     if (own != null) {
       seen.add(own);
@@ -31,11 +32,26 @@ final class DistinctHits {
         break;
       }
       String k = key(hit.title());
-      if (k == null || seen.add(k)) {
+      if (k == null) {
+        out.add(hit);
+      } else if (!sameStoryAsAny(k, seen)) {
+        seen.add(k);
         out.add(hit);
       }
     }
     return out;
+  }
+
+  /** Shortest cut headline taken for the story it begins (shorter ones are ordinary headlines). */
+  static final int MIN_PREFIX = 12;
+
+  private static boolean sameStoryAsAny(String k, List<String> seen) {
+    for (String s : seen) {
+      if (s.equals(k) || Math.min(s.length(), k.length()) >= MIN_PREFIX && (s.startsWith(k) || k.startsWith(s))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String key(String title) {
