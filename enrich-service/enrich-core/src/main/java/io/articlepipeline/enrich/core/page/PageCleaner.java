@@ -400,17 +400,35 @@ public final class PageCleaner {
           break;
         }
       }
-      if (line.endsWith(":") || line.endsWith("：") || isLatinText(line) && line.indexOf(' ') < 0
+      boolean latin = isLatinText(line);
+      if (line.endsWith(":") || line.endsWith("：") || latin && !latinHeadline(line)
           || !paragraphAfter(norm, i, line)) {
         continue;
       }
       if (beforeMeta || repeated) {
-        return line;
+        // 京政办发〔2016〕26号《…的通知》 followed by its two parts: the whole line is the headline
+        return best != null && best.contains(line) ? best : line;
       }
-      if (best == null) {
+      if (best == null || latin && isLatinText(best)) {
+        // an English page puts navigation, site names and contacts above the headline, which
+        // is the last such line before the first paragraph; a Chinese page's first one
         best = line;
       }
     }
     return best;
+  }
+
+  private static final Pattern LATIN_NOT_HEADLINE = Pattern.compile(
+      "\\||@|https?:|www\\.|^[A-Za-z ]{2,20}:\\s|^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+      + "(?:mon|tue|wed|thu|fri|sat|sun),|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2}\\b|\\d{1,4}[/.-]\\d)",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * An English headline has at least three words and is not a menu row (|), a contact or label
+   * line (CONTACT: …, an e-mail or web address) or a date line (Wed, 11/21/2018 - 1:55pm).
+   */
+  private static boolean latinHeadline(String line) {
+    int words = line.strip().split("\\s+").length;
+    return words >= 3 && !LATIN_NOT_HEADLINE.matcher(line.strip()).find();
   }
 }
