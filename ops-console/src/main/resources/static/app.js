@@ -5,6 +5,8 @@
 const TOKEN_KEY = 'pipeline.ops.token';
 const selected = new Set(); // "topic|partition|offset" of dead letters ticked for replay
 const replayResults = {};   // topic -> element with the last replay's outcome, kept across refreshes
+const unfolded = new Set(); // long texts the operator opened ("topic|partition|offset|field"), kept across refreshes
+const FOLD_AT = 400;        // characters of a long message shown before "show all"
 let timer = null;
 
 function $(id) { return document.getElementById(id); }
@@ -24,6 +26,24 @@ function el(tag, attrs, ...children) {
     node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
   return node;
+}
+
+/**
+ * A message that can run to thousands of characters (Elasticsearch quotes a rejected field's
+ * whole value): its start and a button for the rest, so one dead letter cannot bury the page.
+ */
+function foldable(text, id) {
+  if (text === null || text === undefined) return null;
+  const s = String(text);
+  if (s.length <= FOLD_AT) return s;
+  const open = unfolded.has(id);
+  const box = el('span', {class: 'foldable'});
+  const toggle = el('button', {type: 'button', class: 'link', onclick: () => {
+    if (unfolded.has(id)) unfolded.delete(id); else unfolded.add(id);
+    box.replaceWith(foldable(s, id));
+  }}, open ? 'show less' : `show all ${s.length.toLocaleString()} characters`);
+  box.append(open ? s : s.slice(0, FOLD_AT) + '… ', ' ', toggle);
+  return box;
 }
 
 function badge(text) { return el('span', {class: 'badge ' + text}, text); }
@@ -126,9 +146,9 @@ function renderDeadLetters(d) {
         el('td', {}, r.key ?? '–'),
         el('td', {}, r.stage ?? '–'),
         el('td', {class: 'reason'}, el('div', {}, el('code', {}, r.exceptionClass ?? '–')),
-          el('div', {}, r.exceptionMessage ?? ''),
+          el('div', {}, foldable(r.exceptionMessage ?? '', key + '|message')),
           r.rootCause && !(r.exceptionMessage || '').includes(r.rootCause)
-            ? el('div', {}, el('span', {class: 'muted'}, 'root cause: '), r.rootCause) : null),
+            ? el('div', {}, el('span', {class: 'muted'}, 'root cause: '), foldable(r.rootCause, key + '|cause')) : null),
         el('td', {}, r.originalTopic ? `${r.originalTopic} ${r.originalPartition ?? '?'}/${r.originalOffset ?? '?'}` : '–',
           r.originalTimestamp ? el('div', {class: 'muted'}, fmtTime(r.originalTimestamp)) : null),
         el('td', {class: 'num'}, r.replayCount));

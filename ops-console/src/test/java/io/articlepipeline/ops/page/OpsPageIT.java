@@ -47,6 +47,8 @@ class OpsPageIT {
   private static final String DLQ = SOURCE + ".dlq";
   private static final String GROUP = KafkaTestSupport.uniqueName("ops-it-page-group");
   private static final String REASON = "Unknown magic byte <b>not bold</b>";
+  /** Elasticsearch quotes a rejected field's whole value: thousands of characters in one reason. */
+  private static final String LONG_REASON = "failed to parse field [organizations.type]: '" + "OTHER".repeat(2000) + "' END-OF-VALUE";
   private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
   private static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
 
@@ -77,6 +79,12 @@ class OpsPageIT {
       headers.add(DeadLetterHeaders.EXCEPTION_MESSAGE, utf8(REASON));
       headers.add(DeadLetterHeaders.ORIGINAL_TOPIC, utf8(SOURCE));
       producer.send(new ProducerRecord<>(DLQ, 0, null, utf8("article-x"), utf8("bytes"), headers))
+          .get(30, TimeUnit.SECONDS);
+      RecordHeaders longHeaders = new RecordHeaders();
+      longHeaders.add(DeadLetterHeaders.EXCEPTION_FQCN, utf8("co.elastic.clients.elasticsearch._types.ElasticsearchException"));
+      longHeaders.add(DeadLetterHeaders.EXCEPTION_MESSAGE, utf8(LONG_REASON));
+      longHeaders.add(DeadLetterHeaders.ORIGINAL_TOPIC, utf8(SOURCE));
+      producer.send(new ProducerRecord<>(DLQ, 0, null, utf8("article-long"), utf8("bytes"), longHeaders))
           .get(30, TimeUnit.SECONDS);
     }
   }
@@ -130,8 +138,27 @@ class OpsPageIT {
     wait.until(d -> text("dead-letters").contains(REASON));
     assertThat(browser.findElement(By.id("login")).isDisplayed()).isFalse();
 
+    // the long reason is folded: its start, and all of it on request (kept open across refreshes)
+    wait.until(d -> text("dead-letters").contains("show all") && text("dead-letters").contains("characters"));
+    assertThat(text("dead-letters")).contains("failed to parse field").doesNotContain("END-OF-VALUE");
+    browser.findElements(By.cssSelector("#dead-letters button.link")).get(0).click();
+    wait.until(d -> text("dead-letters").contains("END-OF-VALUE"));
+    browser.findElement(By.id("refresh-now")).click();
+    wait.until(d -> text("dead-letters").contains("show less"));
+    assertThat(text("dead-letters")).contains("END-OF-VALUE");
+
     browser.findElement(By.id("auto-refresh")).click();
-    browser.findElement(By.cssSelector("#dead-letters input[type=checkbox]")).click();
+    // a refresh already under way may still replace the rows: find the row again until the click lands
+    wait.until(d -> {
+      try {
+        d.findElements(By.cssSelector("#dead-letters tr")).stream()
+            .filter(r -> r.getText().contains(REASON)).findFirst().orElseThrow()
+            .findElement(By.cssSelector("input[type=checkbox]")).click();
+        return true;
+      } catch (org.openqa.selenium.StaleElementReferenceException | java.util.NoSuchElementException e) {
+        return false;
+      }
+    });
     browser.findElements(By.cssSelector("#dead-letters button")).stream()
         .filter(b -> b.getText().equals("Replay selected")).findFirst().orElseThrow().click();
     wait.until(d -> text("dead-letters").contains("1 of 1 replayed"));
