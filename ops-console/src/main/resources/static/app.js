@@ -147,7 +147,7 @@ function renderDeadLetters(d) {
         el('td', {}, r.stage ?? '–'),
         el('td', {class: 'reason'}, el('div', {}, el('code', {}, r.exceptionClass ?? '–')),
           el('div', {}, foldable(r.exceptionMessage ?? '', key + '|message')),
-          r.rootCause && !(r.exceptionMessage || '').includes(r.rootCause)
+          r.rootCause && !(r.exceptionMessage || '').includes(r.rootCause.replace(/^[\w.$]+: /, ''))
             ? el('div', {}, el('span', {class: 'muted'}, 'root cause: '), foldable(r.rootCause, key + '|cause')) : null),
         el('td', {}, r.originalTopic ? `${r.originalTopic} ${r.originalPartition ?? '?'}/${r.originalOffset ?? '?'}` : '–',
           r.originalTimestamp ? el('div', {class: 'muted'}, fmtTime(r.originalTimestamp)) : null),

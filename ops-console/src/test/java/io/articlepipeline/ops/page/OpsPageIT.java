@@ -76,8 +76,16 @@ class OpsPageIT {
     try (KafkaProducer<byte[], byte[]> producer = KafkaTestSupport.producer()) {
       RecordHeaders headers = new RecordHeaders();
       headers.add(DeadLetterHeaders.EXCEPTION_FQCN, utf8("org.apache.kafka.common.errors.SerializationException"));
-      headers.add(DeadLetterHeaders.EXCEPTION_MESSAGE, utf8(REASON));
+      headers.add(DeadLetterHeaders.EXCEPTION_MESSAGE, utf8("error occurred in message handler [binder]; " + REASON));
+      headers.add(DeadLetterHeaders.EXCEPTION_STACKTRACE, utf8("org.springframework.messaging.MessagingException: x\n"
+          + "\tat a.b(C.java:1)\nCaused by: org.apache.kafka.common.errors.SerializationException: " + REASON + "\n"));
       headers.add(DeadLetterHeaders.ORIGINAL_TOPIC, utf8(SOURCE));
+      RecordHeaders otherCause = new RecordHeaders();
+      otherCause.add(DeadLetterHeaders.EXCEPTION_MESSAGE, utf8("error occurred in message handler [binder]"));
+      otherCause.add(DeadLetterHeaders.EXCEPTION_STACKTRACE, utf8("Caused by: java.lang.IllegalStateException: registry unreachable\n"));
+      otherCause.add(DeadLetterHeaders.ORIGINAL_TOPIC, utf8(SOURCE));
+      producer.send(new ProducerRecord<>(DLQ, 0, null, utf8("article-cause"), utf8("bytes"), otherCause))
+          .get(30, TimeUnit.SECONDS);
       producer.send(new ProducerRecord<>(DLQ, 0, null, utf8("article-x"), utf8("bytes"), headers))
           .get(30, TimeUnit.SECONDS);
       RecordHeaders longHeaders = new RecordHeaders();
@@ -133,6 +141,9 @@ class OpsPageIT {
 
     wait.until(d -> text("dead-letters").contains(REASON));
     assertThat(browser.findElements(By.cssSelector("#dead-letters b"))).isEmpty();
+    // a root cause is shown when it says something the message does not (its class name aside)
+    assertThat(text("dead-letters")).contains("root cause: java.lang.IllegalStateException: registry unreachable")
+        .doesNotContain("root cause: org.apache.kafka.common.errors.SerializationException");
 
     browser.navigate().refresh();
     wait.until(d -> text("dead-letters").contains(REASON));
