@@ -30,7 +30,13 @@ public final class KeywordExtractor {
       "水平", "能力", "程度", "力量", "意义", "目标", "任务", "重点", "关键", "特色", "平台", "资源",
       "来源", "作者", "正文", "首页", "图片", "视频", "网友", "本报", "本网", "日电", "新闻", "消息", "结果",
       "方法", "研究", "分析", "基础上", "影响", "本文", "因素", "特点", "效果", "条件", "数据", "我国", "中国",
-      "系统", "模型", "技术", "发展", "服务", "社会", "文明", "志愿", "公益", "一种", "采用", "具有", "进行");
+      "系统", "模型", "技术", "发展", "服务", "社会", "文明", "志愿", "公益", "一种", "采用", "具有", "进行",
+      // titles of office say who spoke, not what about
+      "总裁", "副总裁", "书记", "副书记", "董事长", "总经理", "副总经理", "局长", "副局长", "主任", "副主任",
+      "校长", "副校长", "院长", "副院长", "秘书长", "会长", "副会长", "理事长", "部长", "厅长", "市长", "县长",
+      "区长", "镇长", "主席", "副主席", "常委", "先生", "女士", "将军",
+      // contact lines
+      "e-mail", "email", "tel", "fax", "qq", "www", "http", "https");
   /** Words a multi-word phrase may not begin or end with. */
   static final Set<String> EDGE_WORDS = Set.of(
       "工作", "活动", "时间", "方面", "问题", "情况", "人员", "部门", "今年", "去年", "目前", "记者", "编辑",
@@ -60,7 +66,7 @@ public final class KeywordExtractor {
     for (int i = 0; i < tokens.size(); i++) {
       Token first = tokens.get(i);
       int ff = flags[i];
-      if (content != null && !content[first.start()] || (ff & CAN_START) == 0 || (ff & AFTER_NUMERAL) != 0) {
+      if (content != null && !content[first.start()] || (ff & CAN_START) == 0 || (ff & BOUND_SINGLE) != 0) {
         continue;
       }
       boolean nouny = false;
@@ -68,7 +74,7 @@ public final class KeywordExtractor {
         Token t = tokens.get(j);
         int f = flags[j];
         if ((f & PUNCT) != 0 || j > i && (t.start() != tokens.get(j - 1).end()
-            || (f & (INTERIOR | AFTER_NUMERAL)) != 0)) {
+            || (f & (INTERIOR | BOUND_SINGLE)) != 0)) {
           break;
         }
         if (t.end() - first.start() > MAX_CHARS) {
@@ -89,7 +95,8 @@ public final class KeywordExtractor {
   // per-token properties, computed once per text (the POS and word sets are hash lookups)
   static final int PUNCT = 1;
   static final int INTERIOR = 1 << 1;
-  static final int AFTER_NUMERAL = 1 << 2;
+  /** A single character bound to the word before it: a measure word after a number, a surname after a title. */
+  static final int BOUND_SINGLE = 1 << 2;
   static final int CAN_START = 1 << 3;
   static final int CAN_END = 1 << 4;
   static final int NOUNY = 1 << 5;
@@ -116,11 +123,17 @@ public final class KeywordExtractor {
         f = shapeFlags(t, beforeNumeral ? NUMERAL : OTHER);
         byShape[shape] = f;
       }
-      if (i > 0 && beforeNumeral && word.length() == 1 && tokens.get(i - 1).end() == t.start()) {
-        f |= AFTER_NUMERAL;
+      if (i > 0 && word.length() == 1 && tokens.get(i - 1).end() == t.start()
+          && (beforeNumeral || tokens.get(i - 1).pos().equals("nnt"))) {
+        // 109/名: a measure word; 校长/李, 主席/林: a surname HanLP left alone after a title
+        f |= BOUND_SINGLE;
       }
-      if ((f & SINGLE_KEYWORD) != 0 && STOP.contains(word)) {
+      if ((f & SINGLE_KEYWORD) != 0 && STOP.contains(lower(word))) {
         f &= ~SINGLE_KEYWORD;
+      }
+      if (t.pos().startsWith("t") && hasDigit(word)) {
+        // a date (12月, 2016年): never a keyword nor part of one (新华社北京9月)
+        f = (f | INTERIOR) & ~(CAN_START | CAN_END | SINGLE_KEYWORD | NOUNY | LOOSE_START);
       }
       if (EDGE_WORDS.contains(word)) {
         f |= EDGE;
@@ -216,14 +229,14 @@ public final class KeywordExtractor {
       Token first = tokens.get(i);
       int ff = flags[i];
       if (content != null && !content[first.start()] || (ff & LOOSE_START) == 0 || !recurs[i]
-          || (ff & AFTER_NUMERAL) != 0) {
+          || (ff & BOUND_SINGLE) != 0) {
         continue;
       }
       for (int j = i + 1; j < tokens.size() && j < i + maxWords; j++) {
         Token t = tokens.get(j);
         int f = flags[j];
         if ((f & PUNCT) != 0 || !recurs[j] || t.start() != tokens.get(j - 1).end()
-            || (f & (AFTER_NUMERAL | LOOSE_STOP)) != 0 || t.end() - first.start() > MAX_CHARS) {
+            || (f & (BOUND_SINGLE | LOOSE_STOP)) != 0 || t.end() - first.start() > MAX_CHARS) {
           break;
         }
         if (t.end() - first.start() < 3 || (f & CAN_END) == 0 || (f & EDGE) != 0 || (ff & EDGE) != 0) {
@@ -246,16 +259,18 @@ public final class KeywordExtractor {
   }
 
   /**
-   * A single character right after a number is its measure word (109/名, 2017/年, 十/届): a
-   * phrase may neither start with it nor run across the number into it.
+   * A single character right after a number is its measure word (109/名, 2017/年, 十/届), one
+   * right after a title of office a surname HanLP left alone (校长/李, 主席/林): a phrase may
+   * neither start with it nor run across into it.
    */
-  static boolean afterNumeral(List<Token> tokens, int i) {
+  static boolean boundSingle(List<Token> tokens, int i) {
     if (i == 0) {
       return false;
     }
     Token t = tokens.get(i);
     Token before = tokens.get(i - 1);
-    return t.word().length() == 1 && before.end() == t.start() && before.pos().startsWith("m");
+    return t.word().length() == 1 && before.end() == t.start()
+        && (before.pos().startsWith("m") || before.pos().equals("nnt"));
   }
 
   static boolean looseStart(Token t) {
@@ -266,6 +281,15 @@ public final class KeywordExtractor {
       return false;
     }
     return !(t.word().length() == 1 && pos.startsWith("v"));
+  }
+
+  private static boolean hasDigit(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.isDigit(word.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Lower case without allocating when there is nothing to lower (Chinese text). */
@@ -327,6 +351,7 @@ public final class KeywordExtractor {
    */
   public List<Keyword> extract(AnalysisText text, List<Token> tokens, boolean[] content,
       AnalysisText titleText, List<Token> title, List<OrgSpan> orgs, int limit) {
+    content = withoutAddresses(text.text(), content);
     if (Scripts.mostlyLatin(text.text())) {
       StringBuilder contentText = new StringBuilder(text.text().length());
       StringBuilder contentSurface = new StringBuilder(text.text().length());
@@ -340,6 +365,23 @@ public final class KeywordExtractor {
     }
     Map<String, Candidate> candidates = collect(text, tokens, content, titleText, title, orgs);
     return select(rank(candidates, limit * 4), candidates, limit);
+  }
+
+  /** Web and e-mail addresses: 网址:http://www.hfyggy.com/ names no topic (hfyggy). */
+  private static final Pattern ADDRESS = Pattern.compile(
+      "(?i)(?:https?://|www\\.)[\\w.~:/?#\\[\\]@!$&'*+,;=%-]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+
+  /** The content mask with web and e-mail addresses taken out (a copy; the original is untouched). */
+  static boolean[] withoutAddresses(String text, boolean[] content) {
+    Matcher m = ADDRESS.matcher(text);
+    boolean[] out = null;
+    while (m.find()) {
+      if (out == null) {
+        out = content.clone();
+      }
+      java.util.Arrays.fill(out, m.start(), m.end(), false);
+    }
+    return out == null ? content : out;
   }
 
   private Map<String, Candidate> collect(AnalysisText text, List<Token> tokens, boolean[] content,
@@ -483,6 +525,10 @@ public final class KeywordExtractor {
     }
     if (c.innerVerb && c.count < 3 && !c.inTitle && !c.quoted && !c.org) {
       single *= INNER_VERB;
+    }
+    if (c.words == 1 && c.count < 2 && !c.inTitle && !c.quoted && "i".equals(c.firstPos)) {
+      // an idiom said once is a flourish (慷慨解囊, 秋高气爽), not the topic
+      single *= ONCE_PENALTY;
     }
     if (c.count > 0 && c.clean == 0 && !c.org && !c.quoted) {
       single *= FRAG_PENALTY;

@@ -67,7 +67,7 @@ class RepeatedRunsTest {
   @Test
   void cachedTokenPropertiesAgreeWithTheRules() {
     String text = "2017年第一季度,西藏自治区慈善总会在拉萨举行“中华慈善日”筹募会。共有109名爱心人士、"
-        + "17家企业参加!Red Cross volunteers 3 人 的 了 在 和 与 及 很 也 ...... 斜拉桥主塔施工质量监理。这个项目有3个项目,每家企业、17家企业。";
+        + "17家企业参加!吉林大学校长李元元、主席林致华出席。Red Cross volunteers 3 人 的 了 在 和 与 及 很 也 ...... 斜拉桥主塔施工质量监理。这个项目有3个项目,每家企业、17家企业。";
     List<Token> tokens = Segmenter.plain().segment(text);
     for (int round = 0; round < 2; round++) { // the second round reads the per-tag cache
       int[] flags = KeywordExtractor.flags(tokens);
@@ -82,8 +82,8 @@ class RepeatedRunsTest {
             .isEqualTo(KeywordExtractor.isNounLike(t) || t.pos().equals("vn"));
         assertThat((f & KeywordExtractor.EDGE) != 0).as(t.toString())
             .isEqualTo(KeywordExtractor.EDGE_WORDS.contains(t.word()));
-        assertThat((f & KeywordExtractor.AFTER_NUMERAL) != 0).as(t.toString())
-            .isEqualTo(KeywordExtractor.afterNumeral(tokens, i));
+        assertThat((f & KeywordExtractor.BOUND_SINGLE) != 0).as(t.toString())
+            .isEqualTo(KeywordExtractor.boundSingle(tokens, i));
         if (i > 0) {
           assertThat((f & KeywordExtractor.CAN_END) != 0).as(t.toString())
               .isEqualTo(KeywordExtractor.canEnd(t, tokens.get(i - 1)));
@@ -101,7 +101,28 @@ class RepeatedRunsTest {
     assertThat(flags[2] & KeywordExtractor.CAN_END).isZero();
     assertThat(flags[3] & KeywordExtractor.CAN_END).isNotZero();
     assertThat(flags[4] & KeywordExtractor.CAN_END).isNotZero();
-    assertThat(flags[2] & KeywordExtractor.AFTER_NUMERAL).isNotZero();
-    assertThat(flags[3] & KeywordExtractor.AFTER_NUMERAL).isZero();
+    assertThat(flags[2] & KeywordExtractor.BOUND_SINGLE).isNotZero();
+    assertThat(flags[3] & KeywordExtractor.BOUND_SINGLE).isZero();
+  }
+
+  private static List<String> candidates(String text) {
+    List<String> out = new ArrayList<>();
+    KeywordExtractor.candidates(text, Segmenter.plain().segment(text), null,
+        (s, e, key, words, first, last) -> out.add(key));
+    return out;
+  }
+
+  @Test
+  void noPhraseRunsFromATitleIntoTheNameAfterIt() {
+    // HanLP leaves 李 and 林 alone after 校长 and 主席: 吉林大学校长李 is half a name
+    assertThat(candidates("吉林大学校长李元元、卓越金融主席林致华出席开幕式。"))
+        .contains("吉林大学", "开幕式")
+        .noneMatch(k -> k.contains("校长李") || k.contains("主席林") || k.startsWith("李") || k.startsWith("林"));
+  }
+
+  @Test
+  void datesAreNeitherKeywordsNorPartsOfOne() {
+    assertThat(candidates("新华社北京9月23日电 2016年12月3日下午,慈善基金会举行开幕式。"))
+        .contains("开幕式").noneMatch(k -> k.matches(".*\\d.*"));
   }
 }
