@@ -1,7 +1,7 @@
 package io.articlepipeline.enrich.core.train;
 
 import io.articlepipeline.enrich.core.eval.JsonLines;
-import io.articlepipeline.enrich.core.keywords.KeywordExtractor;
+import io.articlepipeline.enrich.core.keywords.PhraseCandidates;
 import io.articlepipeline.enrich.core.text.CharNormalizer;
 import io.articlepipeline.enrich.core.text.Segmenter;
 import java.io.BufferedWriter;
@@ -46,7 +46,7 @@ public final class BuildKeywordStats {
       for (Map<String, Object> doc : JsonLines.objects(f)) {
         String text = CharNormalizer.normalize((String) doc.get("text"));
         Set<String> seen = new HashSet<>();
-        KeywordExtractor.candidates(text, segmenter.segment(text), null, (s, e, key, words, first, last) -> seen.add(key));
+        PhraseCandidates.candidates(text, segmenter.segment(text), null, (s, e, key, words, first, last) -> seen.add(key));
         for (String k : seen) {
           df.merge(k, 1, Integer::sum);
         }

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RepeatedRunsTest {
+class PhraseCandidatesTest {
 
   private static List<String> runs(String text) {
     List<Token> tokens = Segmenter.plain().segment(text);
     List<String> out = new ArrayList<>();
-    KeywordExtractor.repeatedRuns(text, tokens, null, (s, e, key, words, first, last) -> out.add(key));
+    PhraseCandidates.repeatedRuns(text, tokens, null, (s, e, key, words, first, last) -> out.add(key));
     return out;
   }
 
@@ -29,7 +29,7 @@ class RepeatedRunsTest {
     // HanLP segments 系统/中的/应用 with 中的 as a verb: no phrase may end on it or run through it
     String text = "无线通信技术在温室测控系统中的应用研究。温室测控系统中的应用研究";
     List<String> candidates = new ArrayList<>();
-    KeywordExtractor.candidates(text, Segmenter.plain().segment(text), null,
+    PhraseCandidates.candidates(text, Segmenter.plain().segment(text), null,
         (s, e, key, words, first, last) -> candidates.add(key));
     assertThat(candidates).contains("温室测控系统", "应用研究").noneMatch(k -> k.contains("中的"));
     assertThat(runs(text)).noneMatch(k -> k.contains("中的"));
@@ -42,10 +42,10 @@ class RepeatedRunsTest {
 
   @Test
   void singleGluedCharacterIsNotAWordOfItsOwn() {
-    assertThat(KeywordExtractor.isGlue(new Token("瓷", "ng", 0, 1))).isTrue();
-    assertThat(KeywordExtractor.isGlue(new Token("的", "ude1", 0, 1))).isFalse();
-    assertThat(KeywordExtractor.isGlue(new Token("个", "q", 0, 1))).isFalse();
-    assertThat(KeywordExtractor.isGlue(new Token("慈善", "n", 0, 2))).isFalse();
+    assertThat(PhraseCandidates.isGlue(new Token("瓷", "ng", 0, 1))).isTrue();
+    assertThat(PhraseCandidates.isGlue(new Token("的", "ude1", 0, 1))).isFalse();
+    assertThat(PhraseCandidates.isGlue(new Token("个", "q", 0, 1))).isFalse();
+    assertThat(PhraseCandidates.isGlue(new Token("慈善", "n", 0, 2))).isFalse();
   }
 
   @Test
@@ -60,7 +60,7 @@ class RepeatedRunsTest {
     String text = "共有单位109名爱心人士参加。2017年第一季度集中开工。";
     List<Token> tokens = Segmenter.plain().segment(text);
     List<String> out = new ArrayList<>();
-    KeywordExtractor.candidates(text, tokens, null, (s, e, key, words, first, last) -> out.add(key));
+    PhraseCandidates.candidates(text, tokens, null, (s, e, key, words, first, last) -> out.add(key));
     assertThat(out).contains("爱心人士").noneMatch(k -> k.contains("名") || k.startsWith("年"));
   }
 
@@ -70,23 +70,23 @@ class RepeatedRunsTest {
         + "17家企业参加!吉林大学校长李元元、主席林致华出席。Red Cross volunteers 3 人 的 了 在 和 与 及 很 也 ...... 斜拉桥主塔施工质量监理。这个项目有3个项目,每家企业、17家企业。";
     List<Token> tokens = Segmenter.plain().segment(text);
     for (int round = 0; round < 2; round++) { // the second round reads the per-tag cache
-      int[] flags = KeywordExtractor.flags(tokens);
+      int[] flags = PhraseCandidates.flags(tokens);
       for (int i = 0; i < tokens.size(); i++) {
         Token t = tokens.get(i);
         int f = flags[i];
-        assertThat((f & KeywordExtractor.PUNCT) != 0).as(t.toString()).isEqualTo(t.isPunctuation());
-        assertThat((f & KeywordExtractor.CAN_START) != 0).as(t.toString()).isEqualTo(KeywordExtractor.canStart(t));
-        assertThat((f & KeywordExtractor.LOOSE_START) != 0).as(t.toString()).isEqualTo(KeywordExtractor.looseStart(t));
-        assertThat((f & KeywordExtractor.GLUE) != 0).as(t.toString()).isEqualTo(KeywordExtractor.isGlue(t));
-        assertThat((f & KeywordExtractor.NOUNY) != 0).as(t.toString())
-            .isEqualTo(KeywordExtractor.isNounLike(t) || t.pos().equals("vn"));
-        assertThat((f & KeywordExtractor.EDGE) != 0).as(t.toString())
-            .isEqualTo(KeywordExtractor.EDGE_WORDS.contains(t.word()));
-        assertThat((f & KeywordExtractor.BOUND_SINGLE) != 0).as(t.toString())
-            .isEqualTo(KeywordExtractor.boundSingle(tokens, i));
+        assertThat((f & PhraseCandidates.PUNCT) != 0).as(t.toString()).isEqualTo(t.isPunctuation());
+        assertThat((f & PhraseCandidates.CAN_START) != 0).as(t.toString()).isEqualTo(PhraseCandidates.canStart(t));
+        assertThat((f & PhraseCandidates.LOOSE_START) != 0).as(t.toString()).isEqualTo(PhraseCandidates.looseStart(t));
+        assertThat((f & PhraseCandidates.GLUE) != 0).as(t.toString()).isEqualTo(PhraseCandidates.isGlue(t));
+        assertThat((f & PhraseCandidates.NOUNY) != 0).as(t.toString())
+            .isEqualTo(PhraseCandidates.isNounLike(t) || t.pos().equals("vn"));
+        assertThat((f & PhraseCandidates.EDGE) != 0).as(t.toString())
+            .isEqualTo(PhraseCandidates.EDGE_WORDS.contains(t.word()));
+        assertThat((f & PhraseCandidates.BOUND_SINGLE) != 0).as(t.toString())
+            .isEqualTo(PhraseCandidates.boundSingle(tokens, i));
         if (i > 0) {
-          assertThat((f & KeywordExtractor.CAN_END) != 0).as(t.toString())
-              .isEqualTo(KeywordExtractor.canEnd(t, tokens.get(i - 1)));
+          assertThat((f & PhraseCandidates.CAN_END) != 0).as(t.toString())
+              .isEqualTo(PhraseCandidates.canEnd(t, tokens.get(i - 1)));
         }
       }
     }
@@ -97,17 +97,17 @@ class RepeatedRunsTest {
     // the same tag and shape after a number and after a word: the cache keeps them apart
     List<Token> tokens = List.of(new Token("项目", "n", 0, 2), new Token("3", "m", 2, 3),
         new Token("个", "q", 3, 4), new Token("个", "q", 4, 5), new Token("次", "q", 5, 6));
-    int[] flags = KeywordExtractor.flags(tokens);
-    assertThat(flags[2] & KeywordExtractor.CAN_END).isZero();
-    assertThat(flags[3] & KeywordExtractor.CAN_END).isNotZero();
-    assertThat(flags[4] & KeywordExtractor.CAN_END).isNotZero();
-    assertThat(flags[2] & KeywordExtractor.BOUND_SINGLE).isNotZero();
-    assertThat(flags[3] & KeywordExtractor.BOUND_SINGLE).isZero();
+    int[] flags = PhraseCandidates.flags(tokens);
+    assertThat(flags[2] & PhraseCandidates.CAN_END).isZero();
+    assertThat(flags[3] & PhraseCandidates.CAN_END).isNotZero();
+    assertThat(flags[4] & PhraseCandidates.CAN_END).isNotZero();
+    assertThat(flags[2] & PhraseCandidates.BOUND_SINGLE).isNotZero();
+    assertThat(flags[3] & PhraseCandidates.BOUND_SINGLE).isZero();
   }
 
   private static List<String> candidates(String text) {
     List<String> out = new ArrayList<>();
-    KeywordExtractor.candidates(text, Segmenter.plain().segment(text), null,
+    PhraseCandidates.candidates(text, Segmenter.plain().segment(text), null,
         (s, e, key, words, first, last) -> out.add(key));
     return out;
   }
