@@ -15,7 +15,9 @@
       organizations: '机构', keywords: '关键词', sources: '来源', categories: '分类', languages: '语言', months: '月份',
       org: '机构', keyword: '关键词', source: '来源', category: '分类', lang: '语言', month: '月份',
       prev: '上一页', next: '下一页', published: '发布', notFound: '文章不存在或已撤回。', open: '原文',
-      remove: '移除筛选', author: '作者', loading: '加载中…'
+      remove: '移除筛选', author: '作者', loading: '加载中…', story: '同一报道',
+      stories: function (n) { return '，合并为 ' + n + ' 条报道'; },
+      copies: function (n) { return '另有 ' + n + ' 篇相同报道'; }
     },
     en: {
       brand: 'Public-welfare news search', placeholder: 'Search articles, organizations, keywords', search: 'Search',
@@ -28,10 +30,12 @@
       languages: 'Languages', months: 'Months',
       org: 'Organization', keyword: 'Keyword', source: 'Source', category: 'Category', lang: 'Language', month: 'Month',
       prev: 'Previous', next: 'Next', published: 'Published', notFound: 'This article does not exist or was retracted.',
-      open: 'Original', remove: 'Remove filter', author: 'Author', loading: 'Loading…'
+      open: 'Original', remove: 'Remove filter', author: 'Author', loading: 'Loading…', story: 'Same story',
+      stories: function (n) { return ', ' + n + ' stor' + (n === 1 ? 'y' : 'ies'); },
+      copies: function (n) { return n + ' more report' + (n === 1 ? '' : 's') + ' of this story'; }
     }
   };
-  var FILTERS = ['org', 'keyword', 'source', 'category', 'lang'];
+  var FILTERS = ['org', 'keyword', 'source', 'category', 'lang', 'story'];
   var FACET_PARAM = { organizations: 'org', keywords: 'keyword', sources: 'source', categories: 'category', languages: 'lang' };
   var PAGE_SIZE = 10;
 
@@ -124,6 +128,8 @@
     lastSearch = searchHash(params);
     var p = new URLSearchParams(params);
     p.set('size', PAGE_SIZE);
+    // each story once, its other reports one click away; a story's own list shows them all
+    if (!params.get('story')) { p.set('collapse', 'true'); }
     $('summary').textContent = t('loading');
     $('hits').setAttribute('data-for', '');
     api('/api/search?' + p.toString()).then(function (res) {
@@ -145,7 +151,8 @@
 
   function renderResults(params, r) {
     var q = params.get('q') || '';
-    $('summary').textContent = q ? t('found')(r.total, r.took) : t('latest')(r.total);
+    $('summary').textContent = (q ? t('found')(r.total, r.took) : t('latest')(r.total))
+        + (r.collapsed && r.stories != null && r.stories < r.total ? t('stories')(r.stories) : '');
     renderChips(params);
     var hits = $('hits');
     clear(hits);
@@ -180,6 +187,10 @@
         tags.appendChild(el('a', { className: 'tag', href: searchHash(withParam(new URLSearchParams(), 'q', k)), text: k }));
       });
       li.appendChild(tags);
+      if (h.copies > 0 && h.story) {
+        li.appendChild(el('a', { className: 'copies', href: searchHash(withParam(new URLSearchParams(), 'story', h.story)),
+          text: t('copies')(h.copies) }));
+      }
     }
     return li;
   }
@@ -240,7 +251,8 @@
     var pager = $('pager');
     clear(pager);
     var page = +(params.get('page') || 1);
-    var pages = Math.min(Math.ceil(r.total / PAGE_SIZE), Math.floor(10000 / PAGE_SIZE));
+    var listed = r.collapsed && r.stories != null ? r.stories : r.total;
+    var pages = Math.min(Math.ceil(listed / PAGE_SIZE), Math.floor(10000 / PAGE_SIZE));
     if (pages <= 1) { return; }
     function link(n, label) {
       var p = new URLSearchParams(params);

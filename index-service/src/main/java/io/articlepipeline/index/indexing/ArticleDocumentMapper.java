@@ -1,5 +1,6 @@
 package io.articlepipeline.index.indexing;
 
+import io.articlepipeline.index.search.StoryKeys;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.Keyword;
 import io.articlepipeline.schemas.avro.Organization;
@@ -35,6 +36,7 @@ public class ArticleDocumentMapper {
     doc.put("id", id);
     doc.put("revision", article.getRevision());
     doc.put("title", article.getTitle());
+    doc.put("story", StoryKeys.of(article.getTitle(), id));
     String body = article.getCleanBody();
     doc.put("body", body == null || body.isBlank() ? article.getBody() : body);
     doc.put("titleTokens", joinTokens(article.getTitleTokens()));

@@ -1,9 +1,7 @@
 package io.articlepipeline.index.search;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Copies of one story (the same page submitted under another id, a wire report republished) share
@@ -55,11 +53,6 @@ final class DistinctHits {
   }
 
   static String key(String title) {
-    if (title == null) {
-      return null;
-    }
-    String k = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-        .replaceAll("[\\s\\p{P}\\p{S}]+", "");
-    return k.isEmpty() ? null : k;
+    return StoryKeys.headline(title);
   }
 }

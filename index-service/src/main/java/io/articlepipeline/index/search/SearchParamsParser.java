@@ -14,7 +14,7 @@ public class SearchParamsParser {
 
   /** Parameters the search API understands; anything else is a 400 naming it. */
   public static final Set<String> KNOWN = Set.of("q", "org", "keyword", "source", "category", "lang",
-      "from", "to", "sort", "page", "size", "cursor");
+      "story", "from", "to", "sort", "page", "size", "cursor", "collapse");
   private static final int MAX_FILTER_VALUES = 20;
   private static final int MAX_FILTER_CHARS = 200;
 
@@ -50,6 +50,7 @@ public class SearchParamsParser {
     List<String> sources = values(params, "source", errors);
     List<String> categories = values(params, "category", errors);
     List<String> languages = values(params, "lang", errors);
+    List<String> stories = values(params, "story", errors);
     LocalDate from = date(params, "from", errors);
     LocalDate to = date(params, "to", errors);
     if (from != null && to != null && from.isAfter(to)) {
@@ -69,7 +70,19 @@ public class SearchParamsParser {
     if (errors.isEmpty() && (long) page * size > maxResultWindow) {
       errors.add("page: page*size may not exceed " + maxResultWindow + "; use the cursor for deeper pages");
     }
+    String collapseText = single(params, "collapse", errors);
+    boolean collapse = false;
+    if (collapseText != null && !collapseText.isBlank()) {
+      switch (collapseText.strip().toLowerCase(Locale.ROOT)) {
+        case "true" -> collapse = true;
+        case "false" -> collapse = false;
+        default -> errors.add("collapse: must be true or false, was '" + abbreviate(collapseText) + "'");
+      }
+    }
     String cursorText = single(params, "cursor", errors);
+    if (collapse && cursorText != null && !cursorText.isBlank()) {
+      errors.add("cursor: not with collapse=true (collapsed results are paged with page=)");
+    }
     List<Object> cursor = null;
     if (errors.isEmpty() && cursorText != null && !cursorText.isBlank()) {
       try {
@@ -81,7 +94,8 @@ public class SearchParamsParser {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("Invalid search request", errors);
     }
-    return new SearchParams(q, orgs, keywords, sources, categories, languages, from, to, sort, page, size, cursor);
+    return new SearchParams(q, orgs, keywords, sources, categories, languages, stories, from, to, sort, page, size,
+        cursor, collapse);
   }
 
   private static String single(Map<String, List<String>> params, String name, List<String> errors) {

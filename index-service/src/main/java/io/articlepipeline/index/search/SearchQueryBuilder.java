@@ -20,8 +20,14 @@ import java.util.List;
 public class SearchQueryBuilder {
 
   /** Fields returned for a hit (the body only as a highlighted snippet). */
-  static final List<String> HIT_FIELDS = List.of("id", "title", "keywords", "organizations", "source",
+  static final List<String> HIT_FIELDS = List.of("id", "title", "story", "keywords", "organizations", "source",
       "category", "language", "author", "url", "publishedAt", "submittedAt");
+  /** The collapsed hit's inner hits: its story's other matching articles (counted, not fetched). */
+  static final String COPIES = "copies";
+  /** Distinct stories among the matches, with collapse. */
+  static final String STORIES = "stories";
+  /** Cardinality is exact up to this many stories (Elasticsearch's maximum). */
+  static final int STORIES_PRECISION = 40_000;
   /** Facets: response name -> keyword field. */
   static final List<String[]> TERM_FACETS = List.of(
       new String[] {"organizations", "organizationNames"},
@@ -66,6 +72,11 @@ public class SearchQueryBuilder {
         s.searchAfter(params.cursor().stream().map(SearchQueryBuilder::fieldValue).toList());
       } else {
         s.from((params.page() - 1) * params.size());
+      }
+      if (params.collapse()) {
+        // the best article of each story stands for it; how many others match is its inner hits' total
+        s.collapse(c -> c.field("story").innerHits(ih -> ih.name(COPIES).size(0)));
+        s.aggregations(STORIES, a -> a.cardinality(c -> c.field("story").precisionThreshold(STORIES_PRECISION)));
       }
       s.highlight(h -> {
         h.type(HighlighterType.Unified)
@@ -173,6 +184,7 @@ public class SearchQueryBuilder {
     terms(filters, "source", p.sources());
     terms(filters, "category", p.categories());
     terms(filters, "language", p.languages());
+    terms(filters, "story", p.stories());
     if (p.from() != null || p.to() != null) {
       filters.add(Query.of(x -> x.range(r -> r.date(d -> {
         d.field("date");

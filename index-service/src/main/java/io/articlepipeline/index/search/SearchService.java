@@ -22,6 +22,7 @@ public class SearchService {
   private final String readAlias;
   private final Function<String, List<String>> tokenizer;
   private final SearchQueryBuilder builder;
+  private final CollapseReadiness collapseReadiness;
 
   /** @param tokenizer the enrich stage's index tokens of a text (ArticleEnricher::indexTokens) */
   public SearchService(ElasticsearchClient client, String readAlias, Function<String, List<String>> tokenizer) {
@@ -29,29 +30,51 @@ public class SearchService {
     this.readAlias = readAlias;
     this.tokenizer = tokenizer;
     this.builder = new SearchQueryBuilder(readAlias);
+    this.collapseReadiness = new CollapseReadiness(() -> client.count(c -> c.index(readAlias)
+        .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("story")))))).count(), System::nanoTime);
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})
   public SearchResult search(SearchParams params) throws IOException {
+    if (params.collapse() && !collapseReadiness.ready()) {
+      params = withoutCollapse(params);
+    }
     List<String> tokens = params.hasText() ? tokenizer.apply(params.q()) : List.of();
     SearchRequest request = builder.build(params, tokens, true);
     SearchResponse<Map> response = client.search(request, Map.class);
     List<SearchResult.Hit> hits = new ArrayList<>();
     List<FieldValue> lastSort = null;
     for (Hit<Map> hit : response.hits().hits()) {
-      hits.add(toHit(hit.id(), hit.source(), hit.highlight(), hit.score()));
+      SearchResult.Hit h = toHit(hit.id(), hit.source(), hit.highlight(), hit.score());
+      if (params.collapse()) {
+        var copies = hit.innerHits().get(SearchQueryBuilder.COPIES);
+        long all = copies == null || copies.hits().total() == null ? 1 : copies.hits().total().value();
+        h = h.withCopies((int) Math.max(0, all - 1));
+      }
+      hits.add(h);
       lastSort = hit.sort();
     }
     long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+    Long stories = null;
+    if (params.collapse()) {
+      Aggregate a = response.aggregations().get(SearchQueryBuilder.STORIES);
+      stories = a != null && a.isCardinality() ? a.cardinality().value() : null;
+    }
     int page = params.cursor() == null ? params.page() : 1;
     String next = null;
+    long listed = stories != null ? stories : total;
     boolean more = hits.size() == params.size()
-        && (params.cursor() != null || (long) params.page() * params.size() < total);
-    if (more && lastSort != null) {
+        && (params.cursor() != null || (long) params.page() * params.size() < listed);
+    if (more && lastSort != null && !params.collapse()) {
       next = Cursors.encode(params.sort(), lastSort.stream().map(SearchService::plain).toList());
     }
     return new SearchResult(total, response.took(), page, params.size(), params.sort().name().toLowerCase(),
-        hits, next, facets(response.aggregations()));
+        hits, next, facets(response.aggregations()), params.collapse(), stories);
+  }
+
+  private static SearchParams withoutCollapse(SearchParams p) {
+    return new SearchParams(p.q(), p.orgs(), p.keywords(), p.sources(), p.categories(), p.languages(), p.stories(),
+        p.from(), p.to(), p.sort(), p.page(), p.size(), p.cursor(), false);
   }
 
   /**
@@ -167,7 +190,7 @@ public class SearchService {
     return new SearchResult.Hit(id, title, titleHtml, snippet, keywords, orgs, str(src.get("source")),
         str(src.get("category")), str(src.get("language")), str(src.get("url")),
         published != null ? published : str(src.get("submittedAt")),
-        score == null || score.isNaN() ? null : score);
+        score == null || score.isNaN() ? null : score, str(src.get("story")), null);
   }
 
   private static Map<String, List<SearchResult.FacetCount>> facets(Map<String, Aggregate> aggs) {

@@ -21,6 +21,15 @@ class ArticleDocumentMapperTest {
   }
 
   @Test
+  void theStoryIsTheHeadlineWithoutWidthCaseSpacesAndPunctuationOrTheArticleItself() {
+    Map<String, Object> titled = mapper.toDocument(Articles.article("a1", 1).setTitle("郑州上街区：用好 文明实践阵地！").build(), NOW);
+    Map<String, Object> copy = mapper.toDocument(Articles.article("a2", 1).setTitle("郑州上街区:用好文明实践阵地").build(), NOW);
+    assertThat(titled.get("story")).isEqualTo("郑州上街区用好文明实践阵地").isEqualTo(copy.get("story"));
+    Map<String, Object> untitled = mapper.toDocument(Articles.article("a3", 1).setTitle("……").build(), NOW);
+    assertThat(untitled.get("story")).isEqualTo("id:a3");
+  }
+
+  @Test
   void tokensJoinTitleAndBodyTokensWithSpaces() {
     Map<String, Object> doc = mapper.toDocument(Articles.article("a1", 1).build(), NOW);
     assertThat(doc.get("titleTokens")).isEqualTo("郑州市 上街区 志愿 服务队 开展 活动");

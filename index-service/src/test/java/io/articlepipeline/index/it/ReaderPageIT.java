@@ -42,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ReaderPageIT {
 
   private static final String XSS_ID = "reader-page-it-markup";
+  private static final String[] COPY_IDS = {"reader-page-it-copy-1", "reader-page-it-copy-2"};
   private static final Duration WAIT = Duration.ofSeconds(20);
   private final HttpClient http = HttpClient.newHttpClient();
   private String indexUrl;
@@ -57,6 +58,13 @@ class ReaderPageIT {
     List<String> ids = new java.util.ArrayList<>(new CorpusLoader(ingestUrl, token).loadAll());
     submitMarkupArticle(ingestUrl, token);
     ids.add(XSS_ID);
+    // one wire story as two outlets published it
+    for (String[] copy : new String[][] {{COPY_IDS[0], "南方日报"}, {COPY_IDS[1], "羊城晚报"}}) {
+      submit(ingestUrl, token, "{\"id\":\"" + copy[0] + "\",\"title\":\"转载测试:红十字会救灾物资运抵灾区\","
+          + "\"body\":\"转载测试正文。红十字会救灾物资今天运抵灾区,志愿者连夜分发。\",\"source\":\"" + copy[1]
+          + "\",\"language\":\"zh\"}");
+      ids.add(copy[0]);
+    }
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
         .until(() -> ids.stream().allMatch(this::indexed));
 
@@ -150,6 +158,22 @@ class ReaderPageIT {
   }
 
   @Test
+  void copiesOfOneStoryAreOneHitWithALinkToAllOfThem() throws Exception {
+    driver.get(indexUrl + "/?lang=zh#/search?q=" + URLEncoder.encode("转载测试", StandardCharsets.UTF_8));
+    waitForResults("q=");
+    List<WebElement> hits = driver.findElements(By.cssSelector("#hits .hit"));
+    assertThat(hits).hasSize(1);
+    WebElement more = hits.get(0).findElement(By.cssSelector("a.copies"));
+    assertThat(more.getText()).isEqualTo("另有 1 篇相同报道");
+    more.click();
+    waitForResults("story=");
+    assertThat(driver.findElements(By.cssSelector("#hits .hit")).stream().map(h -> h.getAttribute("data-id")))
+        .containsExactlyInAnyOrder(COPY_IDS);
+    assertThat(driver.findElement(By.cssSelector("#chips .chip")).getText()).startsWith("同一报道");
+    screenshot("6-copies");
+  }
+
+  @Test
   void thePageFitsAPhone() throws Exception {
     driver.manage().window().setSize(new Dimension(390, 844));
     try {
@@ -185,9 +209,12 @@ class ReaderPageIT {
   }
 
   private void submitMarkupArticle(String ingestUrl, String token) throws Exception {
-    String json = "{\"id\":\"" + XSS_ID + "\",\"title\":\"标记测试 <img src=x onerror=window.__xss=1>\","
+    submit(ingestUrl, token, "{\"id\":\"" + XSS_ID + "\",\"title\":\"标记测试 <img src=x onerror=window.__xss=1>\","
         + "\"body\":\"标记测试正文。<script>window.__xss=2</script> <b onmouseover=window.__xss=3>粗体</b> 志愿服务。\","
-        + "\"source\":\"reader-page-it\",\"language\":\"zh\"}";
+        + "\"source\":\"reader-page-it\",\"language\":\"zh\"}");
+  }
+
+  private void submit(String ingestUrl, String token, String json) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/articles"))
         .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),

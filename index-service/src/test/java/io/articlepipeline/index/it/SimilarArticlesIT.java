@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Similar articles on the real Elasticsearch when the index holds copies: the same story under
- * another id, and one other story twice. The reader sees each story once and never the copy of
- * the one being read.
+ * Copies of a story on the real Elasticsearch: the same story under another id, and one other
+ * story twice. Similar articles show each story once and never the copy of the one being read;
+ * a collapsed search shows each story once with its copies counted, and its story key lists them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimilarArticlesIT {
@@ -72,6 +72,41 @@ class SimilarArticlesIT {
     }
     assertThat(similar).doesNotContain("a", "a-copy").contains("c");
     assertThat(similar.stream().filter(id -> id.startsWith("b"))).hasSize(1);
+  }
+
+  @Test
+  void aCollapsedSearchShowsEachStoryOnceAndItsKeyListsTheCopies() throws Exception {
+    JsonNode r = get("/api/search?q=" + enc("志愿服务") + "&collapse=true&size=10");
+    assertThat(r.get("collapsed").asBoolean()).isTrue();
+    assertThat(r.get("total").asLong()).isEqualTo(5);
+    assertThat(r.get("stories").asLong()).isEqualTo(3);
+    assertThat(r.get("nextCursor").isNull()).isTrue();
+    java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+    for (JsonNode hit : r.get("hits")) {
+      byId.put(hit.get("id").asText(), hit);
+    }
+    assertThat(byId).hasSize(3);
+    JsonNode storyA = byId.containsKey("a") ? byId.get("a") : byId.get("a-copy");
+    assertThat(storyA).isNotNull();
+    assertThat(storyA.get("copies").asInt()).isEqualTo(1);
+    assertThat(byId.get("c").get("copies").asInt()).isZero();
+
+    List<String> copies = new ArrayList<>();
+    for (JsonNode hit : get("/api/search?story=" + enc(storyA.get("story").asText())).get("hits")) {
+      copies.add(hit.get("id").asText());
+    }
+    assertThat(copies).containsExactlyInAnyOrder("a", "a-copy");
+
+    // not asked for: every article, and a cursor to walk them
+    JsonNode plain = get("/api/search?q=" + enc("志愿服务") + "&size=2");
+    assertThat(plain.get("collapsed").asBoolean()).isFalse();
+    assertThat(plain.get("stories").isNull()).isTrue();
+    assertThat(plain.get("hits").get(0).get("copies").isNull()).isTrue();
+    assertThat(plain.get("nextCursor").isNull()).isFalse();
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private JsonNode get(String path) throws Exception {

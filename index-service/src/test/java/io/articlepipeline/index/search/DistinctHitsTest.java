@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class DistinctHitsTest {
 
   private static SearchResult.Hit hit(String id, String title) {
-    return new SearchResult.Hit(id, title, title, "", List.of(), List.of(), null, null, "zh", null, null, 1.0);
+    return new SearchResult.Hit(id, title, title, "", List.of(), List.of(), null, null, "zh", null, null, 1.0, null, null);
   }
 
   @Test

@@ -45,8 +45,8 @@ class SearchControllerTest {
   void aSearchAnswersWithTotalTookAndHits() throws Exception {
     SearchResult.Hit hit = new SearchResult.Hit("a1", "标题", "标题", "<mark>志愿</mark>", List.of("志愿"),
         List.of(new SearchResult.OrgRef("红十字会", "SOCIAL_ORGANIZATION")), "新华社", null, "zh", null,
-        "2024-05-01T00:00:00Z", 1.5);
-    when(service.search(any())).thenReturn(new SearchResult(1, 3, 1, 10, "relevance", List.of(hit), null, Map.of()));
+        "2024-05-01T00:00:00Z", 1.5, "标题", null);
+    when(service.search(any())).thenReturn(new SearchResult(1, 3, 1, 10, "relevance", List.of(hit), null, Map.of(), false, null));
     mvc.perform(get("/api/search").param("q", "志愿"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.total").value(1))

@@ -54,6 +54,17 @@ class SearchParamsParserTest {
   }
 
   @Test
+  void collapseIsOffUnlessAskedAndPagesByNumberOnly() {
+    assertThat(parser.parse(params("q", "志愿")).collapse()).isFalse();
+    SearchParams p = parser.parse(params("q", "志愿", "collapse", "TRUE", "story", "郑州上街区用好文明实践阵地"));
+    assertThat(p.collapse()).isTrue();
+    assertThat(p.stories()).containsExactly("郑州上街区用好文明实践阵地");
+    assertThat(errors(params("collapse", "yes"))).containsExactly("collapse: must be true or false, was 'yes'");
+    assertThat(errors(params("collapse", "true", "cursor", "abc")))
+        .containsExactly("cursor: not with collapse=true (collapsed results are paged with page=)");
+  }
+
+  @Test
   void unknownParametersAreNamed() {
     assertThat(errors(params("q", "x", "colour", "red"))).anySatisfy(e -> assertThat(e).startsWith("colour: unknown parameter"));
   }

@@ -21,7 +21,8 @@ class SearchQueryBuilderTest {
   }
 
   private static SearchParams params(String q, List<String> orgs, SearchSort sort, int page, int size, List<Object> cursor) {
-    return new SearchParams(q, orgs, List.of(), List.of(), List.of(), List.of(), null, null, sort, page, size, cursor);
+    return new SearchParams(q, orgs, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, sort, page, size,
+        cursor, false);
   }
 
   @Test
@@ -68,13 +69,33 @@ class SearchQueryBuilderTest {
   @Test
   void filtersAreTermsAndADateRangeWithTheLastDayIncluded() throws Exception {
     SearchParams p = new SearchParams("", List.of("红十字会"), List.of("志愿"), List.of("新华社"), List.of(), List.of("zh"),
-        LocalDate.parse("2024-01-01"), LocalDate.parse("2024-01-31"), SearchSort.DATE, 1, 10, null);
+        List.of("story-key"), LocalDate.parse("2024-01-01"), LocalDate.parse("2024-01-31"), SearchSort.DATE, 1, 10, null,
+        false);
     String filters = body(builder.build(p, List.of(), false)).at("/query/bool/filter").toString();
     assertThat(filters).contains("{\"terms\":{\"organizationNames\":[\"红十字会\"]}}")
         .contains("{\"terms\":{\"keywordTexts\":[\"志愿\"]}}")
         .contains("{\"terms\":{\"source\":[\"新华社\"]}}")
         .contains("{\"terms\":{\"language\":[\"zh\"]}}")
+        .contains("{\"terms\":{\"story\":[\"story-key\"]}}")
         .contains("\"gte\":\"2024-01-01\"").contains("\"lt\":\"2024-02-01\"");
+  }
+
+  @Test
+  void collapseShowsEachStoryOnceCountingItsCopiesAndStories() throws Exception {
+    SearchParams p = new SearchParams("志愿", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
+        SearchSort.RELEVANCE, 2, 10, null, true);
+    JsonNode body = body(builder.build(p, List.of("志愿"), true));
+    assertThat(body.at("/collapse/field").asText()).isEqualTo("story");
+    JsonNode inner = body.at("/collapse/inner_hits");
+    JsonNode copies = inner.isArray() ? inner.get(0) : inner;
+    assertThat(copies.get("name").asText()).as(body.at("/collapse").toString()).isEqualTo(SearchQueryBuilder.COPIES);
+    assertThat(copies.get("size").asInt()).isZero();
+    assertThat(body.at("/aggregations/stories/cardinality/field").asText()).isEqualTo("story");
+    assertThat(body.at("/from").asInt()).isEqualTo(10);
+    // not asked: no collapse, no story count
+    JsonNode plain = body(builder.build(params("志愿", List.of(), SearchSort.RELEVANCE, 1, 10, null), List.of("志愿"), true));
+    assertThat(plain.has("collapse")).isFalse();
+    assertThat(plain.at("/aggregations").has("stories")).isFalse();
   }
 
   @Test
