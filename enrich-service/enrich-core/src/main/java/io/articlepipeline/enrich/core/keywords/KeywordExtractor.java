@@ -62,6 +62,9 @@ public final class KeywordExtractor {
 
   /** The content mask with web and e-mail addresses taken out (a copy; the original is untouched). */
   static boolean[] withoutAddresses(String text, boolean[] content) {
+    if (text.indexOf('@') < 0 && text.indexOf("://") < 0 && text.indexOf("www.") < 0 && text.indexOf("WWW.") < 0) {
+      return content; // most texts: no scan with the pattern
+    }
     Matcher m = ADDRESS.matcher(text);
     boolean[] out = null;
     while (m.find()) {
