@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Search latency over whatever the index holds: the judged queries (plus a filtered and an empty
- * query) are sent {@code rounds} times after a warm-up; prints percentiles of the round trip and of
- * Elasticsearch's {@code took}. A benchmark for {@code ./pipeline bench}, never a test assertion.
+ * query) are sent {@code rounds} times after a warm-up, each as the API answers by default and
+ * collapsed by story as the reader page asks; prints percentiles of the round trip and of
+ * Elasticsearch's {@code took} for both and the ratio. A benchmark for {@code ./pipeline bench}, never a test assertion.
  *
  * <p>Run: {@code INDEX_URL=http://127.0.0.1:8083 mvn -q -pl index-service test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=io.articlepipeline.index.bench.SearchLatencyBench
@@ -37,35 +38,48 @@ public final class SearchLatencyBench {
     queries.add("");
     HttpClient http = HttpClient.newHttpClient();
     ObjectMapper json = new ObjectMapper();
-    List<Double> roundTrip = new ArrayList<>();
-    List<Long> took = new ArrayList<>();
+    // each query as the API answers by default and as the reader page asks (each story once),
+    // alternating, so load on this shared machine hits both alike
+    String[] modes = {"", "collapse=true"};
+    List<List<Double>> roundTrip = List.of(new ArrayList<>(), new ArrayList<>());
+    List<List<Long>> took = List.of(new ArrayList<>(), new ArrayList<>());
     long documents = 0;
     for (int round = -3; round < rounds; round++) {
       for (String q : queries) {
-        long start = System.nanoTime();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?" + q)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        double ms = (System.nanoTime() - start) / 1e6;
-        if (r.statusCode() != 200) {
-          throw new IllegalStateException("search " + q + " answered " + r.statusCode());
-        }
-        if (round >= 0) {
-          roundTrip.add(ms);
-          took.add(json.readTree(r.body()).get("took").asLong());
-        }
-        if (q.isEmpty()) {
-          documents = json.readTree(r.body()).get("total").asLong();
+        for (int m = 0; m < modes.length; m++) {
+          String query = q.isEmpty() ? modes[m] : modes[m].isEmpty() ? q : q + "&" + modes[m];
+          long start = System.nanoTime();
+          HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?" + query)).build(),
+              HttpResponse.BodyHandlers.ofString());
+          double ms = (System.nanoTime() - start) / 1e6;
+          if (r.statusCode() != 200) {
+            throw new IllegalStateException("search " + query + " answered " + r.statusCode());
+          }
+          if (round >= 0) {
+            roundTrip.get(m).add(ms);
+            took.get(m).add(json.readTree(r.body()).get("took").asLong());
+          }
+          if (query.isEmpty()) {
+            documents = json.readTree(r.body()).get("total").asLong();
+          }
         }
       }
     }
-    Collections.sort(roundTrip);
-    Collections.sort(took);
-    System.out.printf("index %s: %d documents, %d searches (%d queries x %d rounds, facets and highlights on)%n",
-        base, documents, roundTrip.size(), queries.size(), rounds);
-    System.out.printf("round trip ms: p50=%.1f p90=%.1f p99=%.1f max=%.1f%n", pct(roundTrip, 50), pct(roundTrip, 90),
-        pct(roundTrip, 99), roundTrip.get(roundTrip.size() - 1));
-    System.out.printf("elasticsearch took ms: p50=%d p90=%d p99=%d max=%d%n", took.get(took.size() / 2),
-        took.get((int) (took.size() * 0.9)), took.get((int) (took.size() * 0.99)), took.get(took.size() - 1));
+    System.out.printf("index %s: %d documents, %d queries x %d rounds, each plain and collapsed (facets and highlights on)%n",
+        base, documents, queries.size(), rounds);
+    String[] names = {"plain (API default)", "collapsed (reader page: each story once)"};
+    for (int m = 0; m < modes.length; m++) {
+      List<Double> rt = roundTrip.get(m);
+      List<Long> tk = took.get(m);
+      Collections.sort(rt);
+      Collections.sort(tk);
+      System.out.printf("%s%n  round trip ms: p50=%.1f p90=%.1f p99=%.1f max=%.1f%n", names[m], pct(rt, 50), pct(rt, 90),
+          pct(rt, 99), rt.get(rt.size() - 1));
+      System.out.printf("  elasticsearch took ms: p50=%d p90=%d p99=%d max=%d%n", tk.get(tk.size() / 2),
+          tk.get((int) (tk.size() * 0.9)), tk.get((int) (tk.size() * 0.99)), tk.get(tk.size() - 1));
+    }
+    System.out.printf("collapsed / plain, round trip p50: %.2fx, p90: %.2fx%n",
+        pct(roundTrip.get(1), 50) / pct(roundTrip.get(0), 50), pct(roundTrip.get(1), 90) / pct(roundTrip.get(0), 90));
   }
 
   private static double pct(List<Double> sorted, int p) {
