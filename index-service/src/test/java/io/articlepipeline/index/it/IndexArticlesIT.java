@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.articlepipeline.enrich.core.ArticleEnricher;
-import io.articlepipeline.enrich.core.ArticleEnrichers;
 import io.articlepipeline.index.indexing.Articles;
 import io.articlepipeline.schemas.DeadLetterHeaders;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
@@ -56,11 +54,9 @@ class IndexArticlesIT {
   private final ObjectMapper json = new ObjectMapper();
   private IndexServiceApp app;
   private String baseUrl;
-  private ArticleEnricher enricher;
 
   @BeforeAll
   void start() throws Exception {
-    enricher = ArticleEnrichers.load(null);
     app = IndexServiceApp.start(run);
     baseUrl = app.baseUrl;
   }
@@ -73,8 +69,7 @@ class IndexArticlesIT {
   }
 
   private ArticleEnriched article(String id, long revision, String title, String body) {
-    return Articles.article(id, revision).setTitle(title).setCleanBody(body).setBody(body)
-        .setTitleTokens(enricher.indexTokens(title)).setBodyTokens(enricher.indexTokens(body)).build();
+    return IndexServiceApp.article(id, revision, title, body).build();
   }
 
   @Test

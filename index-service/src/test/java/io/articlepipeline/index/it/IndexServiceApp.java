@@ -1,6 +1,9 @@
 package io.articlepipeline.index.it;
 
+import io.articlepipeline.enrich.core.ArticleEnricher;
+import io.articlepipeline.enrich.core.ArticleEnrichers;
 import io.articlepipeline.index.IndexApplication;
+import io.articlepipeline.index.indexing.Articles;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.serde.AvroSerdeConfig;
 import io.articlepipeline.schemas.serde.AvroSerializer;
@@ -65,6 +68,20 @@ final class IndexServiceApp implements AutoCloseable {
         "--pipeline.index.template-name=" + run + "-articles"));
     args.addAll(List.of(extraArgs));
     return new IndexServiceApp(run, new SpringApplicationBuilder(IndexApplication.class).run(args.toArray(String[]::new)));
+  }
+
+  private static ArticleEnricher enricher;
+
+  /**
+   * An enriched article with this title and body (also as its clean body) and the index tokens the
+   * enrich stage gives them; the real enricher is loaded once for all the run's tests.
+   */
+  static synchronized ArticleEnriched.Builder article(String id, long revision, String title, String body) {
+    if (enricher == null) {
+      enricher = ArticleEnrichers.load(null);
+    }
+    return Articles.article(id, revision).setTitle(title).setBody(body).setCleanBody(body)
+        .setTitleTokens(enricher.indexTokens(title)).setBodyTokens(enricher.indexTokens(body));
   }
 
   /** Writes the articles to this run's topic, Avro through the real registry, each acknowledged. */

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.articlepipeline.enrich.core.ArticleEnricher;
-import io.articlepipeline.enrich.core.ArticleEnrichers;
-import io.articlepipeline.index.indexing.Articles;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.serde.AvroSerdeConfig;
 import io.articlepipeline.schemas.serde.AvroSerializer;
@@ -47,12 +44,10 @@ class ReindexIT {
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
   private IndexServiceApp app;
-  private ArticleEnricher enricher;
   private AvroSerializer serializer;
 
   @BeforeAll
   void start() throws Exception {
-    enricher = ArticleEnrichers.load(null);
     serializer = new AvroSerializer();
     serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, StackEnv.registry()), false);
     app = IndexServiceApp.start(run, "--pipeline.index.ops-token=" + TOKEN);
@@ -122,8 +117,7 @@ class ReindexIT {
       for (int i = from; i < to; i++) {
         String title = "志愿服务活动第" + i + "期";
         String body = "社区志愿者开展第" + i + "期志愿服务活动。";
-        ArticleEnriched a = Articles.article("r" + i, 1).setTitle(title).setCleanBody(body).setBody(body)
-            .setTitleTokens(enricher.indexTokens(title)).setBodyTokens(enricher.indexTokens(body)).build();
+        ArticleEnriched a = IndexServiceApp.article("r" + i, 1, title, body).build();
         producer.send(new ProducerRecord<>(app.topic, a.getId(), serializer.serialize(app.topic, a))).get();
       }
     }

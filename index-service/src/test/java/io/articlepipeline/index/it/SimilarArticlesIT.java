@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.articlepipeline.enrich.core.ArticleEnricher;
-import io.articlepipeline.enrich.core.ArticleEnrichers;
-import io.articlepipeline.index.indexing.Articles;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +34,6 @@ class SimilarArticlesIT {
 
   @BeforeAll
   void start() throws Exception {
-    ArticleEnricher enricher = ArticleEnrichers.load(null);
     app = IndexServiceApp.start(run);
     String story = "上街区新时代文明实践中心组织志愿服务队走进社区，开展防汛救灾和疫情防控志愿服务。";
     String other = "上街区志愿服务队走进社区，开展防汛志愿服务，为群众送去防汛物资。";
@@ -50,8 +46,7 @@ class SimilarArticlesIT {
         {"c", "疫情防控志愿服务", third}};
     List<ArticleEnriched> articles = new ArrayList<>();
     for (String[] d : docs) {
-      articles.add(Articles.article(d[0], 1).setTitle(d[1]).setBody(d[2]).setCleanBody(d[2])
-          .setTitleTokens(enricher.indexTokens(d[1])).setBodyTokens(enricher.indexTokens(d[2])).build());
+      articles.add(IndexServiceApp.article(d[0], 1, d[1], d[2]).build());
     }
     app.publish(articles);
     await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/search?size=1").get("total").asLong() == docs.length);
