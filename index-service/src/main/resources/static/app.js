@@ -288,10 +288,16 @@
       }
       renderArticle(box, res.body);
     });
+    // the section shows only once there is something in it: no empty "similar articles" heading
     var similar = $('similar');
     clear(similar);
+    similar.removeAttribute('data-for');
+    $('similar-section').hidden = true;
     api('/api/articles/' + encodeURIComponent(id) + '/similar?size=5').then(function (res) {
-      if (res.status === 200 && seq === articleSeq) { (res.body.hits || []).forEach(function (h) { similar.appendChild(renderHit(h, true)); }); }
+      if (res.status !== 200 || seq !== articleSeq) { return; }
+      (res.body.hits || []).forEach(function (h) { similar.appendChild(renderHit(h, true)); });
+      $('similar-section').hidden = similar.childNodes.length === 0;
+      similar.setAttribute('data-for', id);
     });
   }
 

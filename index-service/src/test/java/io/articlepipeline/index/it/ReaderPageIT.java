@@ -43,6 +43,7 @@ class ReaderPageIT {
 
   private static final String XSS_ID = "reader-page-it-markup";
   private static final String[] COPY_IDS = {"reader-page-it-copy-1", "reader-page-it-copy-2"};
+  private static final String LONELY_ID = "reader-page-it-lonely";
   private static final Duration WAIT = Duration.ofSeconds(20);
   private final HttpClient http = HttpClient.newHttpClient();
   private String indexUrl;
@@ -65,6 +66,10 @@ class ReaderPageIT {
           + "\",\"language\":\"zh\"}");
       ids.add(copy[0]);
     }
+    // words no other article shares: nothing is similar to it
+    submit(ingestUrl, token, "{\"id\":\"" + LONELY_ID + "\",\"title\":\"Qzxv wombatfjord plinthery\","
+        + "\"body\":\"Qzxv wombatfjord plinthery glarbnok. Snurfle quibbix drolmund qzxv.\",\"language\":\"en\"}");
+    ids.add(LONELY_ID);
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
         .until(() -> ids.stream().allMatch(this::indexed));
 
@@ -120,6 +125,8 @@ class ReaderPageIT {
     assertThat(driver.findElement(By.id("view-search")).isDisplayed()).isFalse();
     WebElement orgLink = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#article .org-link")));
     String orgName = orgLink.getText();
+    wait.until(d -> !d.findElements(By.cssSelector("#similar .hit")).isEmpty());
+    assertThat(driver.findElement(By.id("similar-section")).isDisplayed()).isTrue();
     screenshot("3-article");
 
     orgLink.click();
@@ -171,6 +178,16 @@ class ReaderPageIT {
         .containsExactlyInAnyOrder(COPY_IDS);
     assertThat(driver.findElement(By.cssSelector("#chips .chip")).getText()).startsWith("同一报道");
     screenshot("6-copies");
+  }
+
+  @Test
+  void anArticleWithNothingSimilarShowsNoEmptySimilarSection() throws Exception {
+    driver.get(indexUrl + "/#/article/" + LONELY_ID);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#article h1"), "wombatfjord"));
+    // the list says which article's answer it shows once that answer has arrived
+    wait.until(d -> LONELY_ID.equals(d.findElement(By.id("similar")).getAttribute("data-for")));
+    assertThat(driver.findElements(By.cssSelector("#similar .hit"))).isEmpty();
+    assertThat(driver.findElement(By.id("similar-section")).isDisplayed()).isFalse();
   }
 
   @Test
