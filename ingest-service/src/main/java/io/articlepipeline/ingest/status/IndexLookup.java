@@ -47,7 +47,7 @@ public class IndexLookup {
       return Optional.empty();
     }
     if (response.statusCode() != 200) {
-      throw new Unavailable("the index service answered " + response.statusCode(), null);
+      throw new Unavailable("the index service answered " + response.statusCode() + reason(response.body()), null);
     }
     try {
       JsonNode article = json.readTree(response.body());
@@ -55,6 +55,23 @@ public class IndexLookup {
           article.path("indexedAt").asText(null)));
     } catch (IOException e) {
       throw new Unavailable("the index service answered something that is not an article", e);
+    }
+  }
+
+  /** The index's own words for a failure ({@code {"error": ..., "details": [...]}}), if it gave any. */
+  private String reason(String body) {
+    try {
+      JsonNode error = json.readTree(body);
+      StringBuilder out = new StringBuilder();
+      if (error.path("error").isTextual()) {
+        out.append(": ").append(error.path("error").asText());
+      }
+      for (JsonNode detail : error.path("details")) {
+        out.append(out.length() == 0 ? ": " : "; ").append(detail.asText());
+      }
+      return out.length() > 500 ? out.substring(0, 500) + "..." : out.toString();
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
   }
 }
