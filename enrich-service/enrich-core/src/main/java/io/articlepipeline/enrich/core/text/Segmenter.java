@@ -37,12 +37,40 @@ public final class Segmenter {
       if (eol < 0) {
         eol = n;
       }
+      while (eol - from > MAX_SPAN) {
+        int cut = cut(text, from);
+        segmentLine(text, from, cut, out);
+        from = cut;
+      }
       if (eol > from) {
         segmentLine(text, from, eol, out);
       }
       from = eol + 1;
     }
     return out;
+  }
+
+  /**
+   * Longest piece of a line segmented at once. HanLP's word lattice for one piece grows with its
+   * length (a pasted page of 700,000 characters without a line break took 400 MB), so longer
+   * lines are cut: after the last sentence end in the piece, else after the last comma or space,
+   * else (no punctuation at all) at the limit.
+   */
+  static final int MAX_SPAN = 2000;
+
+  static int cut(String text, int from) {
+    int limit = from + MAX_SPAN;
+    int comma = -1;
+    for (int i = limit; i > from + MAX_SPAN / 2; i--) {
+      char c = text.charAt(i - 1);
+      if (c == '。' || c == '!' || c == '?' || c == ';' || c == '！' || c == '？' || c == '；') {
+        return i;
+      }
+      if (comma < 0 && (c == ',' || c == '，' || c == '、' || c == ' ')) {
+        comma = i;
+      }
+    }
+    return comma > 0 ? comma : limit;
   }
 
   private void segmentLine(String text, int from, int to, List<Token> out) {
