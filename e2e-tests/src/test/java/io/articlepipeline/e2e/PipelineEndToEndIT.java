@@ -114,6 +114,37 @@ class PipelineEndToEndIT {
   }
 
   @Test
+  void anArticleNearTheBodyLimitGoesThroughEveryStageAndIsSearchableToItsLastLine() {
+    // about 1.9 MB of text that does not repeat itself: the enriched record (body, cleaned body,
+    // tokens) is several times Kafka's default 1 MiB limit
+    String[] words = {"志愿者", "社区", "慈善", "救援", "培训", "捐赠", "老人", "儿童", "医院", "学校", "乡村", "环境",
+        "文化", "健康", "教育", "服务", "项目", "资金", "物资", "家庭"};
+    java.util.Random random = new java.util.Random(42);
+    StringBuilder body = new StringBuilder();
+    while (body.length() < 600_000) {
+      for (int w = 0; w < 12; w++) {
+        body.append(words[random.nextInt(words.length)]);
+      }
+      body.append(random.nextInt(10) == 0 ? "。\n" : "。");
+    }
+    body.append("\n文末记号栉风沐雨长卷。");
+    String id = "e2e-large-" + System.nanoTime();
+    String json = "{\"id\":\"" + id + "\",\"title\":\"长文测试\",\"body\":\"" + body.toString().replace("\n", "\\n")
+        + "\",\"language\":\"zh\"}";
+    assertThat(json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isBetween(1_700_000, 2_000_000);
+
+    Http.Response accepted = Http.post(Endpoints.INGEST + "/api/articles", Endpoints.SUBMIT_TOKEN, "application/json", json);
+
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    long revision = accepted.json().path("revision").asLong();
+    String status = Endpoints.INGEST + "/api/articles/" + id + "?revision=" + revision;
+    JsonNode done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> Http.get(status, Endpoints.SUBMIT_TOKEN).json(), j -> !j.path("status").asText().equals("processing"));
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("indexed");
+    assertThat(findHit("栉风沐雨 长卷", id)).isNotNull();
+  }
+
+  @Test
   void ingestRefusesBadInputWithTheFieldNamed() {
     Http.Response response = Http.post(Endpoints.INGEST + "/api/articles", Endpoints.SUBMIT_TOKEN,
         "application/json", "{\"title\": \"\", \"body\": \"x\"}");

@@ -39,6 +39,14 @@ class ApiErrors {
     return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), List.of());
   }
 
+  @ExceptionHandler(ArticlePublisher.TooLargeException.class)
+  ResponseEntity<Map<String, Object>> tooLargeForKafka(ArticlePublisher.TooLargeException e) {
+    log.warn("Publish refused: {}", e.getMessage());
+    return error(HttpStatus.CONTENT_TOO_LARGE,
+        "Not accepted: the article is larger than the pipeline's records may be; nothing was stored. "
+            + "Send a shorter body (retrying the same article cannot succeed)", List.of(e.getMessage()));
+  }
+
   @ExceptionHandler(ArticlePublisher.PublishException.class)
   ResponseEntity<Map<String, Object>> unavailable(ArticlePublisher.PublishException e) {
     log.warn("Publish failed: {}", e.getMessage());

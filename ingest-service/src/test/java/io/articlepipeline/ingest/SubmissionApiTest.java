@@ -44,11 +44,16 @@ class SubmissionApiTest {
     final List<ArticleSubmitted> published = new ArrayList<>();
     final List<String> retracted = new ArrayList<>();
     boolean brokerDown;
+    boolean tooLarge;
 
     @Override
     public void publish(ArticleSubmitted article) {
       if (brokerDown) {
         throw new PublishException("Kafka did not acknowledge article " + article.getId(), null);
+      }
+      if (tooLarge) {
+        throw new TooLargeException("Kafka refused article " + article.getId() + " as too large: "
+            + "RecordTooLargeException: The message is 17000000 bytes when serialized", null);
       }
       published.add(article);
     }
@@ -68,6 +73,7 @@ class SubmissionApiTest {
   void reset() {
     publisher.published.clear();
     publisher.brokerDown = false;
+    publisher.tooLarge = false;
   }
 
   @Test
@@ -134,6 +140,18 @@ class SubmissionApiTest {
 
     assertThat(result).hasStatus(413).bodyJson().extractingPath("$.error").asString()
         .contains("pipeline.ingest.max-body-bytes");
+  }
+
+  @Test
+  void aRecordKafkaRefusesAsTooLargeIs413NotARetryLater() {
+    publisher.tooLarge = true;
+
+    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
+        .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"t\", \"body\": \"b\"}");
+
+    assertThat(result).hasStatus(413).doesNotContainHeader("Retry-After");
+    assertThat(result).bodyJson().extractingPath("$.error").asString().contains("retrying the same article cannot succeed");
+    assertThat(result).bodyJson().extractingPath("$.details[0]").asString().contains("RecordTooLargeException");
   }
 
   @Test

@@ -35,6 +35,7 @@ public class KafkaDeadLetterPublisher implements DeadLetterPublisher, AutoClosea
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, io.articlepipeline.schemas.Topics.MAX_RECORD_BYTES);
     this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     this.topic = topic;
   }

@@ -17,4 +17,11 @@ public interface ArticlePublisher {
       super(message, cause);
     }
   }
+
+  /** The record is larger than Kafka takes: retrying cannot help, the article must be smaller. */
+  class TooLargeException extends PublishException {
+    public TooLargeException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package io.articlepipeline.ingest.submit;
 
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
@@ -37,11 +38,23 @@ class StreamBridgePublisher implements ArticlePublisher {
     try {
       sent = bridge.send(BINDING, MessageBuilder.withPayload(payload).setHeader(KafkaHeaders.KEY, id).build());
     } catch (RuntimeException e) {
+      if (causedBy(e, RecordTooLargeException.class)) {
+        throw new TooLargeException("Kafka refused article " + id + " as too large: " + rootMessage(e), e);
+      }
       throw new PublishException("Kafka did not acknowledge article " + id + ": " + rootMessage(e), e);
     }
     if (!sent) {
       throw new PublishException("Kafka did not accept article " + id, null);
     }
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable e) {

@@ -31,6 +31,7 @@ public class DeadLetterConfiguration {
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "ops-console-replay");
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, io.articlepipeline.schemas.Topics.MAX_RECORD_BYTES);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.getKafka().getTimeout().toMillis());
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
