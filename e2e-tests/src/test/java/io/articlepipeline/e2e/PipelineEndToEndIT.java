@@ -141,7 +141,9 @@ class PipelineEndToEndIT {
     JsonNode done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
         .until(() -> Http.get(status, Endpoints.SUBMIT_TOKEN).json(), j -> !j.path("status").asText().equals("processing"));
     assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("indexed");
-    assertThat(findHit("栉风沐雨 长卷", id)).isNotNull();
+    // the status reads the document itself; a search sees it after the index's next refresh
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        .until(() -> findHit("栉风沐雨 长卷", id), hit -> hit != null);
   }
 
   @Test
