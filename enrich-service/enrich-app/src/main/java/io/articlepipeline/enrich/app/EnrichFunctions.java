@@ -38,7 +38,8 @@ class EnrichFunctions {
     Deserializer<?> deserializer = instantiate(properties.getValueDeserializer());
     Map<String, Object> config = new HashMap<>(properties.getDeserializerConfig());
     deserializer.configure(config, false);
-    return new EnrichStage(deserializer, enricher, Clock.systemUTC());
+    return new EnrichStage(deserializer, enricher, Clock.systemUTC(), properties.getRegistryWait(),
+        d -> Thread.sleep(d.toMillis()));
   }
 
   @Bean

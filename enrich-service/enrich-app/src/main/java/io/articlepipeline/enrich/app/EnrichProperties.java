@@ -25,6 +25,20 @@ public class EnrichProperties {
   /** Configuration handed to the deserializer (schema.registry.url, specific.avro.reader, ...). */
   private Map<String, String> deserializerConfig = new HashMap<>();
 
+  /**
+   * How long a record waits for an unreachable schema registry before it is dead-lettered
+   * (default 8 minutes; keep it below the consumer's max.poll.interval.ms, 10 minutes here).
+   */
+  private java.time.Duration registryWait = java.time.Duration.ofMinutes(8);
+
+  public java.time.Duration getRegistryWait() {
+    return registryWait;
+  }
+
+  public void setRegistryWait(java.time.Duration registryWait) {
+    this.registryWait = registryWait;
+  }
+
   public Path getGazetteer() {
     return gazetteer;
   }

@@ -5,26 +5,57 @@ import io.articlepipeline.enrich.core.Enrichment;
 import io.articlepipeline.enrich.core.EnrichmentRequest;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
+import io.articlepipeline.schemas.serde.SchemaRegistryException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One step of the enrich stage on one record: decode, enrich, map. Decoding happens here rather
  * than in the consumer so that a record that is not valid Avro reaches the dead-letter topic as
  * the exact bytes that were read. Plain Java.
+ *
+ * <p>A record that cannot be decoded goes to the dead-letter topic, but one that cannot be
+ * decoded only because the schema registry is unreachable is a good record: the stage waits for
+ * the registry (backing off up to 30 s between tries, for at most {@code registryWait}) instead
+ * of dead-lettering every article that arrives during an outage. Once a record has waited that
+ * long in vain, the ones after it do not wait again until a record is decoded: a long outage
+ * dead-letters (replayable from the ops console) rather than stalling the consumer for ever.
  */
 public final class EnrichStage {
+
+  private static final Logger log = LoggerFactory.getLogger(EnrichStage.class);
+  private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+  private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+
+  /** How the stage waits between tries (a test passes one that only records). */
+  public interface Pause {
+    void sleep(Duration duration) throws InterruptedException;
+  }
 
   private final Deserializer<?> deserializer;
   private final ArticleEnricher enricher;
   private final Clock clock;
+  private final Duration registryWait;
+  private final Pause pause;
+  /** A record waited the whole {@code registryWait} in vain and none has been decoded since. */
+  private volatile boolean gaveUp;
 
   public EnrichStage(Deserializer<?> deserializer, ArticleEnricher enricher, Clock clock) {
+    this(deserializer, enricher, clock, Duration.ZERO, d -> Thread.sleep(d.toMillis()));
+  }
+
+  public EnrichStage(Deserializer<?> deserializer, ArticleEnricher enricher, Clock clock, Duration registryWait,
+      Pause pause) {
     this.deserializer = deserializer;
     this.enricher = enricher;
     this.clock = clock;
+    this.registryWait = registryWait;
+    this.pause = pause;
   }
 
   /** Decodes the bytes read from {@code topic}; null for a tombstone. */
@@ -32,12 +63,66 @@ public final class EnrichStage {
     if (value == null) {
       return null;
     }
-    Object decoded = deserializer.deserialize(topic, value);
+    Object decoded = deserializeWaitingForTheRegistry(topic, value);
     if (decoded instanceof ArticleSubmitted article) {
       return article;
     }
     throw new SerializationException("Expected an ArticleSubmitted on " + topic + " but read "
         + (decoded == null ? "null" : decoded.getClass().getName()));
+  }
+
+  private Object deserializeWaitingForTheRegistry(String topic, byte[] value) {
+    Duration waited = Duration.ZERO;
+    Duration next = FIRST_PAUSE;
+    while (true) {
+      try {
+        Object decoded = deserializer.deserialize(topic, value);
+        gaveUp = false;
+        return decoded;
+      } catch (SerializationException e) {
+        if (!registryUnreachable(e)) {
+          throw e;
+        }
+        if (registryWait.isZero()) {
+          throw e;
+        }
+        if (gaveUp || waited.compareTo(registryWait) >= 0) {
+          String how = gaveUp && waited.isZero()
+              ? "is still unreachable (an earlier record waited " + registryWait.toSeconds() + " s for it in vain)"
+              : "stayed unreachable for " + waited.toSeconds() + " s";
+          gaveUp = true;
+          throw new SerializationException("The schema registry " + how + ": " + e.getMessage(), e);
+        }
+        Duration sleep = next.compareTo(registryWait.minus(waited)) < 0 ? next : registryWait.minus(waited);
+        log.warn("Schema registry unreachable while decoding a record on {}; trying again in {} s (waited {} s of {} s): {}",
+            topic, sleep.toSeconds(), waited.toSeconds(), registryWait.toSeconds(), e.getMessage());
+        try {
+          pause.sleep(sleep);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        waited = waited.plus(sleep);
+        next = next.multipliedBy(2).compareTo(MAX_PAUSE) < 0 ? next.multipliedBy(2) : MAX_PAUSE;
+      }
+    }
+  }
+
+  /**
+   * Whether decoding failed only because the registry could not be asked: our client's transient
+   * errors (unreachable, 408, 429, 5xx), or a connection failure under another deserializer.
+   */
+  static boolean registryUnreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SchemaRegistryException sre) {
+        return sre.isTransient();
+      }
+      if (t instanceof java.net.ConnectException || t instanceof java.net.http.HttpTimeoutException
+          || t instanceof java.net.SocketTimeoutException || t instanceof java.net.UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Enriches one article. */

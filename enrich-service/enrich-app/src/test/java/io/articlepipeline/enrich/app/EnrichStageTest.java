@@ -12,7 +12,10 @@ import io.articlepipeline.enrich.core.OrganizationType;
 import io.articlepipeline.enrich.core.PageFields;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
+import io.articlepipeline.schemas.serde.SchemaRegistryException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -99,5 +102,71 @@ class EnrichStageTest {
   void refusesRecordsOfAnotherType() {
     assertThatThrownBy(() -> stage.decode("articles.submitted", new byte[] {0, 1}))
         .isInstanceOf(SerializationException.class).hasMessageContaining("Expected an ArticleSubmitted");
+  }
+
+  // ---- a registry outage: good records wait for it instead of becoming dead letters
+
+  /** Fails like our deserializer does while the registry is down, {@code failures} times. */
+  private static Deserializer<Object> registryDownFor(int[] failures, int status) {
+    return (topic, bytes) -> {
+      if (failures[0]-- > 0) {
+        throw new SerializationException("Cannot read a record on topic " + topic + " with schema id 1",
+            new SchemaRegistryException("Schema registry unreachable at http://127.0.0.1:8081/", status, -1, null));
+      }
+      return ARTICLE;
+    };
+  }
+
+  @Test
+  void aRecordWaitsForAnUnreachableRegistryWithGrowingPausesAndIsDecodedOnceItAnswers() {
+    List<Duration> pauses = new ArrayList<>();
+    EnrichStage waiting = new EnrichStage(registryDownFor(new int[] {4}, 0), enricher, clock, Duration.ofMinutes(8),
+        pauses::add);
+
+    assertThat(waiting.decode("articles.submitted", new byte[] {0})).isSameAs(ARTICLE);
+    assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+        Duration.ofSeconds(8));
+  }
+
+  @Test
+  void aRegistryDownLongerThanTheWaitDeadLettersTheRecordAndTheNextOnesDoNotWaitAgain() {
+    List<Duration> pauses = new ArrayList<>();
+    int[] failures = {1000};
+    EnrichStage waiting = new EnrichStage(registryDownFor(failures, 503), enricher, clock, Duration.ofSeconds(100),
+        pauses::add);
+
+    assertThatThrownBy(() -> waiting.decode("articles.submitted", new byte[] {0}))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("stayed unreachable for 100 s");
+    assertThat(pauses.stream().mapToLong(Duration::toSeconds).sum()).isEqualTo(100);
+    assertThat(pauses).allMatch(p -> p.compareTo(Duration.ofSeconds(30)) <= 0);
+
+    pauses.clear();
+    assertThatThrownBy(() -> waiting.decode("articles.submitted", new byte[] {0}))
+        .hasMessageContaining("still unreachable (an earlier record waited 100 s for it in vain)");
+    assertThat(pauses).isEmpty();
+
+    failures[0] = 0; // the registry is back: the next record is decoded, and later ones wait again
+    assertThat(waiting.decode("articles.submitted", new byte[] {0})).isSameAs(ARTICLE);
+    failures[0] = 1;
+    assertThat(waiting.decode("articles.submitted", new byte[] {0})).isSameAs(ARTICLE);
+    assertThat(pauses).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aRecordTheRegistryKnowsNothingAboutIsNotWaitedFor() {
+    List<Duration> pauses = new ArrayList<>();
+    EnrichStage waiting = new EnrichStage(registryDownFor(new int[] {1}, 404), enricher, clock, Duration.ofMinutes(8),
+        pauses::add);
+
+    assertThatThrownBy(() -> waiting.decode("articles.submitted", new byte[] {0})).isInstanceOf(SerializationException.class);
+    assertThat(pauses).isEmpty();
+    assertThatThrownBy(() -> stage.decode("articles.submitted", new byte[] {1})).hasMessageContaining("magic byte");
+  }
+
+  @Test
+  void aConnectionFailureUnderAnotherDeserializerCountsAsTheRegistryBeingDown() {
+    assertThat(EnrichStage.registryUnreachable(new SerializationException("Error retrieving Avro schema",
+        new java.net.ConnectException("Connection refused")))).isTrue();
+    assertThat(EnrichStage.registryUnreachable(new SerializationException("Unknown magic byte!"))).isFalse();
   }
 }
