@@ -1,6 +1,7 @@
 package io.articlepipeline.index.indexing;
 
 import io.articlepipeline.schemas.avro.ArticleEnriched;
+import io.articlepipeline.schemas.serde.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -32,6 +33,11 @@ public final class IncomingRecords {
       return new IncomingRecord.Article(source, article);
     }
     if (failure != null) {
+      if (SchemaRegistryException.registryUnreachable(failure)) {
+        // not a bad record: the batch fails uncommitted and is read again once the registry answers
+        throw new IndexingFailedException("Cannot read " + source + ": the schema registry is unreachable; "
+            + "the batch is retried: " + failure.getMessage(), failure);
+      }
       Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
       return new IncomingRecord.Undecodable(source, failure.getData(), cause.getClass().getName(),
           String.valueOf(cause.getMessage()));

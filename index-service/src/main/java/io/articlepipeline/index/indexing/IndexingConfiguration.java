@@ -19,8 +19,11 @@ import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.messaging.Message;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The {@code indexArticles} stage: binding {@code indexArticles-in-0}, batch mode, see application.yml. */
@@ -56,7 +59,18 @@ public class IndexingConfiguration {
   @Bean
   Consumer<Message<List<?>>> indexArticles(ArticleBatchIndexer indexer, IndexingMetrics metrics) {
     return message -> {
-      List<IncomingRecord> records = KafkaBatchAdapter.records(message);
+      List<IncomingRecord> records;
+      try {
+        records = KafkaBatchAdapter.records(message);
+      } catch (IndexingFailedException e) {
+        metrics.batchFailed(message.getPayload().size());
+        log.error("Batch of {} not read; it is not committed and will be fetched again: {}",
+            message.getPayload().size(), e.getMessage());
+        // the failure is in the records' decoding, which retrying this batch in memory would only
+        // repeat: naming its first record makes the error handler seek back, so the next poll
+        // reads (and decodes) the whole batch again; nothing before it is committed
+        throw new BatchListenerFailedException(e.getMessage(), e, 0);
+      }
       if (records.isEmpty()) {
         return;
       }
@@ -88,7 +102,20 @@ public class IndexingConfiguration {
       ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
       backOff.setMaxInterval(props.getBatchMaxBackoff().toMillis());
       backOff.setMaxElapsedTime(Long.MAX_VALUE);
-      container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+      container.setCommonErrorHandler(retryingEveryFailure(backOff, null));
     };
+  }
+
+  /**
+   * An error handler that retries every failure for as long as {@code backOff} allows. Spring's
+   * default gives up at once, and commits, on some exception types anywhere in the cause chain
+   * (a DeserializationException, a ClassCastException, a conversion error): an unreachable schema
+   * registry, which shows as a DeserializationException, would silently skip the batch.
+   * {@code recoverer} null: Spring's, which logs the records it gives up on.
+   */
+  static DefaultErrorHandler retryingEveryFailure(BackOff backOff, ConsumerRecordRecoverer recoverer) {
+    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+    handler.setClassifications(Map.of(), true);
+    return handler;
   }
 }

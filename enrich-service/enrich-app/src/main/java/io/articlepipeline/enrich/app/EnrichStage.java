@@ -80,7 +80,7 @@ public final class EnrichStage {
         gaveUp = false;
         return decoded;
       } catch (SerializationException e) {
-        if (!registryUnreachable(e)) {
+        if (!SchemaRegistryException.registryUnreachable(e)) {
           throw e;
         }
         if (registryWait.isZero()) {
@@ -106,23 +106,6 @@ public final class EnrichStage {
         next = next.multipliedBy(2).compareTo(MAX_PAUSE) < 0 ? next.multipliedBy(2) : MAX_PAUSE;
       }
     }
-  }
-
-  /**
-   * Whether decoding failed only because the registry could not be asked: our client's transient
-   * errors (unreachable, 408, 429, 5xx), or a connection failure under another deserializer.
-   */
-  static boolean registryUnreachable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SchemaRegistryException sre) {
-        return sre.isTransient();
-      }
-      if (t instanceof java.net.ConnectException || t instanceof java.net.http.HttpTimeoutException
-          || t instanceof java.net.SocketTimeoutException || t instanceof java.net.UnknownHostException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Enriches one article. */

@@ -165,8 +165,8 @@ class EnrichStageTest {
 
   @Test
   void aConnectionFailureUnderAnotherDeserializerCountsAsTheRegistryBeingDown() {
-    assertThat(EnrichStage.registryUnreachable(new SerializationException("Error retrieving Avro schema",
+    assertThat(SchemaRegistryException.registryUnreachable(new SerializationException("Error retrieving Avro schema",
         new java.net.ConnectException("Connection refused")))).isTrue();
-    assertThat(EnrichStage.registryUnreachable(new SerializationException("Unknown magic byte!"))).isFalse();
+    assertThat(SchemaRegistryException.registryUnreachable(new SerializationException("Unknown magic byte!"))).isFalse();
   }
 }
