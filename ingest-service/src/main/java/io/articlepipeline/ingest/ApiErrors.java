@@ -50,8 +50,10 @@ class ApiErrors {
   @ExceptionHandler(ArticlePublisher.PublishException.class)
   ResponseEntity<Map<String, Object>> unavailable(ArticlePublisher.PublishException e) {
     log.warn("Publish failed: {}", e.getMessage());
+    String why = e instanceof ArticlePublisher.RegistryUnavailableException
+        ? "the schema registry is unreachable" : "the broker did not acknowledge";
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-        .body(Map.of("error", "Not accepted: the broker did not acknowledge; nothing was stored, retry later",
+        .body(Map.of("error", "Not accepted: " + why + "; nothing was stored, retry later",
             "details", List.of(e.getMessage())));
   }
 

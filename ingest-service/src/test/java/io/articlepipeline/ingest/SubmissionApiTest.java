@@ -45,11 +45,16 @@ class SubmissionApiTest {
     final List<String> retracted = new ArrayList<>();
     boolean brokerDown;
     boolean tooLarge;
+    boolean registryDown;
 
     @Override
     public void publish(ArticleSubmitted article) {
       if (brokerDown) {
         throw new PublishException("Kafka did not acknowledge article " + article.getId(), null);
+      }
+      if (registryDown) {
+        throw new RegistryUnavailableException("Article " + article.getId() + " could not be encoded: "
+            + "Schema registry unreachable at http://127.0.0.1:8081/", null);
       }
       if (tooLarge) {
         throw new TooLargeException("Kafka refused article " + article.getId() + " as too large: "
@@ -74,6 +79,7 @@ class SubmissionApiTest {
     publisher.published.clear();
     publisher.brokerDown = false;
     publisher.tooLarge = false;
+    publisher.registryDown = false;
   }
 
   @Test
@@ -155,6 +161,18 @@ class SubmissionApiTest {
   }
 
   @Test
+  void anUnreachableRegistryIs503NamingTheRegistry() {
+    publisher.registryDown = true;
+
+    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
+        .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"t\", \"body\": \"b\"}");
+
+    assertThat(result).hasStatus(503).hasHeader("Retry-After", "5");
+    assertThat(result).bodyJson().extractingPath("$.error").asString()
+        .isEqualTo("Not accepted: the schema registry is unreachable; nothing was stored, retry later");
+  }
+
+  @Test
   void answers503AndKeepsNothingWhenTheBrokerDoesNotAcknowledge() {
     publisher.brokerDown = true;
 
@@ -162,6 +180,7 @@ class SubmissionApiTest {
         .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"t\", \"body\": \"b\"}");
 
     assertThat(result).hasStatus(503).hasHeader("Retry-After", "5");
+    assertThat(result).bodyJson().extractingPath("$.error").asString().contains("the broker did not acknowledge");
     assertThat(publisher.published).isEmpty();
   }
 

@@ -18,6 +18,13 @@ public interface ArticlePublisher {
     }
   }
 
+  /** The schema registry could not be asked (to register or look up the schema): worth a retry. */
+  class RegistryUnavailableException extends PublishException {
+    public RegistryUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** The record is larger than Kafka takes: retrying cannot help, the article must be smaller. */
   class TooLargeException extends PublishException {
     public TooLargeException(String message, Throwable cause) {

@@ -1,6 +1,7 @@
 package io.articlepipeline.ingest.submit;
 
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
+import io.articlepipeline.schemas.serde.SchemaRegistryException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -41,11 +42,24 @@ class StreamBridgePublisher implements ArticlePublisher {
       if (causedBy(e, RecordTooLargeException.class)) {
         throw new TooLargeException("Kafka refused article " + id + " as too large: " + rootMessage(e), e);
       }
+      if (SchemaRegistryException.registryUnreachable(e)) {
+        throw new RegistryUnavailableException("Article " + id + " could not be encoded: "
+            + registryMessage(e), e);
+      }
       throw new PublishException("Kafka did not acknowledge article " + id + ": " + rootMessage(e), e);
     }
     if (!sent) {
       throw new PublishException("Kafka did not accept article " + id, null);
     }
+  }
+
+  private static String registryMessage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SchemaRegistryException) {
+        return t.getMessage();
+      }
+    }
+    return rootMessage(e);
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -7,7 +7,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
+import io.articlepipeline.schemas.serde.SchemaRegistryException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -32,6 +34,17 @@ class StreamBridgePublisherTest {
     assertThatThrownBy(() -> publisher.publish(article()))
         .isInstanceOf(ArticlePublisher.TooLargeException.class)
         .hasMessageContaining("a1").hasMessageContaining("17000000 bytes");
+  }
+
+  @Test
+  void anUnreachableRegistryIsNamedAsTheReasonNotTheBroker() {
+    sendFailsWith(new SerializationException("Cannot register the schema of articles.submitted-value",
+        new SchemaRegistryException("Schema registry unreachable at http://127.0.0.1:8081/", 0, -1,
+            new java.net.ConnectException())));
+
+    assertThatThrownBy(() -> publisher.publish(article()))
+        .isInstanceOf(ArticlePublisher.RegistryUnavailableException.class)
+        .hasMessage("Article a1 could not be encoded: Schema registry unreachable at http://127.0.0.1:8081/");
   }
 
   @Test
