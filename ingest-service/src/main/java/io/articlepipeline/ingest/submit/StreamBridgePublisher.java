@@ -39,12 +39,13 @@ class StreamBridgePublisher implements ArticlePublisher {
     try {
       sent = bridge.send(BINDING, MessageBuilder.withPayload(payload).setHeader(KafkaHeaders.KEY, id).build());
     } catch (RuntimeException e) {
-      if (causedBy(e, RecordTooLargeException.class)) {
+      if (cause(e, RecordTooLargeException.class) != null) {
         throw new TooLargeException("Kafka refused article " + id + " as too large: " + rootMessage(e), e);
       }
       if (SchemaRegistryException.registryUnreachable(e)) {
+        SchemaRegistryException registry = cause(e, SchemaRegistryException.class);
         throw new RegistryUnavailableException("Article " + id + " could not be encoded: "
-            + registryMessage(e), e);
+            + (registry != null ? registry.getMessage() : rootMessage(e)), e);
       }
       throw new PublishException("Kafka did not acknowledge article " + id + ": " + rootMessage(e), e);
     }
@@ -53,22 +54,14 @@ class StreamBridgePublisher implements ArticlePublisher {
     }
   }
 
-  private static String registryMessage(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SchemaRegistryException) {
-        return t.getMessage();
-      }
-    }
-    return rootMessage(e);
-  }
-
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+  /** The first exception of {@code type} in the cause chain, or null. */
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
-        return true;
+        return type.cast(t);
       }
     }
-    return false;
+    return null;
   }
 
   private static String rootMessage(Throwable e) {

@@ -80,10 +80,7 @@ public final class EnrichStage {
         gaveUp = false;
         return decoded;
       } catch (SerializationException e) {
-        if (!SchemaRegistryException.registryUnreachable(e)) {
-          throw e;
-        }
-        if (registryWait.isZero()) {
+        if (registryWait.isZero() || !SchemaRegistryException.registryUnreachable(e)) {
           throw e;
         }
         if (gaveUp || waited.compareTo(registryWait) >= 0) {
