@@ -152,8 +152,7 @@ class SubmissionApiTest {
   void aRecordKafkaRefusesAsTooLargeIs413NotARetryLater() {
     publisher.tooLarge = true;
 
-    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
-        .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"t\", \"body\": \"b\"}");
+    var result = postSmallArticle();
 
     assertThat(result).hasStatus(413).doesNotContainHeader("Retry-After");
     assertThat(result).bodyJson().extractingPath("$.error").asString().contains("retrying the same article cannot succeed");
@@ -164,8 +163,7 @@ class SubmissionApiTest {
   void anUnreachableRegistryIs503NamingTheRegistry() {
     publisher.registryDown = true;
 
-    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
-        .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"t\", \"body\": \"b\"}");
+    var result = postSmallArticle();
 
     assertThat(result).hasStatus(503).hasHeader("Retry-After", "5");
     assertThat(result).bodyJson().extractingPath("$.error").asString()
@@ -176,8 +174,7 @@ class SubmissionApiTest {
   void answers503AndKeepsNothingWhenTheBrokerDoesNotAcknowledge() {
     publisher.brokerDown = true;
 
-    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
-        .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"t\", \"body\": \"b\"}");
+    var result = postSmallArticle();
 
     assertThat(result).hasStatus(503).hasHeader("Retry-After", "5");
     assertThat(result).bodyJson().extractingPath("$.error").asString().contains("the broker did not acknowledge");
@@ -197,5 +194,10 @@ class SubmissionApiTest {
 
     assertThat(result).hasStatus(202);
     assertThat(publisher.retracted).contains("a1");
+  }
+
+  private org.springframework.test.web.servlet.assertj.MvcTestResult postSmallArticle() {
+    return mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
+        .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"t\", \"body\": \"b\"}").exchange();
   }
 }
