@@ -15,6 +15,9 @@ public final class Retry {
   /** Sleeps between attempts; tests pass one that records instead of sleeping. */
   @FunctionalInterface
   public interface Sleeper {
+    /** The thread's own sleep. */
+    Sleeper THREAD = d -> Thread.sleep(d.toMillis());
+
     void sleep(Duration duration) throws InterruptedException;
   }
 
@@ -24,7 +27,7 @@ public final class Retry {
   private final Sleeper sleeper;
 
   public Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
-    this(maxAttempts, initialBackoff, maxBackoff, d -> Thread.sleep(d.toMillis()));
+    this(maxAttempts, initialBackoff, maxBackoff, Sleeper.THREAD);
   }
 
   /** Visible for testing: a custom sleeper. */

@@ -4,6 +4,7 @@ import io.articlepipeline.enrich.core.ArticleEnricher;
 import io.articlepipeline.enrich.core.ArticleEnrichers;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
+import io.articlepipeline.schemas.retry.Retry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -39,7 +40,7 @@ class EnrichFunctions {
     Map<String, Object> config = new HashMap<>(properties.getDeserializerConfig());
     deserializer.configure(config, false);
     return new EnrichStage(deserializer, enricher, Clock.systemUTC(), properties.getRegistryWait(),
-        d -> Thread.sleep(d.toMillis()));
+        Retry.Sleeper.THREAD);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import io.articlepipeline.enrich.core.Enrichment;
 import io.articlepipeline.enrich.core.EnrichmentRequest;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
+import io.articlepipeline.schemas.retry.Retry;
 import io.articlepipeline.schemas.serde.SchemaRegistryException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * of dead-lettering every article that arrives during an outage. Once a record has waited that
  * long in vain, the ones after it do not wait again until a record is decoded: a long outage
  * dead-letters (replayable from the ops console) rather than stalling the consumer for ever.
+ * (Not {@link Retry#call}: that counts attempts with random waits; this wait is bounded in time
+ * and remembers giving up across records.)
  */
 public final class EnrichStage {
 
@@ -32,25 +35,21 @@ public final class EnrichStage {
   private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
   private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
-  /** How the stage waits between tries (a test passes one that only records). */
-  public interface Pause {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   private final Deserializer<?> deserializer;
   private final ArticleEnricher enricher;
   private final Clock clock;
   private final Duration registryWait;
-  private final Pause pause;
+  /** How the stage waits between tries (a test passes one that only records). */
+  private final Retry.Sleeper pause;
   /** A record waited the whole {@code registryWait} in vain and none has been decoded since. */
   private volatile boolean gaveUp;
 
   public EnrichStage(Deserializer<?> deserializer, ArticleEnricher enricher, Clock clock) {
-    this(deserializer, enricher, clock, Duration.ZERO, d -> Thread.sleep(d.toMillis()));
+    this(deserializer, enricher, clock, Duration.ZERO, Retry.Sleeper.THREAD);
   }
 
   public EnrichStage(Deserializer<?> deserializer, ArticleEnricher enricher, Clock clock, Duration registryWait,
-      Pause pause) {
+      Retry.Sleeper pause) {
     this.deserializer = deserializer;
     this.enricher = enricher;
     this.clock = clock;
