@@ -152,26 +152,20 @@ class OpsPageIT {
     // the long reason is folded: its start, and all of it on request (kept open across refreshes)
     wait.until(d -> text("dead-letters").contains("show all") && text("dead-letters").contains("characters"));
     assertThat(text("dead-letters")).contains("failed to parse field").doesNotContain("END-OF-VALUE");
-    browser.findElements(By.cssSelector("#dead-letters button.link")).get(0).click();
+    clickFresh(d -> d.findElements(By.cssSelector("#dead-letters button.link")).get(0));
     wait.until(d -> text("dead-letters").contains("END-OF-VALUE"));
     browser.findElement(By.id("refresh-now")).click();
     wait.until(d -> text("dead-letters").contains("show less"));
     assertThat(text("dead-letters")).contains("END-OF-VALUE");
 
     browser.findElement(By.id("auto-refresh")).click();
-    // a refresh already under way may still replace the rows: find the row again until the click lands
-    wait.until(d -> {
-      try {
-        d.findElements(By.cssSelector("#dead-letters tr")).stream()
-            .filter(r -> r.getText().contains(REASON)).findFirst().orElseThrow()
-            .findElement(By.cssSelector("input[type=checkbox]")).click();
-        return true;
-      } catch (org.openqa.selenium.StaleElementReferenceException | java.util.NoSuchElementException e) {
-        return false;
-      }
-    });
-    browser.findElements(By.cssSelector("#dead-letters button")).stream()
-        .filter(b -> b.getText().equals("Replay selected")).findFirst().orElseThrow().click();
+    // a refresh already under way may still replace the rows (the ticks live outside them):
+    // find each element again until the click lands
+    clickFresh(d -> d.findElements(By.cssSelector("#dead-letters tr")).stream()
+        .filter(r -> r.getText().contains(REASON)).findFirst().orElseThrow()
+        .findElement(By.cssSelector("input[type=checkbox]")));
+    clickFresh(d -> d.findElements(By.cssSelector("#dead-letters button")).stream()
+        .filter(b -> b.getText().equals("Replay selected")).findFirst().orElseThrow());
     wait.until(d -> text("dead-letters").contains("1 of 1 replayed"));
     assertThat(KafkaTestSupport.readAll(SOURCE)).hasSize(7);
     screenshot(Path.of("target", "ops-page.png"));
@@ -184,6 +178,18 @@ class OpsPageIT {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** Clicks the element {@code find} locates, locating it again while re-rendering replaces it. */
+  private void clickFresh(java.util.function.Function<WebDriver, WebElement> find) {
+    wait.until(d -> {
+      try {
+        find.apply(d).click();
+        return true;
+      } catch (org.openqa.selenium.StaleElementReferenceException | java.util.NoSuchElementException e) {
+        return false;
+      }
+    });
   }
 
   private void login(String token) {
