@@ -19,18 +19,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -127,7 +123,7 @@ class IndexArticlesIT {
     JsonNode english = json.readTree(search("red cross volunteers").body());
     assertThat(english.get("hits").get(0).get("id").asText()).isEqualTo("a2");
 
-    List<ConsumerRecord<byte[], byte[]>> letters = readDeadLetters(2);
+    List<ConsumerRecord<byte[], byte[]>> letters = app.deadLetters(2, Duration.ofSeconds(30));
     assertThat(letters).hasSize(2);
     ConsumerRecord<byte[], byte[]> dateLetter = letters.stream()
         .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("bad-date")).findFirst().orElseThrow();
@@ -170,23 +166,6 @@ class IndexArticlesIT {
 
   private ProducerRecord<String, byte[]> message(String key, byte[] value) {
     return new ProducerRecord<>(topic, key, value);
-  }
-
-  private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(int expected) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka());
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-dlq-reader");
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(dlqTopic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (out.size() < expected && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(500)).forEach(out::add);
-      }
-    }
-    return out;
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> r, String name) {

@@ -11,14 +11,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -45,6 +52,11 @@ final class IndexServiceApp implements AutoCloseable {
   }
 
   static IndexServiceApp start(String run, String... extraArgs) throws Exception {
+    return startReading(run, StackEnv.registry(), extraArgs);
+  }
+
+  /** The service reading schemas from {@code registry} (the stack's, or a way to it). */
+  static IndexServiceApp startReading(String run, String registry, String... extraArgs) throws Exception {
     String topic = run + ".articles.enriched";
     try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", StackEnv.kafka()))) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(topic + ".dlq", 1, (short) 1)))
@@ -57,10 +69,10 @@ final class IndexServiceApp implements AutoCloseable {
         "--spring.cloud.stream.bindings.indexArticles-in-0.destination=" + topic,
         "--spring.cloud.stream.bindings.indexArticles-in-0.group=" + run,
         "--spring.cloud.stream.kafka.bindings.indexArticles-in-0.consumer.configuration.schema.registry.url="
-            + StackEnv.registry(),
+            + registry,
         "--pipeline.index.elasticsearch-url=" + StackEnv.elasticsearch(),
         "--pipeline.index.kafka-bootstrap-servers=" + StackEnv.kafka(),
-        "--pipeline.index.schema-registry-url=" + StackEnv.registry(),
+        "--pipeline.index.schema-registry-url=" + registry,
         "--pipeline.index.dead-letter-topic=" + topic + ".dlq",
         "--pipeline.index.read-alias=" + run + "-articles",
         "--pipeline.index.write-alias=" + run + "-articles-write",
@@ -95,6 +107,27 @@ final class IndexServiceApp implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, a.getId(), serializer.serialize(topic, a))).get();
       }
     }
+  }
+
+  /**
+   * The records on the run's dead-letter topic, read from its start until {@code expected} have
+   * arrived or {@code wait} has passed.
+   */
+  List<ConsumerRecord<byte[], byte[]>> deadLetters(int expected, Duration wait) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-dlq-reader-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(dlqTopic));
+      long deadline = System.nanoTime() + wait.toNanos();
+      while (out.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(500)).forEach(out::add);
+      }
+    }
+    return out;
   }
 
   @Override
