@@ -52,11 +52,12 @@ final class IndexServiceApp implements AutoCloseable {
   }
 
   static IndexServiceApp start(String run, String... extraArgs) throws Exception {
-    return startReading(run, StackEnv.registry(), extraArgs);
+    return startWith(run, StackEnv.registry(), StackEnv.elasticsearch(), extraArgs);
   }
 
-  /** The service reading schemas from {@code registry} (the stack's, or a way to it). */
-  static IndexServiceApp startReading(String run, String registry, String... extraArgs) throws Exception {
+  /** The service on the given registry and Elasticsearch URLs (the stack's, or ways to them). */
+  static IndexServiceApp startWith(String run, String registry, String elasticsearch, String... extraArgs)
+      throws Exception {
     String topic = run + ".articles.enriched";
     try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", StackEnv.kafka()))) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(topic + ".dlq", 1, (short) 1)))
@@ -70,7 +71,7 @@ final class IndexServiceApp implements AutoCloseable {
         "--spring.cloud.stream.bindings.indexArticles-in-0.group=" + run,
         "--spring.cloud.stream.kafka.bindings.indexArticles-in-0.consumer.configuration.schema.registry.url="
             + registry,
-        "--pipeline.index.elasticsearch-url=" + StackEnv.elasticsearch(),
+        "--pipeline.index.elasticsearch-url=" + elasticsearch,
         "--pipeline.index.kafka-bootstrap-servers=" + StackEnv.kafka(),
         "--pipeline.index.schema-registry-url=" + registry,
         "--pipeline.index.dead-letter-topic=" + topic + ".dlq",
