@@ -1,4 +1,4 @@
-package io.articlepipeline.index.it;
+package io.articlepipeline.schemas.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP forwarder in front of a real service that can be shut, so that connecting to it is
  * refused as if the service were down, and opened again on the same port: an outage of the real
- * service for one client without stopping it for the rest of the test run.
+ * service for one client without stopping it for the rest of the test run. (In this module's
+ * test-jar, for the stages' integration tests.)
  */
-final class TcpGate implements AutoCloseable {
+public final class TcpGate implements AutoCloseable {
 
   private final String targetHost;
   private final int targetPort;
@@ -26,7 +27,7 @@ final class TcpGate implements AutoCloseable {
   private ServerSocket server;
 
   /** A gate in front of {@code target}'s host and port, open. */
-  TcpGate(URI target) {
+  public TcpGate(URI target) {
     this.targetHost = target.getHost();
     this.targetPort = target.getPort();
     this.server = bind(0);
@@ -35,13 +36,13 @@ final class TcpGate implements AutoCloseable {
   }
 
   /** {@code url} with its host and port replaced by the gate's. */
-  String through(String url) {
+  public String through(String url) {
     URI u = URI.create(url);
     return u.getScheme() + "://127.0.0.1:" + port + u.getRawPath();
   }
 
   /** Refuses new connections and cuts the open ones. */
-  synchronized void shut() {
+  public synchronized void shut() {
     closeQuietly(server);
     server = null;
     sockets.forEach(TcpGate::closeQuietly);
@@ -49,7 +50,7 @@ final class TcpGate implements AutoCloseable {
   }
 
   /** Accepts connections again, on the same port. */
-  synchronized void open() {
+  public synchronized void open() {
     if (server == null) {
       server = bind(port);
       serve(server);

@@ -1,0 +1,144 @@
+package io.articlepipeline.enrich.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.articlepipeline.enrich.app.EnrichApplication;
+import io.articlepipeline.schemas.avro.ArticleEnriched;
+import io.articlepipeline.schemas.avro.ArticleSubmitted;
+import io.articlepipeline.schemas.serde.AvroDeserializer;
+import io.articlepipeline.schemas.serde.AvroSerdeConfig;
+import io.articlepipeline.schemas.serde.AvroSerializer;
+import io.articlepipeline.schemas.testing.TcpGate;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The enrich service on the real Kafka and the real schema registry, reached through a
+ * {@link TcpGate} that the test shuts: an article that arrives while the registry is down waits
+ * for it (it is not dead-lettered) and is enriched once the registry answers. The service runs in
+ * the test JVM on topics, a group and a dead-letter topic of its own. Endpoints:
+ * KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL (defaults: the local stack).
+ */
+class RegistryOutageIT {
+
+  private static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+  private static final String REGISTRY = env("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7");
+
+  private final String run = "it" + UUID.randomUUID().toString().substring(0, 8);
+  private final String in = run + ".articles.submitted";
+  private final String out = run + ".articles.enriched";
+  private final String dlq = in + ".dlq";
+
+  @Test
+  void anArticleArrivingWhileTheRegistryIsDownWaitsForItAndIsEnrichedNotDeadLettered() throws Exception {
+    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", KAFKA))) {
+      admin.createTopics(List.of(new NewTopic(in, 1, (short) 1), new NewTopic(out, 1, (short) 1),
+          new NewTopic(dlq, 1, (short) 1))).all().get();
+    }
+    try (TcpGate gate = new TcpGate(URI.create(REGISTRY));
+         ConfigurableApplicationContext app = start(gate.through(REGISTRY))) {
+      gate.shut();
+      publish(ArticleSubmitted.newBuilder().setId("outage-1").setRevision(1)
+          .setTitle("北京市红十字会开展应急救护培训").setBody("北京市红十字会在社区开展应急救护培训,志愿者参加。")
+          .setSubmittedAt(Instant.parse("2026-11-28T10:00:00Z")).build());
+
+      MeterRegistry meters = app.getBean(MeterRegistry.class);
+      await("the stage reading the article").atMost(Duration.ofSeconds(60))
+          .until(() -> meters.counter("pipeline.records.in", "stage", "enrich").count() >= 1);
+      // it keeps waiting: nothing out, nothing dead-lettered, while the registry stays down
+      assertThat(read(out, 1, Duration.ofSeconds(4))).isEmpty();
+      assertThat(read(dlq, 1, Duration.ofSeconds(1))).as("an unreachable registry is no reason to dead-letter").isEmpty();
+
+      gate.open();
+      List<ConsumerRecord<String, byte[]>> enriched = read(out, 1, Duration.ofSeconds(60));
+      assertThat(enriched).hasSize(1);
+      assertThat(enriched.get(0).key()).isEqualTo("outage-1");
+      ArticleEnriched article = (ArticleEnriched) deserializer().deserialize(out, enriched.get(0).value());
+      assertThat(article.getOrganizations()).extracting(o -> o.getName()).contains("北京市红十字会");
+      assertThat(read(dlq, 1, Duration.ofSeconds(2))).isEmpty();
+    } finally {
+      try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", KAFKA))) {
+        admin.deleteTopics(List.of(in, out, dlq)).all().get();
+        List<String> groups = admin.listConsumerGroups().all().get().stream()
+            .map(g -> g.groupId()).filter(g -> g.startsWith(run)).toList();
+        admin.deleteConsumerGroups(groups).all().get();
+      }
+    }
+  }
+
+  /** The service on this run's topics, reading and writing schemas through {@code registry}. */
+  private ConfigurableApplicationContext start(String registry) {
+    return new SpringApplicationBuilder(EnrichApplication.class).run(
+        "--server.port=0",
+        "--server.address=127.0.0.1",
+        "--spring.cloud.stream.kafka.binder.brokers=" + KAFKA,
+        "--spring.cloud.stream.bindings.enrichArticle-in-0.destination=" + in,
+        "--spring.cloud.stream.bindings.enrichArticle-in-0.group=" + run,
+        "--spring.cloud.stream.bindings.enrichArticle-out-0.destination=" + out,
+        "--spring.cloud.stream.kafka.bindings.enrichArticle-in-0.consumer.dlq-name=" + dlq,
+        "--spring.cloud.stream.kafka.bindings.enrichArticle-out-0.producer.configuration.schema.registry.url="
+            + registry,
+        "--pipeline.enrich.deserializer-config.schema.registry.url=" + registry,
+        "--pipeline.enrich.registry-wait=2m");
+  }
+
+  /** Written through the registry itself: the record is good. */
+  private void publish(ArticleSubmitted article) throws Exception {
+    AvroSerializer serializer = new AvroSerializer();
+    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY), false);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA, ProducerConfig.ACKS_CONFIG, "all"),
+        new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(in, article.getId(), serializer.serialize(in, article))).get();
+    }
+  }
+
+  private static AvroDeserializer deserializer() {
+    AvroDeserializer d = new AvroDeserializer();
+    d.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY, "specific.avro.reader", "true"), false);
+    return d;
+  }
+
+  /** Up to {@code expected} records of {@code topic} from its start, waiting at most {@code wait}. */
+  private List<ConsumerRecord<String, byte[]>> read(String topic, int expected, Duration wait) {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.<String, Object>of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
+        ConsumerConfig.GROUP_ID_CONFIG, run + "-reader-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + wait.toNanos();
+      while (records.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(250)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+}
