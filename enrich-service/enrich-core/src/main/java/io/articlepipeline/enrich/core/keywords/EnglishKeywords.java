@@ -273,6 +273,6 @@ final class EnglishKeywords {
     double[] v = phrases.computeIfAbsent(key, k -> new double[3]);
     v[0] += 1;
     v[1] += 0.5 * (1.0 - (double) s / length);
-    surfaces.putIfAbsent(key, collapse(surface, s, e));
+    surfaces.computeIfAbsent(key, k -> collapse(surface, s, e));
   }
 }
