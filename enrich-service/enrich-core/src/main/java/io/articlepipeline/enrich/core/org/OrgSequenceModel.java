@@ -27,10 +27,11 @@ public final class OrgSequenceModel {
    * Open addressing in one long array, one 8-byte slot per feature: a 24-bit fingerprint of the
    * feature hash (its bits 40-63, never 0; the slot comes from the low bits) above the five label
    * weights as signed bytes (times {@link #scale}). Eight bytes instead of sixteen halve the table
-   * (2 MB for the shipped model), which the score loop reads at random: 1.25x faster scoring
-   * (`Model8Bench`, session 6). A perceptron needs no finer weights: the shipped model scores the
-   * same F1 with 8-bit weights. Two features whose fingerprints and probe chains coincide would
-   * share a slot; at this table's load that is a few in a million lookups.
+   * (2 MB for the shipped model), which the score loop reads at random: scoring the articles-dev
+   * features took 0.8 of the time with 16-byte slots (session 6). A perceptron needs no finer
+   * weights: the shipped model scores the same F1 with 8-bit weights. An absent feature whose
+   * fingerprint equals a stored one in its probe chain (chains are short at this load) would read
+   * that one's weights: about once in ten million lookups.
    */
   private final long[] table;
   private final int mask;
