@@ -186,7 +186,8 @@ class OpsPageIT {
       try {
         find.apply(d).click();
         return true;
-      } catch (org.openqa.selenium.StaleElementReferenceException | java.util.NoSuchElementException e) {
+      } catch (org.openqa.selenium.StaleElementReferenceException | java.util.NoSuchElementException
+          | IndexOutOfBoundsException e) {
         return false;
       }
     });
