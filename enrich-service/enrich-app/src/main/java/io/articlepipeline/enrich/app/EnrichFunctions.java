@@ -9,12 +9,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -35,16 +36,21 @@ class EnrichFunctions {
   }
 
   @Bean
+  @SuppressWarnings("unchecked")
   EnrichStage enrichStage(EnrichProperties properties, ArticleEnricher enricher) {
-    Deserializer<?> deserializer = instantiate(properties.getValueDeserializer());
-    Map<String, Object> config = new HashMap<>(properties.getDeserializerConfig());
-    deserializer.configure(config, false);
-    return new EnrichStage(deserializer, enricher, Clock.systemUTC(), properties.getRegistryWait(),
+    Deserializer<?> deserializer = instantiate(properties.getValueDeserializer(), Deserializer.class,
+        "pipeline.enrich.value-deserializer");
+    deserializer.configure(new HashMap<String, Object>(properties.getDeserializerConfig()), false);
+    Serializer<Object> serializer = instantiate(properties.getValueSerializer(), Serializer.class,
+        "pipeline.enrich.value-serializer");
+    serializer.configure(new HashMap<String, Object>(properties.getSerializerConfig()), false);
+    return new EnrichStage(deserializer, serializer, enricher, Clock.systemUTC(), properties.getRegistryWait(),
         Retry.Sleeper.THREAD);
   }
 
   @Bean
-  Function<Message<Object>, Message<Object>> enrichArticle(EnrichStage stage, MeterRegistry meters) {
+  Function<Message<Object>, Message<Object>> enrichArticle(EnrichStage stage, MeterRegistry meters,
+      @Value("${spring.cloud.stream.bindings.enrichArticle-out-0.destination}") String outputTopic) {
     Timer timer = Timer.builder("pipeline.enrich.duration").description("Time to enrich one article")
         .publishPercentileHistogram().register(meters);
     return message -> {
@@ -59,8 +65,9 @@ class EnrichFunctions {
           return MessageBuilder.<Object>withPayload(KafkaNull.INSTANCE).setHeader(KafkaHeaders.KEY, key).build();
         }
         ArticleEnriched enriched = timer.record(() -> stage.enrich(article));
+        byte[] value = stage.encode(outputTopic, enriched);
         meters.counter("pipeline.records.out", "stage", "enrich", "kind", "article").increment();
-        return MessageBuilder.<Object>withPayload(enriched).setHeader(KafkaHeaders.KEY, article.getId()).build();
+        return MessageBuilder.<Object>withPayload(value).setHeader(KafkaHeaders.KEY, article.getId()).build();
       } catch (RuntimeException e) {
         meters.counter("pipeline.records.failed", "stage", "enrich", "exception", e.getClass().getSimpleName())
             .increment();
@@ -72,13 +79,12 @@ class EnrichFunctions {
     };
   }
 
-  private static Deserializer<?> instantiate(String className) {
+  private static <T> T instantiate(String className, Class<T> kind, String property) {
     try {
-      Class<?> type = ClassUtils.forName(className, EnrichFunctions.class.getClassLoader());
-      return (Deserializer<?>) BeanUtils.instantiateClass(type);
+      return kind.cast(BeanUtils.instantiateClass(ClassUtils.forName(className, EnrichFunctions.class.getClassLoader())));
     } catch (ClassNotFoundException | ClassCastException e) {
-      throw new IllegalStateException("pipeline.enrich.value-deserializer=" + className
-          + " is not a Kafka Deserializer on the classpath", e);
+      throw new IllegalStateException(property + "=" + className + " is not a Kafka " + kind.getSimpleName()
+          + " on the classpath", e);
     }
   }
 }

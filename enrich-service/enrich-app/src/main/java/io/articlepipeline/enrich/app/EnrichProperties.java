@@ -26,6 +26,33 @@ public class EnrichProperties {
   private Map<String, String> deserializerConfig = new HashMap<>();
 
   /**
+   * Serializer for the output topic's values (default our Confluent-wire-format Avro writer; any
+   * Kafka Serializer of ArticleEnriched, e.g. Confluent's KafkaAvroSerializer, works). The stage
+   * encodes, not the producer, so that encoding waits for an unreachable registry as decoding does.
+   */
+  @NotBlank(message = "pipeline.enrich.value-serializer must name a Kafka Serializer class")
+  private String valueSerializer = "io.articlepipeline.schemas.serde.AvroSerializer";
+
+  /** Configuration handed to the serializer (schema.registry.url, auto.register.schemas, ...). */
+  private Map<String, String> serializerConfig = new HashMap<>();
+
+  public String getValueSerializer() {
+    return valueSerializer;
+  }
+
+  public void setValueSerializer(String valueSerializer) {
+    this.valueSerializer = valueSerializer;
+  }
+
+  public Map<String, String> getSerializerConfig() {
+    return serializerConfig;
+  }
+
+  public void setSerializerConfig(Map<String, String> serializerConfig) {
+    this.serializerConfig = serializerConfig;
+  }
+
+  /**
    * How long a record waits for an unreachable schema registry before it is dead-lettered
    * (default 8 minutes; keep it below the consumer's max.poll.interval.ms, 10 minutes here).
    */

@@ -10,24 +10,27 @@ import io.articlepipeline.schemas.serde.SchemaRegistryException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One step of the enrich stage on one record: decode, enrich, map. Decoding happens here rather
- * than in the consumer so that a record that is not valid Avro reaches the dead-letter topic as
- * the exact bytes that were read. Plain Java.
+ * One step of the enrich stage on one record: decode, enrich, map, encode. Decoding happens here
+ * rather than in the consumer so that a record that is not valid Avro reaches the dead-letter
+ * topic as the exact bytes that were read; encoding happens here rather than in the producer so
+ * that it can wait for the registry like decoding does. Plain Java.
  *
  * <p>A record that cannot be decoded goes to the dead-letter topic, but one that cannot be
- * decoded only because the schema registry is unreachable is a good record: the stage waits for
- * the registry (backing off up to 30 s between tries, for at most {@code registryWait}) instead
- * of dead-lettering every article that arrives during an outage. Once a record has waited that
- * long in vain, the ones after it do not wait again until a record is decoded: a long outage
- * dead-letters (replayable from the ops console) rather than stalling the consumer for ever.
- * (Not {@link Retry#call}: that counts attempts with random waits; this wait is bounded in time
- * and remembers giving up across records.)
+ * decoded or encoded only because the schema registry is unreachable is a good record: the stage
+ * waits for the registry (backing off up to 30 s between tries, for at most {@code registryWait})
+ * instead of dead-lettering every article that arrives during an outage. Once a record has waited
+ * that long in vain, the ones after it do not wait again until the registry answers: a long
+ * outage dead-letters (replayable from the ops console) rather than stalling the consumer for
+ * ever. (Not {@link Retry#call}: that counts attempts with random waits; this wait is bounded in
+ * time and remembers giving up across records.)
  */
 public final class EnrichStage {
 
@@ -36,21 +39,24 @@ public final class EnrichStage {
   private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
   private final Deserializer<?> deserializer;
+  private final Serializer<Object> serializer;
   private final ArticleEnricher enricher;
   private final Clock clock;
   private final Duration registryWait;
   /** How the stage waits between tries (a test passes one that only records). */
   private final Retry.Sleeper pause;
-  /** A record waited the whole {@code registryWait} in vain and none has been decoded since. */
+  /** A record waited the whole {@code registryWait} in vain and the registry has not answered since. */
   private volatile boolean gaveUp;
 
-  public EnrichStage(Deserializer<?> deserializer, ArticleEnricher enricher, Clock clock) {
-    this(deserializer, enricher, clock, Duration.ZERO, Retry.Sleeper.THREAD);
+  public EnrichStage(Deserializer<?> deserializer, Serializer<Object> serializer, ArticleEnricher enricher,
+      Clock clock) {
+    this(deserializer, serializer, enricher, clock, Duration.ZERO, Retry.Sleeper.THREAD);
   }
 
-  public EnrichStage(Deserializer<?> deserializer, ArticleEnricher enricher, Clock clock, Duration registryWait,
-      Retry.Sleeper pause) {
+  public EnrichStage(Deserializer<?> deserializer, Serializer<Object> serializer, ArticleEnricher enricher,
+      Clock clock, Duration registryWait, Retry.Sleeper pause) {
     this.deserializer = deserializer;
+    this.serializer = serializer;
     this.enricher = enricher;
     this.clock = clock;
     this.registryWait = registryWait;
@@ -62,7 +68,7 @@ public final class EnrichStage {
     if (value == null) {
       return null;
     }
-    Object decoded = deserializeWaitingForTheRegistry(topic, value);
+    Object decoded = waitingForTheRegistry("decoding", topic, () -> deserializer.deserialize(topic, value));
     if (decoded instanceof ArticleSubmitted article) {
       return article;
     }
@@ -70,14 +76,20 @@ public final class EnrichStage {
         + (decoded == null ? "null" : decoded.getClass().getName()));
   }
 
-  private Object deserializeWaitingForTheRegistry(String topic, byte[] value) {
+  /** The enriched article as the bytes to write on {@code topic} (Avro, the registry's schema id). */
+  public byte[] encode(String topic, ArticleEnriched article) {
+    return waitingForTheRegistry("encoding", topic, () -> serializer.serialize(topic, article));
+  }
+
+  /** {@code call}'s result, tried again while it fails only because the registry is unreachable. */
+  private <T> T waitingForTheRegistry(String doing, String topic, Supplier<T> call) {
     Duration waited = Duration.ZERO;
     Duration next = FIRST_PAUSE;
     while (true) {
       try {
-        Object decoded = deserializer.deserialize(topic, value);
+        T result = call.get();
         gaveUp = false;
-        return decoded;
+        return result;
       } catch (SerializationException e) {
         if (registryWait.isZero() || !SchemaRegistryException.registryUnreachable(e)) {
           throw e;
@@ -90,8 +102,8 @@ public final class EnrichStage {
           throw new SerializationException("The schema registry " + how + ": " + e.getMessage(), e);
         }
         Duration sleep = next.compareTo(registryWait.minus(waited)) < 0 ? next : registryWait.minus(waited);
-        log.warn("Schema registry unreachable while decoding a record on {}; trying again in {} s (waited {} s of {} s): {}",
-            topic, sleep.toSeconds(), waited.toSeconds(), registryWait.toSeconds(), e.getMessage());
+        log.warn("Schema registry unreachable while {} a record on {}; trying again in {} s (waited {} s of {} s): {}",
+            doing, topic, sleep.toSeconds(), waited.toSeconds(), registryWait.toSeconds(), e.getMessage());
         try {
           pause.sleep(sleep);
         } catch (InterruptedException interrupted) {

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
 class EnrichStageTest {
@@ -57,7 +58,10 @@ class EnrichStageTest {
     return bytes.length == 1 ? ARTICLE : "not an article";
   };
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
-  private final EnrichStage stage = new EnrichStage(deserializer, enricher, clock);
+  private static final byte[] ENCODED = {0, 0, 0, 0, 2};
+  /** Writes every record as the same five bytes. */
+  private final Serializer<Object> serializer = (topic, record) -> ENCODED;
+  private final EnrichStage stage = new EnrichStage(deserializer, serializer, enricher, clock);
 
   @Test
   void mapsTheEnrichmentOntoTheRecord() {
@@ -120,7 +124,7 @@ class EnrichStageTest {
   @Test
   void aRecordWaitsForAnUnreachableRegistryWithGrowingPausesAndIsDecodedOnceItAnswers() {
     List<Duration> pauses = new ArrayList<>();
-    EnrichStage waiting = new EnrichStage(registryDownFor(new int[] {4}, 0), enricher, clock, Duration.ofMinutes(8),
+    EnrichStage waiting = new EnrichStage(registryDownFor(new int[] {4}, 0), serializer, enricher, clock, Duration.ofMinutes(8),
         pauses::add);
 
     assertThat(waiting.decode("articles.submitted", new byte[] {0})).isSameAs(ARTICLE);
@@ -132,7 +136,7 @@ class EnrichStageTest {
   void aRegistryDownLongerThanTheWaitDeadLettersTheRecordAndTheNextOnesDoNotWaitAgain() {
     List<Duration> pauses = new ArrayList<>();
     int[] failures = {1000};
-    EnrichStage waiting = new EnrichStage(registryDownFor(failures, 503), enricher, clock, Duration.ofSeconds(100),
+    EnrichStage waiting = new EnrichStage(registryDownFor(failures, 503), serializer, enricher, clock, Duration.ofSeconds(100),
         pauses::add);
 
     assertThatThrownBy(() -> waiting.decode("articles.submitted", new byte[] {0}))
@@ -153,9 +157,56 @@ class EnrichStageTest {
   }
 
   @Test
+  void encodingWaitsForAnUnreachableRegistryToo() {
+    List<Duration> pauses = new ArrayList<>();
+    int[] failures = {2};
+    Serializer<Object> registryDown = (topic, record) -> {
+      if (failures[0]-- > 0) {
+        throw new SerializationException("Cannot get a schema id for subject " + topic + "-value",
+            new SchemaRegistryException("Schema registry unreachable at http://127.0.0.1:8081/", 0, -1, null));
+      }
+      return ENCODED;
+    };
+    EnrichStage waiting = new EnrichStage(deserializer, registryDown, enricher, clock, Duration.ofSeconds(5),
+        pauses::add);
+    ArticleEnriched enriched = waiting.enrich(ARTICLE);
+
+    assertThat(waiting.encode("articles.enriched", enriched)).isSameAs(ENCODED);
+    assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+    // an outage longer than the wait: this record is dead-lettered, the next ones do not wait
+    failures[0] = 1000;
+    pauses.clear();
+    assertThatThrownBy(() -> waiting.encode("articles.enriched", enriched))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("stayed unreachable for 5 s");
+    assertThatThrownBy(() -> waiting.encode("articles.enriched", enriched))
+        .hasMessageContaining("still unreachable");
+    assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2));
+
+    // the registry answers again (a record decodes): encoding waits again
+    failures[0] = 1;
+    waiting.decode("articles.submitted", new byte[] {0});
+    assertThat(waiting.encode("articles.enriched", enriched)).isSameAs(ENCODED);
+    assertThat(pauses).hasSize(4);
+  }
+
+  @Test
+  void anEncodingFailureThatIsNotTheRegistrysIsNotWaitedFor() {
+    List<Duration> pauses = new ArrayList<>();
+    Serializer<Object> broken = (topic, record) -> {
+      throw new SerializationException("Cannot write a ArticleEnriched on topic " + topic + ": null in a non-null field");
+    };
+    EnrichStage waiting = new EnrichStage(deserializer, broken, enricher, clock, Duration.ofMinutes(8), pauses::add);
+
+    assertThatThrownBy(() -> waiting.encode("articles.enriched", waiting.enrich(ARTICLE)))
+        .hasMessageContaining("non-null field");
+    assertThat(pauses).isEmpty();
+  }
+
+  @Test
   void aRecordTheRegistryKnowsNothingAboutIsNotWaitedFor() {
     List<Duration> pauses = new ArrayList<>();
-    EnrichStage waiting = new EnrichStage(registryDownFor(new int[] {1}, 404), enricher, clock, Duration.ofMinutes(8),
+    EnrichStage waiting = new EnrichStage(registryDownFor(new int[] {1}, 404), serializer, enricher, clock, Duration.ofMinutes(8),
         pauses::add);
 
     assertThatThrownBy(() -> waiting.decode("articles.submitted", new byte[] {0})).isInstanceOf(SerializationException.class);

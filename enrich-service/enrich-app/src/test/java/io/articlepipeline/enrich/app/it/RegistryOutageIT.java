@@ -98,8 +98,7 @@ class RegistryOutageIT {
         "--spring.cloud.stream.bindings.enrichArticle-in-0.group=" + run,
         "--spring.cloud.stream.bindings.enrichArticle-out-0.destination=" + out,
         "--spring.cloud.stream.kafka.bindings.enrichArticle-in-0.consumer.dlq-name=" + dlq,
-        "--spring.cloud.stream.kafka.bindings.enrichArticle-out-0.producer.configuration.schema.registry.url="
-            + registry,
+        "--pipeline.enrich.serializer-config.schema.registry.url=" + registry,
         "--pipeline.enrich.deserializer-config.schema.registry.url=" + registry,
         "--pipeline.enrich.registry-wait=2m");
   }
