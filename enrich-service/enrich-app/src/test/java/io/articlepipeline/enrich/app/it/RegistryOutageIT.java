@@ -35,9 +35,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The enrich service on the real Kafka and the real schema registry, reached through a
- * {@link TcpGate} that the test shuts: an article that arrives while the registry is down waits
- * for it (it is not dead-lettered) and is enriched once the registry answers. The service runs in
+ * The enrich service on the real Kafka and the real schema registry, reached through
+ * {@link TcpGate}s that the test shuts (one for reading schemas, one for writing them): an
+ * article that arrives while the registry is down waits for it (it is not dead-lettered) and is
+ * enriched once the registry answers. The service runs in
  * the test JVM on topics, a group and a dead-letter topic of its own. Endpoints:
  * KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL (defaults: the local stack).
  */
@@ -53,13 +54,33 @@ class RegistryOutageIT {
 
   @Test
   void anArticleArrivingWhileTheRegistryIsDownWaitsForItAndIsEnrichedNotDeadLettered() throws Exception {
+    outage(true, true);
+  }
+
+  /**
+   * The article is read (its schema fetched) but the enriched one cannot be written: the first
+   * write after a start registers the enriched schema, and the registry went away in between.
+   */
+  @Test
+  void writingTheEnrichedArticleWaitsForTheRegistryToo() throws Exception {
+    outage(false, true);
+  }
+
+  /** The registry cut off for reading, writing or both; the article must come out once it is back. */
+  private void outage(boolean reading, boolean writing) throws Exception {
     try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", KAFKA))) {
       admin.createTopics(List.of(new NewTopic(in, 1, (short) 1), new NewTopic(out, 1, (short) 1),
           new NewTopic(dlq, 1, (short) 1))).all().get();
     }
-    try (TcpGate gate = new TcpGate(URI.create(REGISTRY));
-         ConfigurableApplicationContext app = start(gate.through(REGISTRY))) {
-      gate.shut();
+    try (TcpGate readGate = new TcpGate(URI.create(REGISTRY));
+         TcpGate writeGate = new TcpGate(URI.create(REGISTRY));
+         ConfigurableApplicationContext app = start(readGate.through(REGISTRY), writeGate.through(REGISTRY))) {
+      if (reading) {
+        readGate.shut();
+      }
+      if (writing) {
+        writeGate.shut();
+      }
       publish(ArticleSubmitted.newBuilder().setId("outage-1").setRevision(1)
           .setTitle("北京市红十字会开展应急救护培训").setBody("北京市红十字会在社区开展应急救护培训,志愿者参加。")
           .setSubmittedAt(Instant.parse("2026-11-28T10:00:00Z")).build());
@@ -71,7 +92,8 @@ class RegistryOutageIT {
       assertThat(read(out, 1, Duration.ofSeconds(4))).isEmpty();
       assertThat(read(dlq, 1, Duration.ofSeconds(1))).as("an unreachable registry is no reason to dead-letter").isEmpty();
 
-      gate.open();
+      readGate.open();
+      writeGate.open();
       List<ConsumerRecord<String, byte[]>> enriched = read(out, 1, Duration.ofSeconds(60));
       assertThat(enriched).hasSize(1);
       assertThat(enriched.get(0).key()).isEqualTo("outage-1");
@@ -88,8 +110,8 @@ class RegistryOutageIT {
     }
   }
 
-  /** The service on this run's topics, reading and writing schemas through {@code registry}. */
-  private ConfigurableApplicationContext start(String registry) {
+  /** The service on this run's topics, reading and writing schemas through the given ways to the registry. */
+  private ConfigurableApplicationContext start(String readRegistry, String writeRegistry) {
     return new SpringApplicationBuilder(EnrichApplication.class).run(
         "--server.port=0",
         "--server.address=127.0.0.1",
@@ -98,8 +120,8 @@ class RegistryOutageIT {
         "--spring.cloud.stream.bindings.enrichArticle-in-0.group=" + run,
         "--spring.cloud.stream.bindings.enrichArticle-out-0.destination=" + out,
         "--spring.cloud.stream.kafka.bindings.enrichArticle-in-0.consumer.dlq-name=" + dlq,
-        "--pipeline.enrich.serializer-config.schema.registry.url=" + registry,
-        "--pipeline.enrich.deserializer-config.schema.registry.url=" + registry,
+        "--pipeline.enrich.serializer-config.schema.registry.url=" + writeRegistry,
+        "--pipeline.enrich.deserializer-config.schema.registry.url=" + readRegistry,
         "--pipeline.enrich.registry-wait=2m");
   }
 
