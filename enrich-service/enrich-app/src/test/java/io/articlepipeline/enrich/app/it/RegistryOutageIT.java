@@ -10,25 +10,21 @@ import io.articlepipeline.schemas.serde.AvroDeserializer;
 import io.articlepipeline.schemas.serde.AvroSerdeConfig;
 import io.articlepipeline.schemas.serde.AvroSerializer;
 import io.articlepipeline.schemas.testing.TcpGate;
+import io.articlepipeline.schemas.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -101,12 +97,7 @@ class RegistryOutageIT {
       assertThat(article.getOrganizations()).extracting(o -> o.getName()).contains("北京市红十字会");
       assertThat(read(dlq, 1, Duration.ofSeconds(2))).isEmpty();
     } finally {
-      try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", KAFKA))) {
-        admin.deleteTopics(List.of(in, out, dlq)).all().get();
-        List<String> groups = admin.listConsumerGroups().all().get().stream()
-            .map(g -> g.groupId()).filter(g -> g.startsWith(run)).toList();
-        admin.deleteConsumerGroups(groups).all().get();
-      }
+      TopicReader.deleteRun(KAFKA, List.of(in, out, dlq), run);
     }
   }
 
@@ -142,20 +133,8 @@ class RegistryOutageIT {
     return d;
   }
 
-  /** Up to {@code expected} records of {@code topic} from its start, waiting at most {@code wait}. */
   private List<ConsumerRecord<String, byte[]>> read(String topic, int expected, Duration wait) {
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.<String, Object>of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
-        ConsumerConfig.GROUP_ID_CONFIG, run + "-reader-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + wait.toNanos();
-      while (records.size() < expected && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(250)).forEach(records::add);
-      }
-    }
-    return records;
+    return TopicReader.read(KAFKA, topic, run, expected, wait);
   }
 
   private static String env(String name, String fallback) {
