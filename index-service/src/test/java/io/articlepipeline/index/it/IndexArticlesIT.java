@@ -123,17 +123,17 @@ class IndexArticlesIT {
     JsonNode english = json.readTree(search("red cross volunteers").body());
     assertThat(english.get("hits").get(0).get("id").asText()).isEqualTo("a2");
 
-    List<ConsumerRecord<byte[], byte[]>> letters = app.deadLetters(2, Duration.ofSeconds(30));
+    List<ConsumerRecord<String, byte[]>> letters = app.deadLetters(2, Duration.ofSeconds(30));
     assertThat(letters).hasSize(2);
-    ConsumerRecord<byte[], byte[]> dateLetter = letters.stream()
-        .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("bad-date")).findFirst().orElseThrow();
+    ConsumerRecord<String, byte[]> dateLetter = letters.stream()
+        .filter(r -> r.key().equals("bad-date")).findFirst().orElseThrow();
     assertThat(header(dateLetter, DeadLetterHeaders.STAGE)).isEqualTo("index");
     assertThat(header(dateLetter, DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("publishedAt");
     assertThat(header(dateLetter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(topic);
     assertThat(ByteBuffer.wrap(dateLetter.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value()).getLong())
         .isEqualTo(5);
-    ConsumerRecord<byte[], byte[]> garbageLetter = letters.stream()
-        .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("garbage")).findFirst().orElseThrow();
+    ConsumerRecord<String, byte[]> garbageLetter = letters.stream()
+        .filter(r -> r.key().equals("garbage")).findFirst().orElseThrow();
     assertThat(garbageLetter.value()).isEqualTo(garbage);
     assertThat(header(garbageLetter, DeadLetterHeaders.EXCEPTION_FQCN)).contains("SerializationException");
     assertThat(ByteBuffer.wrap(garbageLetter.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value()).getLong())
@@ -168,7 +168,7 @@ class IndexArticlesIT {
     return new ProducerRecord<>(topic, key, value);
   }
 
-  private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+  private static String header(ConsumerRecord<String, byte[]> r, String name) {
     return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 

@@ -7,6 +7,7 @@ import io.articlepipeline.index.indexing.Articles;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.serde.AvroSerdeConfig;
 import io.articlepipeline.schemas.serde.AvroSerializer;
+import io.articlepipeline.schemas.testing.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,17 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -114,21 +110,8 @@ final class IndexServiceApp implements AutoCloseable {
    * The records on the run's dead-letter topic, read from its start until {@code expected} have
    * arrived or {@code wait} has passed.
    */
-  List<ConsumerRecord<byte[], byte[]>> deadLetters(int expected, Duration wait) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka());
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-dlq-reader-" + UUID.randomUUID());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(dlqTopic));
-      long deadline = System.nanoTime() + wait.toNanos();
-      while (out.size() < expected && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(500)).forEach(out::add);
-      }
-    }
-    return out;
+  List<ConsumerRecord<String, byte[]>> deadLetters(int expected, Duration wait) {
+    return TopicReader.read(StackEnv.kafka(), dlqTopic, run, expected, wait);
   }
 
   @Override
