@@ -10,6 +10,7 @@ import io.articlepipeline.schemas.DeadLetterHeaders;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.serde.AvroSerdeConfig;
 import io.articlepipeline.schemas.serde.AvroSerializer;
+import io.articlepipeline.schemas.testing.StackEnv;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -7,6 +7,7 @@ import io.articlepipeline.index.indexing.Articles;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.serde.AvroSerdeConfig;
 import io.articlepipeline.schemas.serde.AvroSerializer;
+import io.articlepipeline.schemas.testing.StackEnv;
 import io.articlepipeline.schemas.testing.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,6 +3,7 @@ package io.articlepipeline.index.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.articlepipeline.schemas.testing.StackEnv;
 import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.serde.AvroSerdeConfig;
 import io.articlepipeline.schemas.serde.AvroSerializer;
+import io.articlepipeline.schemas.testing.StackEnv;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

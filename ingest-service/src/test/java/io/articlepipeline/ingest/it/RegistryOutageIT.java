@@ -3,6 +3,7 @@ package io.articlepipeline.ingest.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.articlepipeline.ingest.IngestApplication;
+import io.articlepipeline.schemas.testing.StackEnv;
 import io.articlepipeline.schemas.testing.TcpGate;
 import io.articlepipeline.schemas.testing.TopicReader;
 import java.net.URI;
@@ -30,8 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RegistryOutageIT {
 
-  private static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-  private static final String REGISTRY = env("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7");
+  private static final String KAFKA = StackEnv.kafka();
+  private static final String REGISTRY = StackEnv.registry();
   private static final String TOKEN = "outage-it-token";
 
   private final String run = "it" + UUID.randomUUID().toString().substring(0, 8);
@@ -89,10 +90,5 @@ class RegistryOutageIT {
 
   private List<ConsumerRecord<String, byte[]>> read(int expected, Duration wait) {
     return TopicReader.read(KAFKA, topic, run, expected, wait);
-  }
-
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
   }
 }

@@ -9,6 +9,7 @@ import io.articlepipeline.schemas.avro.ArticleSubmitted;
 import io.articlepipeline.schemas.serde.AvroDeserializer;
 import io.articlepipeline.schemas.serde.AvroSerdeConfig;
 import io.articlepipeline.schemas.serde.AvroSerializer;
+import io.articlepipeline.schemas.testing.StackEnv;
 import io.articlepipeline.schemas.testing.TcpGate;
 import io.articlepipeline.schemas.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,8 +41,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RegistryOutageIT {
 
-  private static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-  private static final String REGISTRY = env("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7");
+  private static final String KAFKA = StackEnv.kafka();
+  private static final String REGISTRY = StackEnv.registry();
 
   private final String run = "it" + UUID.randomUUID().toString().substring(0, 8);
   private final String in = run + ".articles.submitted";
@@ -135,10 +136,5 @@ class RegistryOutageIT {
 
   private List<ConsumerRecord<String, byte[]>> read(String topic, int expected, Duration wait) {
     return TopicReader.read(KAFKA, topic, run, expected, wait);
-  }
-
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
   }
 }

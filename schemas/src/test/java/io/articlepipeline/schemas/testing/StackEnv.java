@@ -1,6 +1,9 @@
-package io.articlepipeline.index.it;
+package io.articlepipeline.schemas.testing;
 
-/** Endpoints of the real stack for integration tests, from the environment (defaults: the local stack). */
+/**
+ * Endpoints of the real stack for the stages' integration tests, from the environment (defaults:
+ * the local stack that {@code ./pipeline up} starts).
+ */
 public final class StackEnv {
 
   private StackEnv() {
