@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
  */
 final class EnglishKeywords {
 
-  /** A word, or any other printed character (dash, bullet, digit, quote, line break): a phrase boundary. */
-  private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’\\-]*[A-Za-z]|[A-Za-z]|[^ \\tA-Za-z]");
   private static final Set<String> STOP = Set.of(
       "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
       "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
@@ -68,40 +66,58 @@ final class EnglishKeywords {
    * @param surface the same text as printed (same offsets)
    */
   static List<Keyword> extract(String content, String surface, String title, int limit) {
-    Map<String, double[]> phrases = new HashMap<>();
-    Map<String, String> surfaces = new HashMap<>();
+    Map<String, Phrase> phrases = new HashMap<>();
     Map<String, Integer> wordFreq = new HashMap<>();
     List<int[]> run = new ArrayList<>();
-    Matcher m = WORD.matcher(content);
+    List<String> runWords = new ArrayList<>();
     int length = Math.max(1, content.length());
-    while (true) {
-      boolean found = m.find();
-      String w = found ? m.group().toLowerCase(Locale.ROOT) : ".";
-      boolean boundary = !found || !Character.isLetter(w.charAt(0)) || STOP.contains(w) || w.length() < 2;
-      if (boundary) {
-        emit(run, content, surface, phrases, surfaces, length);
+    int n = content.length();
+    int i = 0;
+    while (i <= n) {
+      // the next word ([A-Za-z], then letters, apostrophes and hyphens, ending in a letter); any
+      // other printed character ends a run, spaces and tabs do not
+      char c = i < n ? content.charAt(i) : '.';
+      if (c == ' ' || c == '\t') {
+        i++;
+        continue;
+      }
+      int end = i + 1;
+      String w = null;
+      if (asciiLetter(c)) {
+        int last = i;
+        while (end < n && wordChar(content.charAt(end))) {
+          if (asciiLetter(content.charAt(end))) {
+            last = end;
+          }
+          end++;
+        }
+        end = last + 1;
+        w = content.substring(i, end).toLowerCase(Locale.ROOT);
+      }
+      if (w == null || w.length() < 2 || STOP.contains(w)) {
+        emit(run, runWords, content, surface, phrases, length);
         run.clear();
+        runWords.clear();
       } else {
-        run.add(new int[] {m.start(), m.end()});
+        run.add(new int[] {i, end});
+        runWords.add(w);
         wordFreq.merge(w, 1, Integer::sum);
       }
-      if (!found) {
-        break;
-      }
+      i = end;
     }
-    names(content, surface, phrases, surfaces, wordFreq, length);
+    names(content, surface, phrases, wordFreq, length);
     String lowerTitle = title == null ? "" : title.toLowerCase(Locale.ROOT);
-    List<Map.Entry<String, double[]>> ranked = new ArrayList<>(phrases.entrySet());
-    for (Map.Entry<String, double[]> e : ranked) {
+    List<Map.Entry<String, Phrase>> ranked = new ArrayList<>(phrases.entrySet());
+    for (Map.Entry<String, Phrase> e : ranked) {
       String k = e.getKey();
-      double[] v = e.getValue();
+      Phrase v = e.getValue();
       String[] words = k.split(" ");
       double wordScore = 0;
       for (String w : words) {
         wordScore += Math.log1p(wordFreq.getOrDefault(w, 1));
       }
-      double tf = v[0];
-      double score = (tf + v[1]) * (1 + MULTI * (words.length - 1)) * wordScore / words.length;
+      double tf = v.count;
+      double score = (tf + v.position) * (1 + MULTI * (words.length - 1)) * wordScore / words.length;
       if (words.length == 1) {
         score *= SINGLE;
       } else if (tf < 2) {
@@ -110,12 +126,12 @@ final class EnglishKeywords {
       if (lowerTitle.contains(k)) {
         score *= 1.8;
       }
-      v[2] = score;
+      v.score = score;
     }
-    ranked.sort((a, b) -> Double.compare(b.getValue()[2], a.getValue()[2]));
+    ranked.sort((a, b) -> Double.compare(b.getValue().score, a.getValue().score));
     List<Keyword> out = new ArrayList<>();
     List<String> chosen = new ArrayList<>();
-    for (Map.Entry<String, double[]> e : ranked) {
+    for (Map.Entry<String, Phrase> e : ranked) {
       if (out.size() >= limit) {
         break;
       }
@@ -131,7 +147,7 @@ final class EnglishKeywords {
         continue;
       }
       chosen.add(k);
-      out.add(new Keyword(surfaces.get(k), Math.round(e.getValue()[2] * 1000) / 1000.0));
+      out.add(new Keyword(e.getValue().surface, Math.round(e.getValue().score * 1000) / 1000.0));
     }
     return out;
   }
@@ -144,60 +160,81 @@ final class EnglishKeywords {
    * of Light Foundation): the stop words split them above. Not in headline-style lines, where
    * every word is capitalised.
    */
-  private static void names(String content, String surface, Map<String, double[]> phrases,
-      Map<String, String> surfaces, Map<String, Integer> wordFreq, int length) {
-    int from = 0;
-    while (from < content.length()) {
-      int eol = content.indexOf('\n', from);
-      int to = eol < 0 ? content.length() : eol;
-      String line = content.substring(from, to);
-      if (!headline(line)) {
-        Matcher m = NAME.matcher(line);
-        while (m.find()) {
-          String[] words = m.group().split("[ \t]+");
-          int lead = 0;
-          int skip = 0;
-          while (lead < words.length && ARTICLES.contains(words[lead].toLowerCase(Locale.ROOT))) {
-            skip += words[lead].length();
-            lead++;
-          }
-          boolean linked = false;
-          for (int w = lead; w < words.length; w++) {
-            linked |= NAME_LINKS.contains(words[w]);
-          }
-          int count = words.length - lead;
-          if (!linked || count < 3 || count > 7) {
-            continue;
-          }
-          int s = from + m.start() + skip;
-          while (Character.isWhitespace(content.charAt(s))) {
-            s++;
-          }
-          occurrence(content, surface, s, from + m.end(), length, phrases, surfaces);
-          for (String w : words) {
-            wordFreq.putIfAbsent(w.toLowerCase(Locale.ROOT), 1);
-          }
-        }
+  private static void names(String content, String surface, Map<String, Phrase> phrases,
+      Map<String, Integer> wordFreq, int length) {
+    // a name never spans a line break, so one pass over the text finds what a pass per line would
+    Matcher m = NAME.matcher(content);
+    int lineStart = -1;
+    boolean headline = false;
+    while (m.find()) {
+      int from = content.lastIndexOf('\n', m.start()) + 1;
+      if (from != lineStart) {
+        lineStart = from;
+        int eol = content.indexOf('\n', m.end());
+        headline = headline(content, from, eol < 0 ? content.length() : eol);
       }
-      from = to + 1;
+      if (headline) {
+        continue;
+      }
+      String[] words = m.group().split("[ \t]+");
+      int lead = 0;
+      int skip = 0;
+      while (lead < words.length && ARTICLES.contains(words[lead].toLowerCase(Locale.ROOT))) {
+        skip += words[lead].length();
+        lead++;
+      }
+      boolean linked = false;
+      for (int w = lead; w < words.length; w++) {
+        linked |= NAME_LINKS.contains(words[w]);
+      }
+      int count = words.length - lead;
+      if (!linked || count < 3 || count > 7) {
+        continue;
+      }
+      int s = m.start() + skip;
+      while (Character.isWhitespace(content.charAt(s))) {
+        s++;
+      }
+      occurrence(content, surface, s, m.end(), length, phrases);
+      for (String w : words) {
+        wordFreq.putIfAbsent(w.toLowerCase(Locale.ROOT), 1);
+      }
     }
   }
 
   /** Every word capitalised: a headline or a navigation row, where capitals mark no name. */
-  private static boolean headline(String line) {
+  private static boolean headline(String text, int from, int to) {
     int capitals = 0;
     int lower = 0;
-    for (String w : line.trim().split("[^A-Za-z]+")) {
-      if (w.isEmpty() || NAME_LINKS.contains(w) || STOP.contains(w)) {
+    int i = from;
+    while (i < to) {
+      if (!asciiLetter(text.charAt(i))) {
+        i++;
         continue;
       }
-      if (Character.isUpperCase(w.charAt(0))) {
-        capitals++;
-      } else {
-        lower++;
+      int e = i + 1;
+      while (e < to && asciiLetter(text.charAt(e))) {
+        e++;
       }
+      String w = text.substring(i, e);
+      if (!NAME_LINKS.contains(w) && !STOP.contains(w)) {
+        if (Character.isUpperCase(w.charAt(0))) {
+          capitals++;
+        } else {
+          lower++;
+        }
+      }
+      i = e;
     }
     return capitals >= 4 && lower == 0;
+  }
+
+  private static boolean asciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean wordChar(char c) {
+    return asciiLetter(c) || c == '\'' || c == '’' || c == '-';
   }
 
   /** Past participles and adverbs: a phrase ending in one is a clause, not a name of a thing. */
@@ -228,8 +265,8 @@ final class EnglishKeywords {
     return b.toString();
   }
 
-  private static void emit(List<int[]> run, String content, String surface, Map<String, double[]> phrases,
-      Map<String, String> surfaces, int length) {
+  private static void emit(List<int[]> run, List<String> words, String content, String surface,
+      Map<String, Phrase> phrases, int length) {
     // capitalised[k]: how many capitalised words in a row word k belongs to
     int[] capitals = new int[run.size()];
     for (int k = 0; k < run.size(); ) {
@@ -242,22 +279,32 @@ final class EnglishKeywords {
       }
       k = Math.max(end, k + 1);
     }
+    StringBuilder key = new StringBuilder();
     for (int i = 0; i < run.size(); i++) {
       // a window that cuts through a long run of capitalised words is a piece of a name (Texas
       // Gulf Coast American Red Cross -> coast american red)
       if (i > 0 && capitals[i] >= MIN_CUT && capitals[i - 1] > 0) {
         continue;
       }
+      String first = words.get(i);
+      if (VAGUE.contains(first)) {
+        continue; // new grant awards -> grant awards
+      }
+      key.setLength(0);
       for (int j = i; j < run.size() && j < i + 3; j++) {
+        if (j > i) {
+          key.append(' ');
+        }
+        String last = words.get(j);
+        key.append(last);
         if (j + 1 < run.size() && capitals[j] >= MIN_CUT && capitals[j + 1] > 0) {
           continue;
         }
-        String first = content.substring(run.get(i)[0], run.get(i)[1]).toLowerCase(Locale.ROOT);
-        String last = content.substring(run.get(j)[0], run.get(j)[1]).toLowerCase(Locale.ROOT);
-        if (VAGUE.contains(first) || j > i && VAGUE.contains(last) || endsLikeVerb(last)) {
-          continue; // new grant awards -> grant awards; employees participated is no phrase
+        if (j > i && VAGUE.contains(last) || endsLikeVerb(last)) {
+          continue; // employees participated is no phrase
         }
-        occurrence(content, surface, run.get(i)[0], run.get(j)[1], length, phrases, surfaces);
+        // the words of a run are separated by spaces and tabs only: the key is the collapsed text
+        count(key.toString(), surface, run.get(i)[0], run.get(j)[1], length, phrases);
       }
     }
   }
@@ -268,11 +315,30 @@ final class EnglishKeywords {
 
   /** Counts one occurrence of the phrase text[s, e): frequency, position weight, first surface. */
   private static void occurrence(String content, String surface, int s, int e, int length,
-      Map<String, double[]> phrases, Map<String, String> surfaces) {
-    String key = collapse(content, s, e).toLowerCase(Locale.ROOT);
-    double[] v = phrases.computeIfAbsent(key, k -> new double[3]);
-    v[0] += 1;
-    v[1] += 0.5 * (1.0 - (double) s / length);
-    surfaces.computeIfAbsent(key, k -> collapse(surface, s, e));
+      Map<String, Phrase> phrases) {
+    count(collapse(content, s, e).toLowerCase(Locale.ROOT), surface, s, e, length, phrases);
+  }
+
+  private static void count(String key, String surface, int s, int e, int length,
+      Map<String, Phrase> phrases) {
+    Phrase v = phrases.get(key);
+    if (v == null) {
+      v = new Phrase(collapse(surface, s, e));
+      phrases.put(key, v);
+    }
+    v.count += 1;
+    v.position += 0.5 * (1.0 - (double) s / length);
+  }
+
+  /** A candidate phrase: occurrences, position weight, score, and how it was first printed. */
+  private static final class Phrase {
+    final String surface;
+    double count;
+    double position;
+    double score;
+
+    Phrase(String surface) {
+      this.surface = surface;
+    }
   }
 }

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class EnglishOrganizations {
 
-  private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9'’.\\-]*|&");
   private static final Pattern GLUED = Pattern.compile("([A-Z][a-z]{2,})([A-Z][a-z]{2,})");
   private static final Set<String> CONNECTORS = Set.of("of", "for", "the", "and", "&", "at", "on", "de", "du", "in");
   private static final Set<String> HEADS = Set.of(
@@ -35,13 +34,13 @@ public final class EnglishOrganizations {
   private EnglishOrganizations() {
   }
 
-  private record W(String text, int start, int end) {
-    boolean capitalised() {
-      return Character.isUpperCase(text.charAt(0)) || Character.isDigit(text.charAt(0));
+  private record W(String text, String lower, int start, int end) {
+    W(String text, int start, int end) {
+      this(text, text.toLowerCase(Locale.ROOT), start, end);
     }
 
-    String lower() {
-      return text.toLowerCase(Locale.ROOT);
+    boolean capitalised() {
+      return Character.isUpperCase(text.charAt(0)) || Character.isDigit(text.charAt(0));
     }
   }
 
@@ -49,26 +48,40 @@ public final class EnglishOrganizations {
   public static List<OrgSpan> find(String text) {
     List<OrgSpan> out = new ArrayList<>();
     List<W> run = new ArrayList<>();
-    Matcher m = WORD.matcher(text);
     W prev = null;
-    while (m.find()) {
-      String w = m.group();
+    int n = text.length();
+    int end = 0;
+    for (int at = 0; at < n; at = Math.max(at + 1, end)) {
+      // the next word: a letter or digit, then letters, digits, apostrophes, dots and hyphens; or &
+      char c = text.charAt(at);
+      if (c == '&') {
+        end = at + 1;
+      } else if (alnum(c)) {
+        end = at + 1;
+        while (end < n && (alnum(text.charAt(end)) || "'’.-".indexOf(text.charAt(end)) >= 0)) {
+          end++;
+        }
+      } else {
+        continue;
+      }
+      String token = text.substring(at, end);
+      String w = token;
       if (w.endsWith(".") && !isAbbreviation(w)) {
         w = w.substring(0, w.length() - 1);
       }
-      Matcher glued = GLUED.matcher(w);
-      if (glued.matches() && HEADS.contains(glued.group(1).toLowerCase(Locale.ROOT))) {
+      Matcher glued = innerCapital(w) ? GLUED.matcher(w) : null;
+      if (glued != null && glued.matches() && HEADS.contains(glued.group(1).toLowerCase(Locale.ROOT))) {
         // two names glued by a lost separator (Salvation ArmyInvisible People)
-        run.add(new W(glued.group(1), m.start(), m.start() + glued.group(1).length()));
+        run.add(new W(glued.group(1), at, at + glued.group(1).length()));
         flush(run, text, out);
         run.clear();
         w = glued.group(2);
-        W rest = new W(w, m.start() + glued.group(1).length(), m.start() + m.group().length());
+        W rest = new W(w, at + glued.group(1).length(), at + token.length());
         run.add(rest);
         prev = rest;
         continue;
       }
-      W word = new W(w, m.start(), m.start() + w.length());
+      W word = new W(w, at, at + w.length());
       boolean joined = prev != null && onlySpaces(text, prev.end(), word.start());
       boolean fits = word.capitalised() || CONNECTORS.contains(word.text());
       if (!joined || !fits) {
@@ -78,10 +91,24 @@ public final class EnglishOrganizations {
       if (fits) {
         run.add(word);
       }
-      prev = m.group().endsWith(".") && !isAbbreviation(m.group()) ? null : word;
+      prev = token.endsWith(".") && !isAbbreviation(token) ? null : word;
     }
     flush(run, text, out);
     return out;
+  }
+
+  private static boolean alnum(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  /** A capital after the first letter: the only words {@code GLUED} can match. */
+  private static boolean innerCapital(String w) {
+    for (int i = 3; i < w.length(); i++) {
+      if (Character.isUpperCase(w.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isAbbreviation(String w) {
@@ -103,7 +130,7 @@ public final class EnglishOrganizations {
   }
 
   private static void flush(List<W> run, String text, List<OrgSpan> out) {
-    boolean allCaps = run.stream().allMatch(w -> w.text().equals(w.text().toUpperCase(Locale.ROOT)));
+    Boolean allCaps = null;
     int from = 0;
     for (int h = 0; h < run.size(); h++) {
       W w = run.get(h);
@@ -113,8 +140,13 @@ public final class EnglishOrganizations {
       if (w.lower().equals("cross") && (h == 0 || !run.get(h - 1).lower().equals("red"))) {
         continue;
       }
-      if (allCaps && run.size() > 6) {
-        continue;
+      if (run.size() > 6) {
+        if (allCaps == null) {
+          allCaps = run.stream().allMatch(x -> x.text().equals(x.text().toUpperCase(Locale.ROOT)));
+        }
+        if (allCaps) {
+          continue;
+        }
       }
       int end = h;
       // "... Corporation of New York", "... Institute for Journalism": continue to the run's end

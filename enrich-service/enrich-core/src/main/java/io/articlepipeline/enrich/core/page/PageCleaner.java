@@ -173,7 +173,7 @@ public final class PageCleaner {
     if (len == 0) {
       return true;
     }
-    if (META.matcher(line).find()) {
+    if (META.matcher(line).lookingAt()) {
       return true;
     }
     String lower = line.toLowerCase(java.util.Locale.ROOT);
@@ -206,7 +206,7 @@ public final class PageCleaner {
    * of at least 40 characters follows that is not itself a credit line.
    */
   static int bodyAfterCredits(String line) {
-    if (line.length() < 60 || !CREDIT_PREFIX.matcher(line).find() || !isProse(line)) {
+    if (line.length() < 60 || !CREDIT_PREFIX.matcher(line).lookingAt() || !isProse(line)) {
       return 0;
     }
     int depth = 0;
@@ -228,7 +228,7 @@ public final class PageCleaner {
           from++;
         }
         String rest = line.substring(from);
-        if (rest.length() >= 40 && isProse(rest) && !META.matcher(rest).find()) {
+        if (rest.length() >= 40 && isProse(rest) && !META.matcher(rest).lookingAt()) {
           best = from;
         }
       }
