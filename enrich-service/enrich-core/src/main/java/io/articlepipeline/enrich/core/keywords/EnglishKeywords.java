@@ -164,14 +164,23 @@ final class EnglishKeywords {
       Map<String, Integer> wordFreq, int length) {
     // a name never spans a line break, so one pass over the text finds what a pass per line would
     Matcher m = NAME.matcher(content);
-    int lineStart = -1;
+    int lineStart = 0;
+    int lineEnd = -1; // the line of the last match: [lineStart, lineEnd), not yet known
     boolean headline = false;
     while (m.find()) {
-      int from = content.lastIndexOf('\n', m.start()) + 1;
-      if (from != lineStart) {
-        lineStart = from;
-        int eol = content.indexOf('\n', m.end());
-        headline = headline(content, from, eol < 0 ? content.length() : eol);
+      if (m.start() > lineEnd) {
+        // forward to the match's line (scanning forward only: linear even on one huge line)
+        if (lineEnd >= 0) {
+          lineStart = lineEnd + 1;
+        }
+        int eol = content.indexOf('\n', lineStart);
+        lineEnd = eol < 0 ? content.length() : eol;
+        while (m.start() > lineEnd) {
+          lineStart = lineEnd + 1;
+          eol = content.indexOf('\n', lineStart);
+          lineEnd = eol < 0 ? content.length() : eol;
+        }
+        headline = headline(content, lineStart, lineEnd);
       }
       if (headline) {
         continue;
