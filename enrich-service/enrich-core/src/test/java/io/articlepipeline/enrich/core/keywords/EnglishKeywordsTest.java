@@ -63,4 +63,22 @@ class EnglishKeywordsTest {
     assertThat(keywords(text, null)).contains("urgent appeal", "support emergency shelters")
         .doesNotContain("Coast American Red", "Gulf Coast American", "American Red Cross");
   }
+
+  @Test
+  void wordsKeepInnerApostrophesAndHyphensButNotTrailingOnes() {
+    String text = "Children's well-being programs grow. Children's well-being programs- and more- "
+        + "help families. The children's well-being programs' reach widens.\n";
+    List<String> out = keywords(text, null);
+    assertThat(out).contains("Children's well-being programs").noneMatch(k -> k.endsWith("-") || k.endsWith("'"));
+  }
+
+  @Test
+  void namesOnOneLongLineAreFoundAndHeadlineLinesStillSkipped() {
+    StringBuilder text = new StringBuilder("Points of Light Honors Heroes\n");
+    for (int i = 0; i < 2000; i++) {
+      text.append("Volunteers of the Points of Light Foundation served meals. ");
+    }
+    List<String> out = keywords(text.append('\n').toString(), null);
+    assertThat(out).contains("Points of Light Foundation").doesNotContain("Points of Light Honors Heroes");
+  }
 }
