@@ -40,7 +40,9 @@ final class EnglishKeywords {
       "spacer", "contact", "copyright", "rights", "reserved", "privacy", "policy", "terms", "use", "home",
       "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
       "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "pm",
-      "min", "ago", "hour", "hours", "updated", "people", "forms", "widget", "subscribe", "feed", "feeds");
+      "min", "ago", "hour", "hours", "updated", "people", "forms", "widget", "subscribe", "feed", "feeds",
+      "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "dozen",
+      "dozens", "percent");
   /** Adjectives too vague to open or close a key phrase (new grant awards -> grant awards). */
   static final Set<String> VAGUE = Set.of(
       "new", "notable", "high", "major", "former", "other", "several", "various", "own", "different", "certain",
@@ -49,6 +51,9 @@ final class EnglishKeywords {
   /** Capitalised at a sentence start but not part of the name (The Global Day of Service). */
   static final Set<String> ARTICLES = Set.of("the", "a", "an", "this", "that", "these", "those", "our", "their",
       "its", "his", "her");
+  /** Capitalised page furniture that looks like a linked name. */
+  static final Set<String> FURNITURE = Set.of("terms and conditions", "terms of use", "terms of service",
+      "terms of sale", "conditions of use");
   /** Lower-case words that may link the capitalised parts of a name (Points of Light Foundation). */
   static final Set<String> NAME_LINKS = Set.of("of", "and", "on", "for", "to");
 
@@ -200,6 +205,9 @@ final class EnglishKeywords {
       if (!linked || count < 3 || count > 7) {
         continue;
       }
+      if (FURNITURE.contains(String.join(" ", words).toLowerCase(Locale.ROOT))) {
+        continue;
+      }
       int s = m.start() + skip;
       while (Character.isWhitespace(content.charAt(s))) {
         s++;
@@ -312,10 +320,28 @@ final class EnglishKeywords {
         if (j > i && VAGUE.contains(last) || endsLikeVerb(last)) {
           continue; // employees participated is no phrase
         }
+        if (j == i + 2 && endsLikeVerb(words.get(i + 1)) && !capitalised(content, run.get(i + 1))) {
+          continue; // communities honored outstanding: a clause cut at both ends
+        }
+        if (j > i && shouted(content, run, i, j)) {
+          continue; // HELENE FAMILY SHARES: a headline in capitals (one word in capitals is an acronym)
+        }
         // the words of a run are separated by spaces and tabs only: the key is the collapsed text
         count(key.toString(), surface, run.get(i)[0], run.get(j)[1], length, phrases);
       }
     }
+  }
+
+  /** Words i..j all in capital letters. */
+  private static boolean shouted(String content, List<int[]> run, int i, int j) {
+    for (int k = i; k <= j; k++) {
+      for (int c = run.get(k)[0]; c < run.get(k)[1]; c++) {
+        if (Character.isLowerCase(content.charAt(c))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static boolean capitalised(String content, int[] word) {

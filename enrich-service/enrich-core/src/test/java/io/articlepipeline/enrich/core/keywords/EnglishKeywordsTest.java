@@ -81,4 +81,24 @@ class EnglishKeywordsTest {
     List<String> out = keywords(text.append('\n').toString(), null);
     assertThat(out).contains("Points of Light Foundation").doesNotContain("Points of Light Honors Heroes");
   }
+
+  @Test
+  void numberWordsShoutedHeadlinesAndClausesAreNoKeywords() {
+    String text = "HELENE FAMILY SHARES STORY\n"
+        + "The foundation gave $2 million to local newsrooms. Another million went to local newsrooms.\n"
+        + "Communities honored outstanding volunteers. Local newsrooms thanked the foundation.\n"
+        + "Read our Terms and Conditions of Use. See the Terms and Conditions.\n";
+    List<String> out = keywords(text, null);
+    assertThat(out).contains("local newsrooms")
+        .noneMatch(k -> k.toLowerCase(java.util.Locale.ROOT).contains("million"))
+        .noneMatch(k -> k.contains("HELENE FAMILY") || k.contains("FAMILY SHARES"))
+        .noneMatch(k -> k.toLowerCase(java.util.Locale.ROOT).contains("communities honored"))
+        .noneMatch(k -> k.toLowerCase(java.util.Locale.ROOT).startsWith("terms and conditions"));
+  }
+
+  @Test
+  void anAcronymAloneIsStillAKeyword() {
+    String text = "KFF funds research. KFF reports on health policy. KFF polls the public.\n";
+    assertThat(keywords(text, null)).contains("KFF");
+  }
 }
