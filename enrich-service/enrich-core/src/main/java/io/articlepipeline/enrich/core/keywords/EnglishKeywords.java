@@ -11,12 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * English key phrases: runs of content words between stop words and punctuation (the RAKE
+ * English key phrases: runs of content words between stop words (number words such as million
+ * among them) and punctuation (the RAKE
  * idea; any printed character but a letter, such as a dash, bullet or digit, ends a run), never
  * opened or closed by a vague adjective (new, notable, high) nor closed by a participle or adverb
  * (employees participated, service led), never a piece cut out of a run of five or more
- * capitalised words (Texas Gulf Coast American Red Cross); capitalised names whose parts are linked by
- * of/and/on/for/to (Points of Light Foundation), outside all-capitalised headline rows; scored by
+ * capitalised words (Texas Gulf Coast American Red Cross), never all in capitals (a shouted
+ * headline), never a participle or adverb between two words (communities honored outstanding);
+ * capitalised names whose parts are linked by of/and/on/for/to (Points of Light Foundation),
+ * outside all-capitalised headline rows and footer names (Terms and Conditions); scored by
  * how often the phrase and its words occur, with a title bonus. (A part-of-speech tagger,
  * OpenNLP's, found the same phrases but made the whole enrichment about a third slower.)
  */
