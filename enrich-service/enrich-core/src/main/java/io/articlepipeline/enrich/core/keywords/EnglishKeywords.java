@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * English key phrases: runs of content words between stop words (number words such as million
- * among them) and punctuation (the RAKE
- * idea; any printed character but a letter, such as a dash, bullet or digit, ends a run), never
+ * among them) and punctuation (the RAKE idea; any printed character but a letter, such as a
+ * dash, bullet or digit, ends a run), never
  * opened or closed by a vague adjective (new, notable, high) nor closed by a participle or adverb
  * (employees participated, service led), never a piece cut out of a run of five or more
  * capitalised words (Texas Gulf Coast American Red Cross), never all in capitals (a shouted
