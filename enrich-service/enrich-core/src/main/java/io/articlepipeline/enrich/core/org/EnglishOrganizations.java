@@ -24,7 +24,7 @@ public final class EnglishOrganizations {
       "committee", "agency", "department", "ministry", "commission", "organization", "organisation", "church",
       "services", "house", "cross", "partners", "pharmaceuticals", "brands", "union", "league", "academy",
       "laboratories", "labs", "llc", "ltd", "ltd.", "authority", "bureau", "board", "institution", "museum",
-      "conservancy", "charities", "ministries", "fc", "plc", "gmbh", "ag");
+      "conservancy", "charities", "ministries", "fc", "plc", "gmbh", "ag", "clubs");
   private static final Set<String> LEADING_NOISE = Set.of(
       "the", "a", "an", "in", "at", "by", "for", "with", "from", "to", "our", "their", "this", "that", "these",
       "those", "as", "and", "of", "on", "thanks", "today", "yesterday", "last", "next", "every", "each", "both",
@@ -154,7 +154,7 @@ public final class EnglishOrganizations {
         boolean anotherHead = false;
         int stop = run.size();
         for (int k = h + 1; k < run.size(); k++) {
-          if (run.get(k).text().equals("and") || run.get(k).text().equals("&")) {
+          if ((run.get(k).text().equals("and") || run.get(k).text().equals("&")) && !joinsObjects(run, k)) {
             stop = k;
             break;
           }
@@ -179,7 +179,7 @@ public final class EnglishOrganizations {
       while (start < h && (LEADING_NOISE.contains(run.get(start).lower()) || !run.get(start).capitalised())) {
         start++;
       }
-      if (start < h) {
+      if (start < h || start == h && end > h) { // a head alone is no name; Ministry of Education is
         out.add(new OrgSpan(run.get(start).start(), run.get(end).end(), 0.7, "english"));
       }
       from = end + 1;
@@ -188,6 +188,23 @@ public final class EnglishOrganizations {
       }
       h = end;
     }
+  }
+
+  /**
+   * An "and" at k inside an of/for continuation that joins its objects (Ministry of Science and
+   * Technology) rather than two names (University of Michigan and Ford Foundation): capitalised
+   * words follow it and none of them is a head.
+   */
+  private static boolean joinsObjects(List<W> run, int k) {
+    if (k + 1 >= run.size() || !run.get(k + 1).capitalised()) {
+      return false;
+    }
+    for (int i = k + 1; i < run.size(); i++) {
+      if (run.get(i).capitalised() && HEADS.contains(run.get(i).lower())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int lastCapitalised(List<W> run, int i) {

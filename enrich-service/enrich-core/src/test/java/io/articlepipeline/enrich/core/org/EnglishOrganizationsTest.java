@@ -1,0 +1,50 @@
+package io.articlepipeline.enrich.core.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnglishOrganizationsTest {
+
+  private static List<String> names(String text) {
+    return EnglishOrganizations.find(text).stream().map(s -> text.substring(s.start(), s.end())).toList();
+  }
+
+  @Test
+  void aNameMayStartWithItsHeadWhenOfOrForFollows() {
+    assertThat(names("Officials of the Ministry of Education visited. Bank of America donated."))
+        .containsExactly("Ministry of Education", "Bank of America");
+  }
+
+  @Test
+  void aHeadAloneIsNoName() {
+    assertThat(names("The Foundation said on Monday that the University would help.")).isEmpty();
+  }
+
+  @Test
+  void andJoinsTheObjectsOfAContinuationButNotTwoNames() {
+    assertThat(names("Officials of the Ministry of Science and Technology visited the lab."))
+        .containsExactly("Ministry of Science and Technology");
+    assertThat(names("A study by the University of Michigan and Ford Foundation appeared."))
+        .containsExactly("University of Michigan", "Ford Foundation");
+  }
+
+  @Test
+  void firstNamesJoinedByAndStayOneName() {
+    assertThat(names("A gift from the Bill & Melinda Gates Foundation helped."))
+        .containsExactly("Bill & Melinda Gates Foundation");
+  }
+
+  @Test
+  void pluralClubsIsAHead() {
+    assertThat(names("Volunteers from Boys & Girls Clubs of America joined."))
+        .containsExactly("Boys & Girls Clubs of America");
+  }
+
+  @Test
+  void aTitleBeforeTheNameIsLeftOut() {
+    assertThat(names("said the Regional CEO for the Texas Gulf Coast Red Cross."))
+        .containsExactly("Texas Gulf Coast Red Cross");
+  }
+}
