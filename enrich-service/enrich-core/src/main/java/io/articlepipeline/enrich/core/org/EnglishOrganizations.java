@@ -152,13 +152,23 @@ public final class EnglishOrganizations {
       // "... Corporation of New York", "... Institute for Journalism": continue to the run's end
       if (h + 2 < run.size() && (run.get(h + 1).text().equals("of") || run.get(h + 1).text().equals("for"))) {
         boolean anotherHead = false;
+        boolean joined = false;
         int stop = run.size();
         for (int k = h + 1; k < run.size(); k++) {
-          if ((run.get(k).text().equals("and") || run.get(k).text().equals("&")) && !joinsObjects(run, k)) {
-            stop = k;
+          String link = run.get(k).text();
+          if (link.equals("on") || link.equals("in") || link.equals("at")) {
+            stop = k; // of New York on Tuesday, of Michigan in Ann Arbor: a time or place follows
             break;
           }
-          anotherHead |= HEADS.contains(run.get(k).lower()) && run.get(k).capitalised();
+          if (link.equals("and") || link.equals("&")) {
+            if (!joinsObjects(run, k)) {
+              stop = k;
+              break;
+            }
+            joined = true;
+          }
+          anotherHead |= HEADS.contains(run.get(k).lower()) && run.get(k).capitalised()
+              && !(joined && run.get(k).lower().equals("services"));
         }
         if (!anotherHead && stop - h <= 7) {
           end = lastCapitalised(run, stop - 1);
@@ -193,14 +203,19 @@ public final class EnglishOrganizations {
   /**
    * An "and" at k inside an of/for continuation that joins its objects (Ministry of Science and
    * Technology) rather than two names (University of Michigan and Ford Foundation): capitalised
-   * words follow it and none of them is a head.
+   * words follow it and none of them is a head. Services names a field there, not a second body
+   * (Department of Health and Human Services, of Children and Family Services).
    */
   private static boolean joinsObjects(List<W> run, int k) {
     if (k + 1 >= run.size() || !run.get(k + 1).capitalised()) {
       return false;
     }
     for (int i = k + 1; i < run.size(); i++) {
-      if (run.get(i).capitalised() && HEADS.contains(run.get(i).lower())) {
+      String w = run.get(i).text();
+      if (w.equals("on") || w.equals("in") || w.equals("at")) {
+        break;
+      }
+      if (run.get(i).capitalised() && HEADS.contains(run.get(i).lower()) && !run.get(i).lower().equals("services")) {
         return false;
       }
     }

@@ -28,6 +28,16 @@ class EnglishOrganizationsTest {
         .containsExactly("Ministry of Science and Technology");
     assertThat(names("A study by the University of Michigan and Ford Foundation appeared."))
         .containsExactly("University of Michigan", "Ford Foundation");
+    assertThat(names("The grant came from the Department of Health and Human Services on Monday."))
+        .containsExactly("Department of Health and Human Services");
+  }
+
+  @Test
+  void aTimeOrPlaceAfterTheNameIsNotPartOfIt() {
+    assertThat(names("The Carnegie Corporation of New York on Tuesday announced grants."))
+        .containsExactly("Carnegie Corporation of New York");
+    assertThat(names("Staff of the University of Michigan in Ann Arbor met."))
+        .containsExactly("University of Michigan");
   }
 
   @Test
