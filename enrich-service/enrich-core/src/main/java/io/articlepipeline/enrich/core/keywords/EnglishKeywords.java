@@ -201,12 +201,19 @@ final class EnglishKeywords {
         lead++;
       }
       boolean linked = false;
+      boolean onlyTo = true;
       for (int w = lead; w < words.length; w++) {
-        linked |= NAME_LINKS.contains(words[w]);
+        if (NAME_LINKS.contains(words[w])) {
+          linked = true;
+          onlyTo &= words[w].equals("to");
+        }
       }
       int count = words.length - lead;
       if (!linked || count < 3 || count > 7) {
         continue;
+      }
+      if (onlyTo && rangeFrom(content, m.start())) {
+        continue; // From Athens, GA to Mumbai: a range, not a name
       }
       if (FURNITURE.contains(String.join(" ", words).toLowerCase(Locale.ROOT))) {
         continue;
@@ -220,6 +227,14 @@ final class EnglishKeywords {
         wordFreq.putIfAbsent(w.toLowerCase(Locale.ROOT), 1);
       }
     }
+  }
+
+  /** "from" among the few words before {@code at} on its line: a following "X to Y" is a range. */
+  private static boolean rangeFrom(String content, int at) {
+    int from = Math.max(0, at - 40);
+    int eol = content.lastIndexOf('\n', at - 1);
+    String before = content.substring(Math.max(from, eol + 1), at).toLowerCase(Locale.ROOT);
+    return before.matches("(?s).*\\bfrom\\b.*");
   }
 
   /** Every word capitalised: a headline or a navigation row, where capitals mark no name. */

@@ -101,4 +101,11 @@ class EnglishKeywordsTest {
     String text = "KFF funds research. KFF reports on health policy. KFF polls the public.\n";
     assertThat(keywords(text, null)).contains("KFF");
   }
+
+  @Test
+  void fromXToYIsARangeNotAName() {
+    String text = "Volunteers served from Athens, GA to Mumbai, India. Volunteers joined the Call to Service.\n"
+        + "The Call to Service drew volunteers.\n";
+    assertThat(keywords(text, null)).contains("Call to Service").doesNotContain("GA to Mumbai");
+  }
 }
