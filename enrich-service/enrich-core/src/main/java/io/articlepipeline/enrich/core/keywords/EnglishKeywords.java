@@ -51,6 +51,29 @@ final class EnglishKeywords {
       "new", "notable", "high", "major", "former", "other", "several", "various", "own", "different", "certain",
       "recent", "main", "key", "top", "next", "best", "great", "big", "large", "small", "good", "important",
       "significant", "additional", "current", "annual", "few", "total", "whole", "special", "full", "free");
+  /**
+   * Verbs that are hardly ever nouns, with their -s and -ing forms: a key phrase names a thing,
+   * so none opens one (reduce racial inequities, creating colorful arts). Verbs that are also
+   * common nouns in either form (support, offer, fund, charge, build, giving, learning, foster
+   * care) are not here.
+   */
+  static final Set<String> VERB_FORMS = verbForms(
+      "create", "reduce", "provide", "ensure", "promote", "protect", "serve", "raise", "develop", "deliver",
+      "encourage", "empower", "strengthen", "celebrate", "donate", "collect", "distribute", "prepare",
+      "enhance", "attend", "announce", "recognize", "recognise", "inspire", "connect", "assist", "enable",
+      "receive", "refresh", "improve", "expand", "bring", "take", "keep", "join", "achieve", "continue",
+      "become", "allow", "invite", "seek", "unite", "mobilize", "mobilise", "thank", "explore");
+
+  private static Set<String> verbForms(String... verbs) {
+    java.util.HashSet<String> forms = new java.util.HashSet<>();
+    for (String v : verbs) {
+      forms.add(v);
+      forms.add(v.endsWith("s") || v.endsWith("sh") || v.endsWith("ch") ? v + "es" : v + "s");
+      forms.add(v.endsWith("e") && !v.endsWith("ee") ? v.substring(0, v.length() - 1) + "ing" : v + "ing");
+    }
+    return Set.copyOf(forms);
+  }
+
   /** Capitalised at a sentence start but not part of the name (The Global Day of Service). */
   static final Set<String> ARTICLES = Set.of("the", "a", "an", "this", "that", "these", "those", "our", "their",
       "its", "his", "her");
@@ -322,8 +345,8 @@ final class EnglishKeywords {
         continue;
       }
       String first = words.get(i);
-      if (VAGUE.contains(first)) {
-        continue; // new grant awards -> grant awards
+      if (VAGUE.contains(first) || VERB_FORMS.contains(first)) {
+        continue; // new grant awards -> grant awards; creating colorful arts is an action, not a topic
       }
       key.setLength(0);
       for (int j = i; j < run.size() && j < i + 3; j++) {
@@ -338,8 +361,12 @@ final class EnglishKeywords {
         if (j > i && VAGUE.contains(last) || endsLikeVerb(last)) {
           continue; // employees participated is no phrase
         }
-        if (j == i + 2 && endsLikeVerb(words.get(i + 1)) && !capitalised(content, run.get(i + 1))) {
-          continue; // communities honored outstanding: a clause cut at both ends
+        if (j > i && VERB_FORMS.contains(last)) {
+          continue; // volunteers serve: a clause
+        }
+        if (j == i + 2 && (endsLikeVerb(words.get(i + 1)) || VERB_FORMS.contains(words.get(i + 1)))
+            && !capitalised(content, run.get(i + 1))) {
+          continue; // communities honored outstanding, grants reduce racial: a clause cut at both ends
         }
         if (j > i && shouted(content, run, i, j)) {
           continue; // HELENE FAMILY SHARES: a headline in capitals (one word in capitals is an acronym)

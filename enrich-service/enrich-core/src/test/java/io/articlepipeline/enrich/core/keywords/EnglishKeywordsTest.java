@@ -108,4 +108,14 @@ class EnglishKeywordsTest {
         + "The Call to Service drew volunteers.\n";
     assertThat(keywords(text, null)).contains("Call to Service").doesNotContain("GA to Mumbai");
   }
+
+  @Test
+  void aPhraseDoesNotOpenWithAVerb() {
+    String text = "Volunteers were creating colorful arts for the children. Grants reduce racial inequities. "
+        + "Corporate giving and foster care programs grew. Charging electric vehicles got cheaper. "
+        + "Corporate giving helps foster care programs. Charging electric vehicles matters.\n";
+    assertThat(keywords(text, null))
+        .doesNotContain("creating colorful arts", "reduce racial inequities", "Grants reduce racial")
+        .contains("Corporate giving", "foster care programs", "Charging electric vehicles");
+  }
 }
