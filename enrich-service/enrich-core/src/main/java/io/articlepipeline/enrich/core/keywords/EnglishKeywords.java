@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * opened or closed by a vague adjective (new, notable, high) nor closed by a participle or adverb
  * (employees participated, service led), never a piece cut out of a run of five or more
  * capitalised words (Texas Gulf Coast American Red Cross), never all in capitals (a shouted
- * headline), never a participle or adverb between two words (communities honored outstanding);
+ * headline), never a participle or adverb between two words (communities honored outstanding),
+ * never opened or closed by a verb that is hardly ever a noun (reduce racial inequities);
  * capitalised names whose parts are linked by of/and/on/for/to (Points of Light Foundation),
  * outside all-capitalised headline rows and footer names (Terms and Conditions); scored by
  * how often the phrase and its words occur, with a title bonus. (A part-of-speech tagger,
