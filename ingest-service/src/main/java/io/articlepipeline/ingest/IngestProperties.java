@@ -26,6 +26,17 @@ public class IngestProperties {
   @NotBlank(message = "pipeline.ingest.index-url must be set (the index service, e.g. http://127.0.0.1:8083)")
   private String indexUrl = "http://127.0.0.1:8083";
 
+  /** The reader page's base URL as a browser reaches it: the submit page links accepted articles there. */
+  private String readerUrl = "";
+
+  public String getReaderUrl() {
+    return readerUrl;
+  }
+
+  public void setReaderUrl(String readerUrl) {
+    this.readerUrl = readerUrl;
+  }
+
   /** Kafka to read the dead-letter topics from (status polls); the binder's brokers by default. */
   @NotBlank(message = "pipeline.ingest.kafka-bootstrap-servers must be set")
   private String kafkaBootstrapServers = "127.0.0.1:9092";

@@ -23,7 +23,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /** The HTTP contract of the submit API, with the broker replaced by a recording publisher. */
 @WebMvcTest
 @Import({SubmissionApiTest.Fakes.class, StatusFakes.class})
-@TestPropertySource(properties = {"pipeline.ingest.submit-token=s3cret", "pipeline.ingest.max-body-bytes=4096"})
+@TestPropertySource(properties = {"pipeline.ingest.submit-token=s3cret", "pipeline.ingest.max-body-bytes=4096",
+    "pipeline.ingest.reader-url=http://reader.example:8083"})
 class SubmissionApiTest {
 
   @TestConfiguration
@@ -96,12 +97,21 @@ class SubmissionApiTest {
     var result = mvc.post().uri("/api/articles?source=中国公益报道网").header("Authorization", "Bearer s3cret")
         .contentType(MediaType.TEXT_PLAIN).content("首页 > 志愿服务 > 正文\n\n一个标题在这里\n\n正文。");
 
-    assertThat(result).hasStatus(202);
+    // the answer names the headline found, so the submitter can check it
+    assertThat(result).hasStatus(202).bodyJson().extractingPath("$.title").isEqualTo("一个标题在这里");
     assertThat(publisher.published).singleElement().satisfies(a -> {
       assertThat(a.getTitle()).isEqualTo("一个标题在这里");
       assertThat(a.getSource()).isEqualTo("中国公益报道网");
       assertThat(a.getContentType()).isEqualTo("text/plain");
     });
+  }
+
+  @Test
+  void theSubmitPageAndWhereTheReaderIsNeedNoToken() {
+    assertThat(mvc.get().uri("/index.html")).hasStatus(200).bodyText().contains("submit.js", "article-form");
+    assertThat(mvc.get().uri("/submit.js")).hasStatus(200).bodyText().contains("/api/articles");
+    assertThat(mvc.get().uri("/config.json")).hasStatus(200).bodyJson().extractingPath("$.readerUrl")
+        .isEqualTo("http://reader.example:8083");
   }
 
   @Test

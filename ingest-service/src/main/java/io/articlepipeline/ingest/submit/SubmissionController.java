@@ -68,6 +68,7 @@ class SubmissionController {
     }
     meters.counter("pipeline.records.out", "stage", "ingest", "kind", "article").increment();
     return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .body(Map.of("id", accepted.id(), "revision", accepted.revision(), "status", "accepted"));
+        .body(Map.of("id", accepted.id(), "revision", accepted.revision(), "status", "accepted",
+            "title", submission.title()));
   }
 }

@@ -1,0 +1,193 @@
+package io.articlepipeline.ingest.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.articlepipeline.schemas.testing.StackEnv;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The submitters' page in real headless Chromium against the running pipeline: a wrong token is
+ * refused, the sample page pasted as a submitter would is accepted, followed until it is
+ * searchable and opened in the reader page; a refused article keeps its text and says which field
+ * is wrong. Needs INGEST_URL, INDEX_URL and SUBMIT_TOKEN (./pipeline test sets them); the sample
+ * page is read from SAMPLES_DIR (default ../shared/samples). Screenshots land in target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SubmitPageIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<String> submitted = new ArrayList<>();
+  private String ingestUrl;
+  private String indexUrl;
+  private String token;
+  private WebDriver driver;
+  private WebDriverWait wait;
+  private Path profile;
+
+  @BeforeAll
+  void start() throws Exception {
+    ingestUrl = StackEnv.env("INGEST_URL", "http://127.0.0.1:8080");
+    indexUrl = StackEnv.env("INDEX_URL", "http://127.0.0.1:8083");
+    token = System.getenv("SUBMIT_TOKEN");
+    assertThat(token).as("SUBMIT_TOKEN (the stack's submit.token)").isNotBlank();
+    java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+    profile = Files.createTempDirectory("submit-page-it-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(StackEnv.env("CHROME_BIN", "/usr/bin/chromium"));
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN",
+        "--user-data-dir=" + profile, "--window-size=1280,1000");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(StackEnv.env("CHROMEDRIVER", "/usr/bin/chromedriver")))
+        .usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, WAIT);
+  }
+
+  @BeforeEach
+  void freshTab() {
+    driver.get(ingestUrl + "/");
+    ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+    driver.get(ingestUrl + "/");
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    for (String id : submitted) { // the sample stays out of the other tests' searches
+      http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/articles/" + id))
+          .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+    if (driver != null) {
+      driver.quit();
+    }
+    if (profile != null) {
+      try (var paths = Files.walk(profile)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  @Test
+  void aSubmitterPastesThePageFollowsItAndOpensItInTheReader() throws Exception {
+    login("not-the-token");
+    String page = Files.readString(samples().resolve("000_7abadb2f983fa813.txt"))
+        + "\n本页测试编号 " + UUID.randomUUID() + "\n";
+    paste(page);
+    driver.findElement(By.id("send")).click();
+    WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+    assertThat(refused.getText()).contains("refused");
+
+    login(token);
+    // the text typed before the token was refused is still in the form (the page kept it)
+    assertThat(bodyText()).isEqualTo(page);
+    driver.findElement(By.id("send")).click();
+    WebElement accepted = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#form-message .ok")));
+    String id = driver.findElement(By.cssSelector("#submissions tbody tr")).getAttribute("data-id");
+    submitted.add(id);
+    assertThat(accepted.getText()).contains(id);
+    assertThat(bodyText()).isEmpty();
+    assertThat(driver.findElement(By.cssSelector("#submissions tbody tr")).getText())
+        .contains("郑州上街区:用好文明实践阵地");
+    screenshot("1-accepted");
+
+    new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#submissions tr[data-id='" + id + "'] [data-status=indexed]")));
+    WebElement open = driver.findElement(By.cssSelector("#submissions tr[data-id='" + id + "'] a.open"));
+    assertThat(open.getAttribute("href")).isEqualTo(indexUrl + "/#/article/" + id);
+    screenshot("2-searchable");
+
+    String here = driver.getWindowHandle();
+    open.click();
+    wait.until(d -> d.getWindowHandles().size() > 1);
+    for (String handle : driver.getWindowHandles()) {
+      if (!handle.equals(here)) {
+        driver.switchTo().window(handle);
+      }
+    }
+    WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#article h1")));
+    assertThat(title.getText()).contains("郑州上街区:用好文明实践阵地");
+    assertThat(driver.findElement(By.id("article")).getText()).contains("郑州市上街区新时代文明实践中心");
+    driver.close();
+    driver.switchTo().window(here);
+  }
+
+  @Test
+  void aRefusedArticleKeepsItsTextAndMarksTheWrongFields() throws Exception {
+    login(token);
+    String body = "这是一篇测试稿件的正文。志愿者服务社区。";
+    paste(body);
+    driver.findElement(By.id("title")).sendKeys("长".repeat(600));
+    driver.findElement(By.id("url")).sendKeys("ftp://example.org/report");
+    driver.findElement(By.id("send")).click();
+    WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#form-message .error")));
+    assertThat(message.getText()).contains("invalid field");
+    assertThat(driver.findElement(By.cssSelector(".field-error[data-field=title]")).getText())
+        .contains("longer than 500 characters");
+    assertThat(driver.findElement(By.cssSelector(".field-error[data-field=url]")).getText())
+        .contains("http or https");
+    assertThat(driver.findElement(By.id("title")).getAttribute("class")).contains("invalid");
+    assertThat(bodyText()).isEqualTo(body);
+    assertThat(driver.findElements(By.cssSelector("#submissions tbody tr"))).isEmpty();
+    screenshot("3-refused");
+
+    // an empty text is answered on the page, before anything is sent
+    paste("   ");
+    driver.findElement(By.id("send")).click();
+    assertThat(driver.findElement(By.cssSelector(".field-error[data-field=body]")).getText()).isNotBlank();
+  }
+
+  private void login(String value) {
+    WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+    input.sendKeys(value);
+    driver.findElement(By.cssSelector("#login-form button")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("body")));
+  }
+
+  /** Sets the text as a paste would (typing thousands of characters key by key is slow). */
+  private void paste(String text) {
+    WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("body")));
+    ((JavascriptExecutor) driver).executeScript(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", body, text);
+  }
+
+  private String bodyText() {
+    return (String) ((JavascriptExecutor) driver).executeScript("return document.getElementById('body').value");
+  }
+
+  private static Path samples() {
+    return Path.of(StackEnv.env("SAMPLES_DIR", "../../shared/samples"));
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve("submit-" + name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+}
