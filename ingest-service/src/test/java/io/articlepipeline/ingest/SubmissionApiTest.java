@@ -110,6 +110,7 @@ class SubmissionApiTest {
   void theSubmitPageAndWhereTheReaderIsNeedNoToken() {
     assertThat(mvc.get().uri("/index.html")).hasStatus(200).bodyText().contains("submit.js", "article-form");
     assertThat(mvc.get().uri("/submit.js")).hasStatus(200).bodyText().contains("/api/articles");
+    assertThat(mvc.get().uri("/pipeline-base.css")).hasStatus(200).bodyText().contains("--accent");
     assertThat(mvc.get().uri("/config.json")).hasStatus(200).bodyJson().extractingPath("$.readerUrl")
         .isEqualTo("http://reader.example:8083");
   }

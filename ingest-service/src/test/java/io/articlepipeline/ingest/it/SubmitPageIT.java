@@ -2,8 +2,8 @@ package io.articlepipeline.ingest.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.articlepipeline.schemas.testing.HeadlessChromium;
 import io.articlepipeline.schemas.testing.StackEnv;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,9 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,7 +46,7 @@ class SubmitPageIT {
   private String token;
   private WebDriver driver;
   private WebDriverWait wait;
-  private Path profile;
+  private HeadlessChromium chromium;
 
   @BeforeAll
   void start() throws Exception {
@@ -57,17 +54,8 @@ class SubmitPageIT {
     indexUrl = StackEnv.env("INDEX_URL", "http://127.0.0.1:8083");
     token = System.getenv("SUBMIT_TOKEN");
     assertThat(token).as("SUBMIT_TOKEN (the stack's submit.token)").isNotBlank();
-    java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
-    profile = Files.createTempDirectory("submit-page-it-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(StackEnv.env("CHROME_BIN", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN",
-        "--user-data-dir=" + profile, "--window-size=1280,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(StackEnv.env("CHROMEDRIVER", "/usr/bin/chromedriver")))
-        .usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.start("--lang=zh-CN", "--window-size=1280,1000");
+    driver = chromium.driver();
     wait = new WebDriverWait(driver, WAIT);
   }
 
@@ -84,13 +72,8 @@ class SubmitPageIT {
       http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/articles/" + id))
           .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
-    if (driver != null) {
-      driver.quit();
-    }
-    if (profile != null) {
-      try (var paths = Files.walk(profile)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

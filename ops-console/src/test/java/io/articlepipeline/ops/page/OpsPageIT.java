@@ -1,10 +1,10 @@
 package io.articlepipeline.ops.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.articlepipeline.ops.KafkaTestSupport;
 import io.articlepipeline.schemas.DeadLetterHeaders;
+import io.articlepipeline.schemas.testing.HeadlessChromium;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,12 +46,11 @@ class OpsPageIT {
   private static final String REASON = "Unknown magic byte <b>not bold</b>";
   /** Elasticsearch quotes a rejected field's whole value: thousands of characters in one reason. */
   private static final String LONG_REASON = "failed to parse field [organizations.type]: '" + "OTHER".repeat(2000) + "' END-OF-VALUE";
-  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
-  private static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
 
   @LocalServerPort
   int port;
 
+  private HeadlessChromium chromium;
   private WebDriver browser;
   private WebDriverWait wait;
 
@@ -103,24 +99,16 @@ class OpsPageIT {
   }
 
   @BeforeEach
-  void openBrowser() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-        "needs chromium and chromedriver (apt-get install chromium chromium-driver)");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--window-size=1400,1600");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+  void openBrowser() throws Exception {
+    chromium = HeadlessChromium.start("--window-size=1400,1600");
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
   @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+  void closeBrowser() throws Exception {
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
