@@ -196,20 +196,15 @@ final class EnglishKeywords {
       Map<String, Integer> wordFreq, int length) {
     // a name never spans a line break, so one pass over the text finds what a pass per line would
     Matcher m = NAME.matcher(content);
-    int lineStart = 0;
-    int lineEnd = -1; // the line of the last match: [lineStart, lineEnd), not yet known
+    int lineEnd = -1; // the match's line ends here; none read yet
     boolean headline = false;
     while (m.find()) {
       if (m.start() > lineEnd) {
         // forward to the match's line (scanning forward only: linear even on one huge line)
-        if (lineEnd >= 0) {
-          lineStart = lineEnd + 1;
-        }
-        int eol = content.indexOf('\n', lineStart);
-        lineEnd = eol < 0 ? content.length() : eol;
+        int lineStart = lineEnd + 1;
         while (m.start() > lineEnd) {
           lineStart = lineEnd + 1;
-          eol = content.indexOf('\n', lineStart);
+          int eol = content.indexOf('\n', lineStart);
           lineEnd = eol < 0 ? content.length() : eol;
         }
         headline = headline(content, lineStart, lineEnd);
@@ -256,10 +251,16 @@ final class EnglishKeywords {
   /** "from" among the few words before {@code at} on its line: a following "X to Y" is a range. */
   private static boolean rangeFrom(String content, int at) {
     int from = Math.max(0, at - 40);
-    int eol = content.lastIndexOf('\n', at - 1);
-    String before = content.substring(Math.max(from, eol + 1), at).toLowerCase(Locale.ROOT);
-    return before.matches("(?s).*\\bfrom\\b.*");
+    for (int i = at - 1; i >= from; i--) { // back to the line start, at most 40 characters
+      if (content.charAt(i) == '\n') {
+        from = i + 1;
+        break;
+      }
+    }
+    return FROM.matcher(content.substring(from, at)).find();
   }
+
+  private static final Pattern FROM = Pattern.compile("\\bfrom\\b", Pattern.CASE_INSENSITIVE);
 
   /** Every word capitalised: a headline or a navigation row, where capitals mark no name. */
   private static boolean headline(String text, int from, int to) {
