@@ -156,7 +156,7 @@ public final class EnglishOrganizations {
         int stop = run.size();
         for (int k = h + 1; k < run.size(); k++) {
           String link = run.get(k).text();
-          if (link.equals("on") || link.equals("in") || link.equals("at")) {
+          if (opensAdjunct(link)) {
             stop = k; // of New York on Tuesday, of Michigan in Ann Arbor: a time or place follows
             break;
           }
@@ -167,8 +167,8 @@ public final class EnglishOrganizations {
             }
             joined = true;
           }
-          anotherHead |= HEADS.contains(run.get(k).lower()) && run.get(k).capitalised()
-              && !(joined && run.get(k).lower().equals("services"));
+          anotherHead |= run.get(k).capitalised() && HEADS.contains(run.get(k).lower())
+              && !(joined && run.get(k).lower().equals(FIELD_HEAD));
         }
         if (!anotherHead && stop - h <= 7) {
           end = lastCapitalised(run, stop - 1);
@@ -210,16 +210,20 @@ public final class EnglishOrganizations {
     if (k + 1 >= run.size() || !run.get(k + 1).capitalised()) {
       return false;
     }
-    for (int i = k + 1; i < run.size(); i++) {
-      String w = run.get(i).text();
-      if (w.equals("on") || w.equals("in") || w.equals("at")) {
-        break;
-      }
-      if (run.get(i).capitalised() && HEADS.contains(run.get(i).lower()) && !run.get(i).lower().equals("services")) {
+    for (int i = k + 1; i < run.size() && !opensAdjunct(run.get(i).text()); i++) {
+      if (run.get(i).capitalised() && HEADS.contains(run.get(i).lower()) && !run.get(i).lower().equals(FIELD_HEAD)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** A head that after a joining "and" names a field, not a second body. */
+  private static final String FIELD_HEAD = "services";
+
+  /** on, in, at after a name: a time or place follows, not more of the name. */
+  private static boolean opensAdjunct(String word) {
+    return word.equals("on") || word.equals("in") || word.equals("at");
   }
 
   private static int lastCapitalised(List<W> run, int i) {
