@@ -34,7 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Load driver for the whole running pipeline (./pipeline bench). Sends N real articles (the pages
- * of eval/articles-dev.jsonl and the sample, each copy made unique) through the ingest API with C
+ * of EVAL_DIR/articles-dev.jsonl, when given, and the sample, each copy made unique) through the ingest API with C
  * concurrent submitters, and, as the baseline in the same run, the same records straight to a
  * Kafka topic with a plain producer (acks=all, one synchronous send per record, C threads: what
  * ingest does after validating). Then waits until every article is searchable and reads each
@@ -257,15 +257,28 @@ public final class PipelineLoadBench {
 
   private static List<Article> corpus() throws Exception {
     List<Article> corpus = new ArrayList<>();
-    Path eval = Path.of(System.getenv().getOrDefault("EVAL_DIR", "../shared/eval")).resolve("articles-dev.jsonl");
-    for (String line : Files.readAllLines(eval, StandardCharsets.UTF_8)) {
+    // the development pages are not in the repository: without them the copies are of the sample alone
+    String evalDir = System.getenv("EVAL_DIR");
+    List<String> lines = List.of();
+    if (evalDir == null || evalDir.isBlank()) {
+      System.out.println("corpus: copies of the sample page (for the 40 development pages as well, set EVAL_DIR"
+          + " to a directory holding articles-dev.jsonl)");
+    } else if (Files.isRegularFile(Path.of(evalDir, "articles-dev.jsonl"))) {
+      lines = Files.readAllLines(Path.of(evalDir, "articles-dev.jsonl"), StandardCharsets.UTF_8);
+    } else {
+      // stdout: ./pipeline bench keeps only this program's standard output
+      System.out.println("EVAL_DIR=" + evalDir + " holds no articles-dev.jsonl: set EVAL_DIR to the directory"
+          + " of that file, or unset it to load copies of the sample page only");
+      System.exit(2);
+    }
+    for (String line : lines) {
       JsonNode a = JSON.readTree(line);
       String text = a.path("text").asText();
       String title = a.hasNonNull("title") ? a.get("title").asText() : text.lines().filter(l -> !l.isBlank())
           .findFirst().map(l -> l.length() > 60 ? l.substring(0, 60) : l).orElse("untitled");
       corpus.add(new Article(title, text, a.path("lang").asText(null)));
     }
-    Path sample = Path.of(System.getenv().getOrDefault("SAMPLES_DIR", "../shared/samples"))
+    Path sample = Path.of(System.getenv().getOrDefault("SAMPLES_DIR", "samples"))
         .resolve("000_7abadb2f983fa813.txt");
     String page = Files.readString(sample);
     corpus.add(new Article(Arrays.stream(page.split("\n")).filter(l -> !l.isBlank()).skip(1).findFirst().orElse("sample"),
