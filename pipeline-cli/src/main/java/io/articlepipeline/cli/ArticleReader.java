@@ -108,7 +108,8 @@ final class ArticleReader {
   /** The object the parser stands on, as one line, tagged with the line it starts on. */
   private Article element(JsonParser parser, Path file) {
     Provenance origin = new Provenance(file, line(parser));
-    JsonNode node = json.readTree(parser);
+    // readValueAsTree reads just this element; the mapper's readTree would insist on the end of input
+    JsonNode node = parser.readValueAsTree();
     return Article.of(origin, json.writeValueAsString(node));
   }
 
