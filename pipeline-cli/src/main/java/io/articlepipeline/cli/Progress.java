@@ -24,6 +24,8 @@ final class Progress implements AutoCloseable {
   private final int total;
   private final long startNanos = System.nanoTime();
   private final ScheduledExecutorService ticker;
+  private boolean drawn;
+  private boolean closed;
 
   /**
    * Starts showing progress.
@@ -51,7 +53,11 @@ final class Progress implements AutoCloseable {
   }
 
   private synchronized void draw() {
+    if (closed) {
+      return; // a tick that waited for the lock while close() drew the last line
+    }
     String line = render(mode == ProgressMode.BAR, format, done.getAsInt(), total, elapsed());
+    drawn = true;
     if (mode == ProgressMode.BAR) {
       err.print("\r" + line + "\u001B[K"); // erase what a longer previous line left
     } else {
@@ -60,18 +66,24 @@ final class Progress implements AutoCloseable {
     err.flush();
   }
 
-  /** Draws the final state and, for the bar, ends its line. */
+  /**
+   * Draws the final state: the bar and its line end, or a last plain line when earlier ones were
+   * printed (a run shorter than two seconds prints none, its summary says it all).
+   */
   @Override
   public synchronized void close() {
     if (ticker == null) {
       return;
     }
     ticker.shutdownNow();
-    if (mode == ProgressMode.BAR) {
+    if (mode == ProgressMode.BAR || drawn) {
       draw();
+    }
+    if (mode == ProgressMode.BAR) {
       err.println();
       err.flush();
     }
+    closed = true;
   }
 
   private Duration elapsed() {

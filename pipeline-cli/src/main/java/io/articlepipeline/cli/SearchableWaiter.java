@@ -74,7 +74,7 @@ final class SearchableWaiter {
         }
         List<Callable<Poll>> polls = new ArrayList<>();
         for (Accepted a : pending) {
-          polls.add(() -> poll(a, fatal));
+          polls.add(() -> poll(a, fatal, searchable));
         }
         List<Accepted> next = new ArrayList<>();
         List<Future<Poll>> results = pool.invokeAll(polls, left, TimeUnit.NANOSECONDS);
@@ -82,7 +82,6 @@ final class SearchableWaiter {
           Poll p = result(results.get(i), pending.get(i));
           switch (p.state()) {
             case INDEXED -> {
-              searchable.incrementAndGet();
               if (p.article().page()) {
                 pages.add(p.article());
               }
@@ -112,7 +111,8 @@ final class SearchableWaiter {
     }
   }
 
-  private Poll poll(Accepted a, AtomicReference<String> fatal) throws InterruptedException {
+  /** Asks once; counts an indexed one at once, so the progress moves during a long round. */
+  private Poll poll(Accepted a, AtomicReference<String> fatal, AtomicInteger searchable) throws InterruptedException {
     IngestClient.Response response;
     try {
       response = client.status(a.id(), a.revision());
@@ -126,6 +126,7 @@ final class SearchableWaiter {
     JsonNode answer = response.status() == 200 ? ApiAnswers.tree(json, response.body()) : null;
     String status = answer == null ? "" : answer.path("status").asString("");
     if (status.equals("indexed")) {
+      searchable.incrementAndGet();
       return new Poll(a, State.INDEXED, null);
     }
     if (status.equals("failed")) {
