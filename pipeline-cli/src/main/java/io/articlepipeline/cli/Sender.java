@@ -116,9 +116,8 @@ final class Sender {
   /** What a 200 said line by line; lines it did not mention count as unknown, to send again. */
   private LineOutcomes lineOutcomes(List<Article> sent, String body) {
     JsonNode[] byLine = new JsonNode[sent.size()];
-    for (String line : body == null ? new String[0] : body.split("\n")) {
-      JsonNode result = ApiAnswers.tree(json, line);
-      if (result == null || !result.isObject()) {
+    for (JsonNode result : results(body)) {
+      if (!result.isObject()) {
         continue;
       }
       int n = result.path("line").asInt(0);
@@ -152,6 +151,28 @@ final class Sender {
         default:
           out.retry.add(article);
           out.error = result == null ? "the answer had no line for it" : "unknown line status '" + status + "'";
+      }
+    }
+    return out;
+  }
+
+  /** The answer's lines: NDJSON as agreed; a JSON array of the same objects is read too. */
+  private List<JsonNode> results(String body) {
+    List<JsonNode> out = new ArrayList<>();
+    if (body == null) {
+      return out;
+    }
+    if (body.stripLeading().startsWith("[")) {
+      JsonNode array = ApiAnswers.tree(json, body);
+      if (array != null) {
+        array.forEach(out::add);
+      }
+      return out;
+    }
+    for (String line : body.split("\n")) {
+      JsonNode result = ApiAnswers.tree(json, line);
+      if (result != null) {
+        out.add(result);
       }
     }
     return out;

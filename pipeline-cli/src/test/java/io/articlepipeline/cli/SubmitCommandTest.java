@@ -176,6 +176,22 @@ class SubmitCommandTest {
   }
 
   @Test
+  void anAnswerMissingALineSendsThatLineAgainAndAJsonArrayAnswerIsReadToo() throws Exception {
+    Path file = jsonl("r.jsonl", 2);
+    ingest.batch = (r, n) -> n == 1
+        ? new FakeIngest.Answer(200, "[" + FakeIngest.lineAnswer(1, r.lines().get(0)) + "]", null)
+        : FakeIngest.acceptAll(r);
+
+    SubmitReport report = run(options(List.of(file), false).build());
+
+    List<FakeIngest.Request> batches = ingest.requests("POST", "/api/articles/batch");
+    assertThat(batches).hasSize(2);
+    assertThat(batches.get(1).lines()).containsExactly(article(2));
+    assertThat(report.accepted()).hasSize(2);
+    assertThat(slept).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
   void aTooLargeLineIsRefusedAndNotSentAgain() throws Exception {
     Path file = jsonl("i.jsonl", 2);
     ingest.batch = (r, n) -> new FakeIngest.Answer(200, FakeIngest.lineAnswer(1, r.lines().get(0)) + "\n"
