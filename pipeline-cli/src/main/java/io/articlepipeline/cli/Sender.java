@@ -77,7 +77,7 @@ final class Sender {
         response = client.postBatch(pending);
       } catch (IOException e) {
         lastError = "no answer (" + describe(e) + ")";
-        sleeper.sleep(backoff(tries));
+        pause(tries, backoff(tries));
         continue;
       }
       int status = response.status();
@@ -87,7 +87,7 @@ final class Sender {
         pending = outcomes.retry;
         if (!pending.isEmpty()) {
           lastError = outcomes.error;
-          sleeper.sleep(cap(outcomes.retryAfter.orElse(backoff(tries))));
+          pause(tries, outcomes.retryAfter.orElse(backoff(tries)));
         }
       } else if (status == 413 && pending.size() > 1) {
         int half = pending.size() / 2;
@@ -101,8 +101,8 @@ final class Sender {
         return List.of();
       } else if (status == 429 || status >= 500) {
         lastError = "HTTP " + status + ": " + ApiAnswers.describe(answer, "no reason given");
-        sleeper.sleep(cap(response.retryAfter().orElse(status == 429 || status == 503 ? DEFAULT_RETRY_AFTER
-            : backoff(tries))));
+        pause(tries, response.retryAfter().orElse(status == 429 || status == 503 ? DEFAULT_RETRY_AFTER
+            : backoff(tries)));
       } else {
         // 400, 415, ...: the request itself is wrong, sending it again would not help
         String reason = "HTTP " + status + ": " + ApiAnswers.describe(answer, "the request was refused");
@@ -198,7 +198,7 @@ final class Sender {
         response = client.postPage(page);
       } catch (IOException e) {
         lastError = "no answer (" + describe(e) + ")";
-        sleeper.sleep(backoff(tries));
+        pause(tries, backoff(tries));
         continue;
       }
       int status = response.status();
@@ -212,8 +212,8 @@ final class Sender {
         return;
       } else if (status == 429 || status >= 500) {
         lastError = "HTTP " + status + ": " + ApiAnswers.describe(answer, "no reason given");
-        sleeper.sleep(cap(response.retryAfter().orElse(status == 429 || status == 503 ? DEFAULT_RETRY_AFTER
-            : backoff(tries))));
+        pause(tries, response.retryAfter().orElse(status == 429 || status == 503 ? DEFAULT_RETRY_AFTER
+            : backoff(tries)));
       } else {
         String why = ApiAnswers.describe(answer, "HTTP " + status);
         tally.refused(new Problem(origin, status == 413 ? "too large: " + why : why));
@@ -234,12 +234,26 @@ final class Sender {
     return Duration.ofSeconds(Math.min(30, 1L << Math.min(tries - 1, 5)));
   }
 
+  /** Waits before the next try; after the last one there is nothing to wait for. */
+  private void pause(int tries, Duration wait) throws InterruptedException {
+    if (tries < maxTries) {
+      sleeper.sleep(cap(wait));
+    }
+  }
+
   private static Duration cap(Duration d) {
     return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
   }
 
+  /** The exception with the first message in its causes: HttpClient's ConnectException has none. */
   private static String describe(IOException e) {
-    String m = e.getMessage();
+    String m = null;
+    for (Throwable t = e; t != null && (m == null || m.isBlank()); t = t.getCause()) {
+      m = t.getMessage();
+    }
+    if (e instanceof java.net.ConnectException && (m == null || m.isBlank())) {
+      m = "cannot connect: is the ingest service up?";
+    }
     return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
   }
 
