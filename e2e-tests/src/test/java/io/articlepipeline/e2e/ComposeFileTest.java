@@ -106,8 +106,11 @@ class ComposeFileTest {
   void everyVariableComposeSetsIsOneTheServiceReads() throws IOException {
     for (Map.Entry<String, String> app : APPS.entrySet()) {
       String yml = applicationYml(app.getValue());
-      Set<String> read = placeholders(yml);
+      // every service also reads the Kafka settings service-support adds to all of them
+      String shared = Files.readString(ROOT.resolve("service-support/src/main/resources/pipeline-kafka-defaults.yml"));
+      Set<String> read = placeholders(yml + "\n" + shared);
       Set<String> paths = propertyPaths(new Yaml().load(yml), "", new TreeSet<>());
+      propertyPaths(new Yaml().load(shared), "", paths);
       List<String> unknown = new ArrayList<>();
       for (String variable : environment(service(app.getKey())).keySet()) {
         String asProperty = variable.toLowerCase().replace('_', '.');
