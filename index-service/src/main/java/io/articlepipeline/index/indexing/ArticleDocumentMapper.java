@@ -19,6 +19,8 @@ import java.util.Set;
  */
 public class ArticleDocumentMapper {
 
+  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\u0000-\\u001F]");
+
   /** Completion inputs may not contain these (Elasticsearch reserves them) nor be very long. */
   private static final int MAX_SUGGEST_INPUT = 100;
 
@@ -105,7 +107,7 @@ public class ArticleDocumentMapper {
       if (token == null) {
         continue;
       }
-      String t = token.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+      String t = withoutWhitespace(token.strip().toLowerCase(Locale.ROOT));
       if (t.isEmpty()) {
         continue;
       }
@@ -117,10 +119,36 @@ public class ArticleDocumentMapper {
     return sb.toString();
   }
 
+  /**
+   * {@code s} without the whitespace a regex {@code \\s} matches (space, tab, line breaks, vertical
+   * tab, form feed); most tokens have none and are returned as they are, without a regex per token.
+   */
+  private static String withoutWhitespace(String s) {
+    int i = 0;
+    while (i < s.length() && !isRegexSpace(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length()).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isRegexSpace(c)) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
   private static List<String> suggestInputs(Set<String> values) {
     List<String> inputs = new ArrayList<>();
     for (String v : values) {
-      String clean = v.replaceAll("[\\u0000-\\u001F]", " ").strip();
+      String clean = CONTROL.matcher(v).replaceAll(" ").strip();
       if (!clean.isEmpty() && clean.length() <= MAX_SUGGEST_INPUT) {
         inputs.add(clean);
       }

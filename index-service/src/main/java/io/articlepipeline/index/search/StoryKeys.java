@@ -13,6 +13,8 @@ public final class StoryKeys {
   /** Longest key stored: the start of a headline says which story it is. */
   static final int MAX_LENGTH = 200;
 
+  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s\\p{P}\\p{S}]+");
+
   private StoryKeys() {
   }
 
@@ -21,8 +23,8 @@ public final class StoryKeys {
     if (title == null) {
       return null;
     }
-    String k = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-        .replaceAll("[\\s\\p{P}\\p{S}]+", "");
+    String k = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    k = SEPARATORS.matcher(k).replaceAll("");
     if (k.isEmpty()) {
       return null;
     }
