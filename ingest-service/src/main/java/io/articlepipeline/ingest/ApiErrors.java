@@ -1,6 +1,7 @@
 package io.articlepipeline.ingest;
 
 import io.articlepipeline.ingest.submit.ArticlePublisher;
+import io.articlepipeline.ingest.submit.BatchParser;
 import io.articlepipeline.ingest.submit.InvalidSubmissionException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,11 @@ class ApiErrors {
     return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), List.of());
   }
 
+  @ExceptionHandler(BatchParser.TooManyArticlesException.class)
+  ResponseEntity<Map<String, Object>> tooMany(BatchParser.TooManyArticlesException e) {
+    return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage() + "; nothing was stored", List.of());
+  }
+
   @ExceptionHandler(ArticlePublisher.TooLargeException.class)
   ResponseEntity<Map<String, Object>> tooLargeForKafka(ArticlePublisher.TooLargeException e) {
     log.warn("Publish refused: {}", e.getMessage());
@@ -65,7 +71,8 @@ class ApiErrors {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
     return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        "Content-Type " + e.getContentType() + " is not supported; send application/json or text/plain",
+        "Content-Type " + e.getContentType() + " is not supported; send application/json or text/plain (a batch to /api/articles/batch: "
+            + "application/x-ndjson or a JSON array as application/json)",
         List.of());
   }
 

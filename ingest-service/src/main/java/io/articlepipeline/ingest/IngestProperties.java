@@ -1,6 +1,8 @@
 package io.articlepipeline.ingest;
 
 import jakarta.validation.constraints.Min;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +19,65 @@ public class IngestProperties {
   /** Largest request body accepted, in bytes (default 2 MiB); larger gets 413. */
   @Min(value = 1024, message = "pipeline.ingest.max-body-bytes must be at least 1024")
   private int maxBodyBytes = 2 * 1024 * 1024;
+
+  /** Most articles one batch request may hold (default 1,000); more gets 413 and nothing is accepted. */
+  @Min(value = 1, message = "pipeline.ingest.batch-max-articles must be at least 1")
+  private int batchMaxArticles = 1000;
+
+  /** Largest batch request body, in bytes (default 16 MiB); larger gets 413 and nothing is accepted. */
+  @Min(value = 1024, message = "pipeline.ingest.batch-max-bytes must be at least 1024")
+  private int batchMaxBytes = 16 * 1024 * 1024;
+
+  /** The topic accepted articles are written to (default articles.submitted). */
+  @NotBlank(message = "pipeline.ingest.topic must be set")
+  private String topic = io.articlepipeline.schemas.Topics.SUBMITTED;
+
+  /** Value serializer of the articles (default ours; Confluent's KafkaAvroSerializer works too). */
+  @NotBlank(message = "pipeline.ingest.value-serializer must be set")
+  private String valueSerializer = "io.articlepipeline.schemas.serde.AvroSerializer";
+
+  /** The value serializer's configuration, Kafka's keys ({@code schema.registry.url}, {@code auto.register.schemas}). */
+  private Map<String, String> serializerConfig = new LinkedHashMap<>();
+
+  public int getBatchMaxArticles() {
+    return batchMaxArticles;
+  }
+
+  public void setBatchMaxArticles(int batchMaxArticles) {
+    this.batchMaxArticles = batchMaxArticles;
+  }
+
+  public int getBatchMaxBytes() {
+    return batchMaxBytes;
+  }
+
+  public void setBatchMaxBytes(int batchMaxBytes) {
+    this.batchMaxBytes = batchMaxBytes;
+  }
+
+  public String getTopic() {
+    return topic;
+  }
+
+  public void setTopic(String topic) {
+    this.topic = topic;
+  }
+
+  public String getValueSerializer() {
+    return valueSerializer;
+  }
+
+  public void setValueSerializer(String valueSerializer) {
+    this.valueSerializer = valueSerializer;
+  }
+
+  public Map<String, String> getSerializerConfig() {
+    return serializerConfig;
+  }
+
+  public void setSerializerConfig(Map<String, String> serializerConfig) {
+    this.serializerConfig = serializerConfig;
+  }
 
   /** Longest title accepted, in characters (default 500). */
   @Min(value = 10, message = "pipeline.ingest.max-title-chars must be at least 10")

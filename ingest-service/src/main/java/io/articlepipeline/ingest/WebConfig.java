@@ -12,6 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
+  private static final String BATCH_PATH = "/api/articles/batch";
+
   private final IngestProperties properties;
 
   WebConfig(IngestProperties properties) {
@@ -25,9 +27,11 @@ class WebConfig implements WebMvcConfigurer {
       @Override
       public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         long length = request.getContentLengthLong();
-        if (length > properties.getMaxBodyBytes()) {
-          throw new BodyTooLargeException("Request body is " + length + " bytes; the limit is "
-              + properties.getMaxBodyBytes() + " (pipeline.ingest.max-body-bytes)");
+        boolean batch = request.getRequestURI().equals(BATCH_PATH);
+        long limit = batch ? properties.getBatchMaxBytes() : properties.getMaxBodyBytes();
+        if (length > limit) {
+          throw new BodyTooLargeException("Request body is " + length + " bytes; the limit is " + limit
+              + (batch ? " (pipeline.ingest.batch-max-bytes); split the batch" : " (pipeline.ingest.max-body-bytes)"));
         }
         return true;
       }

@@ -47,10 +47,12 @@ class SubmissionApiTest {
     boolean brokerDown;
     boolean tooLarge;
     boolean registryDown;
+    /** Articles the broker does not acknowledge, whatever the other switches say. */
+    final java.util.Set<String> unacknowledged = new java.util.HashSet<>();
 
     @Override
     public void publish(ArticleSubmitted article) {
-      if (brokerDown) {
+      if (brokerDown || unacknowledged.contains(article.getId())) {
         throw new PublishException("Kafka did not acknowledge article " + article.getId(), null);
       }
       if (registryDown) {
@@ -81,6 +83,7 @@ class SubmissionApiTest {
     publisher.brokerDown = false;
     publisher.tooLarge = false;
     publisher.registryDown = false;
+    publisher.unacknowledged.clear();
   }
 
   @Test

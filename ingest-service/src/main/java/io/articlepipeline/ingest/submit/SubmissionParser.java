@@ -63,6 +63,15 @@ public final class SubmissionParser {
       throw new InvalidSubmissionException("Request body must be a JSON object with at least title and body",
           List.of());
     }
+    return parseObject(root);
+  }
+
+  /** Parses one article given as a JSON object (a request body, a line or an element of a batch). */
+  public Submission parseObject(JsonNode root) {
+    if (root == null || !root.isObject()) {
+      throw new InvalidSubmissionException("An article must be a JSON object with at least title and body",
+          List.of());
+    }
     List<FieldError> errors = new ArrayList<>();
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();

@@ -71,9 +71,8 @@ class RegistryOutageIT {
         "--server.port=0",
         "--server.address=127.0.0.1",
         "--spring.cloud.stream.kafka.binder.brokers=" + KAFKA,
-        "--spring.cloud.stream.bindings.submitArticle-out-0.destination=" + topic,
-        "--spring.cloud.stream.kafka.bindings.submitArticle-out-0.producer.configuration.schema.registry.url="
-            + registry,
+        "--pipeline.ingest.topic=" + topic,
+        "--pipeline.ingest.serializer-config.schema.registry.url=" + registry,
         "--pipeline.ingest.submit-token=" + TOKEN,
         "--pipeline.ingest.kafka-bootstrap-servers=" + KAFKA,
         "--pipeline.ingest.schema-registry-url=" + registry);
