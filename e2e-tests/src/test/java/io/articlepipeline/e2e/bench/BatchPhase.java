@@ -39,8 +39,8 @@ final class BatchPhase {
       submitted = submit(ctx, articles);
     } catch (IngestClient.BatchApiMissing e) {
       ctx.batchApi = false;
-      report.line("batch API not available (404): phase skipped");
-      report.row("batch, end to end", "batch API not available (404)", "-", "-", ">= 1,000 articles/s");
+      report.line("%s: phase skipped", e.getMessage());
+      report.row("batch, end to end", e.getMessage(), "-", "-", ">= 1,000 articles/s");
       return;
     }
     int accepted = submitted.ids().size();
@@ -65,7 +65,7 @@ final class BatchPhase {
     report.line("plain producer, acks=all, all sent then all acks awaited: %s records/s", Report.rate(producer));
     report.row(String.format("batch (%,d), end to end", accepted), Report.rate(e2e) + " articles/s", "-", "-",
         ">= 1,000 articles/s");
-    report.ratioRow("  ingest accept rate, batch", acceptRate, "/s", "async producer", producer, "");
+    report.ratioRow("  ingest accept rate, batch", acceptRate, "articles/s", "async producer", producer, "");
   }
 
   /** Sends the articles in batches, {@link BenchSettings#BATCH_IN_FLIGHT} requests at a time. */

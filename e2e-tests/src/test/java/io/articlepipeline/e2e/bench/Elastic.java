@@ -127,9 +127,9 @@ final class Elastic {
     send("PUT", "/" + scratch, body.toString(), Duration.ofMinutes(1));
   }
 
-  /** Sends one {@code _bulk} body; returns how many items failed. */
-  int bulk(String ndjson) throws IOException, InterruptedException {
-    JsonNode answer = send("POST", "/_bulk", ndjson, Duration.ofMinutes(2));
+  /** Sends one {@code _bulk} body to an index; returns how many items failed. */
+  int bulk(String index, String ndjson) throws IOException, InterruptedException {
+    JsonNode answer = send("POST", "/" + index + "/_bulk", ndjson, Duration.ofMinutes(2));
     if (!answer.path("errors").asBoolean()) {
       return 0;
     }
@@ -185,7 +185,7 @@ final class Elastic {
     if (body == null) {
       return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
     }
-    String type = path.startsWith("/_bulk") ? "application/x-ndjson" : "application/json";
+    String type = path.endsWith("/_bulk") ? "application/x-ndjson" : "application/json";
     return b.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body)).build();
   }
 }

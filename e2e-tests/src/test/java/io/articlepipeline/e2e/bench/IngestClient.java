@@ -23,10 +23,10 @@ final class IngestClient {
   record BatchOutcome(List<String> ids, int invalid, int tooLarge, int resent) {
   }
 
-  /** The batch API answered 404: the running ingest has none. */
+  /** The batch API answered 404 or 405 (the path taken for an article id): the running ingest has none. */
   static final class BatchApiMissing extends IOException {
-    BatchApiMissing() {
-      super("batch API not available (404)");
+    BatchApiMissing(int status) {
+      super("batch API not available (" + status + ")");
     }
   }
 
@@ -62,9 +62,32 @@ final class IngestClient {
     }
   }
 
-  /** One single POST; the accepted id, or null if refused. */
-  String submit(Article a) throws IOException, InterruptedException {
-    return acceptedId(http.send(singleRequest(a), HttpResponse.BodyHandlers.ofString()));
+  /** One single POST; the accepted id, or null if refused (its status counted in {@code refused}). */
+  String submit(Article a, Refusals refused) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(singleRequest(a), HttpResponse.BodyHandlers.ofString());
+    String id = acceptedId(response);
+    if (id == null) {
+      refused.add(response.statusCode());
+    }
+    return id;
+  }
+
+  /** Refused submissions by HTTP status. */
+  static final class Refusals {
+    private final java.util.Map<Integer, AtomicInteger> byStatus = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    void add(int status) {
+      byStatus.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    int total() {
+      return byStatus.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    @Override
+    public String toString() {
+      return total() == 0 ? "none refused" : total() + " refused " + byStatus;
+    }
   }
 
   /**
@@ -89,8 +112,8 @@ final class IngestClient {
           .timeout(Duration.ofMinutes(2))
           .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
           .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 404) {
-        throw new BatchApiMissing();
+      if (response.statusCode() == 404 || response.statusCode() == 405) {
+        throw new BatchApiMissing(response.statusCode());
       }
       if (response.statusCode() == 503) {
         Thread.sleep(1000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
@@ -137,14 +160,12 @@ final class IngestClient {
   }
 
   /** Sends {@code articles} as single POSTs from {@code clients} threads; returns the accepted ids. */
-  List<String> submitAll(List<Article> articles, int clients, AtomicInteger refused) throws Exception {
+  List<String> submitAll(List<Article> articles, int clients, Refusals refused) throws Exception {
     List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
     Parallel.each(articles, clients, a -> {
-      String id = submit(a);
+      String id = submit(a, refused);
       if (id != null) {
         ids.add(id);
-      } else {
-        refused.incrementAndGet();
       }
     });
     return new ArrayList<>(ids);

@@ -46,7 +46,7 @@ public final class PipelineLoadBench {
         phase(ctx, "stage", () -> StagePhase.run(ctx));
         phase(ctx, "freshness", () -> FreshnessPhase.run(ctx, http));
       } finally {
-        sampler.phase("cleanup");
+        sampler.close(); // the peaks are those of phases 1-4, not of the cleanup
         cleanup(ctx);
       }
       report.summary(ctx.run, sampler.peaks());
@@ -63,7 +63,8 @@ public final class PipelineLoadBench {
       phase.run();
     } catch (Exception e) {
       ctx.report.line("%s phase FAILED: %s", name, e);
-      ctx.report.row(name + " phase", "FAILED: " + e.getMessage(), "-", "-", "");
+      Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+      ctx.report.row(name + " phase", "FAILED: " + cause.getMessage(), "-", "-", "");
     }
   }
 

@@ -29,7 +29,7 @@ final class Report {
   }
 
   void row(String what, String measured, String baseline, String ratio, String target) {
-    rows.add(new Row(what, measured, baseline, ratio, target));
+    rows.add(new Row(what, cut(measured), cut(baseline), ratio, target));
   }
 
   /** A figure against its baseline: the row with the ratio measured / baseline. */
@@ -66,6 +66,11 @@ final class Report {
 
   private int width(java.util.function.Function<Row, String> column, String header) {
     return Math.max(header.length(), rows.stream().mapToInt(r -> column.apply(r).length()).max().orElse(0));
+  }
+
+  /** Table cells stay short: the detail lines above carry the whole message. */
+  private static String cut(String cell) {
+    return cell.length() > 60 ? cell.substring(0, 57) + "..." : cell;
   }
 
   static String rate(double perSecond) {

@@ -124,6 +124,7 @@ final class ResourceSampler implements AutoCloseable {
     return found ? (long) sum : -1;
   }
 
+  /** Stops sampling; the peaks stay readable. Idempotent. */
   @Override
   public void close() {
     timer.shutdownNow();

@@ -2,7 +2,6 @@ package io.articlepipeline.e2e.bench;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Phase 1: N single POSTs from C clients (closed loop). End to end: articles / (first submit ->
@@ -30,14 +29,14 @@ final class SinglePostPhase {
     report.line("plain producer, acks=all, one sync send per record, %d threads: %s records/s", clients,
         Report.rate(producer));
 
-    AtomicInteger refused = new AtomicInteger();
+    IngestClient.Refusals refused = new IngestClient.Refusals();
     long started = System.nanoTime();
     List<String> ids = ctx.ingest.submitAll(articles, clients, refused);
     long answered = System.nanoTime();
     ctx.accepted.addAll(ids);
     double ingestRate = ids.size() / BenchContext.seconds(started, answered);
-    report.line("ingest accepted %,d (%d refused) in %.1f s: %s articles/s (%.2fx the plain producer)", ids.size(),
-        refused.get(), BenchContext.seconds(started, answered), Report.rate(ingestRate), ingestRate / producer);
+    report.line("ingest accepted %,d (%s) in %.1f s: %s articles/s (%.2fx the plain producer)", ids.size(),
+        refused, BenchContext.seconds(started, answered), Report.rate(ingestRate), ingestRate / producer);
 
     long searchable = ctx.awaitSearchable(marker, ids.size(), Duration.ofMinutes(10));
     if (searchable < 0) {
@@ -51,6 +50,6 @@ final class SinglePostPhase {
     report.line("submittedAt -> indexedAt as stamped: %s", Report.percentiles(ctx.stampedLatencies(marker)));
     report.row(String.format("single POSTs (%d clients), end to end", clients), Report.rate(e2e) + " articles/s",
         "-", "-", ">= 400 articles/s");
-    report.ratioRow("  ingest accept rate, single POSTs", ingestRate, "/s", "sync producer", producer, "");
+    report.ratioRow("  ingest accept rate, single POSTs", ingestRate, "articles/s", "sync producer", producer, "");
   }
 }

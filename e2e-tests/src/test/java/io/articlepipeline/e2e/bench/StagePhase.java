@@ -4,7 +4,6 @@ import io.articlepipeline.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Phase 3: each stage's own rate against its raw baseline. With the index and enrich processes
@@ -92,10 +91,10 @@ final class StagePhase {
 
     double enrichAlone = EnrichBaseline.rate(ctx, articles);
     report.row(String.format("enrich stage (%,d)", accepted), Report.rate(enrichRate) + " articles/s",
-        "code alone, " + EnrichBaseline.threads() + " threads " + Report.rate(enrichAlone) + "/s",
+        "code alone, " + EnrichBaseline.threads() + " threads " + Report.rate(enrichAlone) + " articles/s",
         String.format(java.util.Locale.ROOT, "%.2fx", enrichRate / enrichAlone), "");
     double bulk = BulkBaseline.rate(ctx, marker);
-    report.ratioRow("index stage (submit -> searchable)", indexRate, "docs/s", "raw _bulk", bulk, ">= 0.8x raw _bulk");
+    report.ratioRow(String.format("index stage (%,d, continued -> searchable)", accepted), indexRate, "docs/s", "raw _bulk", bulk, ">= 0.8x raw _bulk");
   }
 
   /** Submits the phase's articles by the batch API if ingest has it, else by single POSTs; the accepted count. */
@@ -111,11 +110,11 @@ final class StagePhase {
         ctx.batchApi = false;
       }
     }
-    AtomicInteger refused = new AtomicInteger();
+    IngestClient.Refusals refused = new IngestClient.Refusals();
     List<String> ids = ctx.ingest.submitAll(articles, ctx.settings.concurrency(), refused);
     ctx.accepted.addAll(ids);
-    ctx.report.line("%,d accepted by single POSTs (no batch API; %d refused) in %.1f s, enrich and index stopped",
-        ids.size(), refused.get(), BenchContext.seconds(started, System.nanoTime()));
+    ctx.report.line("%,d accepted by single POSTs (no batch API; %s) in %.1f s, enrich and index stopped",
+        ids.size(), refused, BenchContext.seconds(started, System.nanoTime()));
     return ids.size();
   }
 
