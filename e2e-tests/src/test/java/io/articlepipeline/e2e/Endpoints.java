@@ -20,14 +20,16 @@ final class Endpoints {
   private Endpoints() {
   }
 
+  /** SAMPLES_DIR, or the repository's samples/ (Maven runs the tests in the module's directory). */
   static Path samples() {
-    return Path.of(System.getenv().getOrDefault("SAMPLES_DIR", "../../shared/samples"));
+    return Path.of(System.getenv().getOrDefault("SAMPLES_DIR", "../samples"));
   }
 
   static Path sample() {
     Path sample = samples().resolve("000_7abadb2f983fa813.txt");
     if (!Files.exists(sample)) {
-      throw new IllegalStateException("Sample page not found at " + sample.toAbsolutePath() + "; set SAMPLES_DIR");
+      throw new IllegalStateException("Sample page not found at " + sample.toAbsolutePath()
+          + "; set SAMPLES_DIR to a directory holding 000_7abadb2f983fa813.txt (the repository's samples/)");
     }
     return sample;
   }

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The real pages every phase copies: a {@code BENCH_CORPUS} jsonl file if given, else the eval
- * file's pages plus the sample page, else the repository's {@code samples/} pages. Each phase
+ * file's pages plus the sample page when EVAL_DIR is set, else the repository's {@code samples/} pages. Each phase
  * gets its own copies, made unique by the phase's marker word and a number.
  */
 final class Corpus {
@@ -32,16 +32,25 @@ final class Corpus {
     this.description = description;
   }
 
-  /** From BENCH_CORPUS, EVAL_DIR/articles-dev.jsonl (+ the sample page) or SAMPLES_DIR, the first that exists. */
+  /**
+   * From BENCH_CORPUS if set; else EVAL_DIR/articles-dev.jsonl plus the sample page if EVAL_DIR is
+   * set (the development pages are not in the repository; an EVAL_DIR without that file stops the
+   * run); else every page of SAMPLES_DIR (the repository's samples/).
+   */
   static Corpus load() {
     String given = System.getenv("BENCH_CORPUS");
+    String evalDir = System.getenv("EVAL_DIR");
     Path samples = Path.of(System.getenv().getOrDefault("SAMPLES_DIR", "samples"));
     if (given != null && !given.isBlank()) {
       Path file = Path.of(given);
       return new Corpus(jsonLines(file), "BENCH_CORPUS " + file);
     }
-    Path eval = Path.of(System.getenv().getOrDefault("EVAL_DIR", "../shared/eval")).resolve("articles-dev.jsonl");
-    if (Files.isRegularFile(eval)) {
+    if (evalDir != null && !evalDir.isBlank()) {
+      Path eval = Path.of(evalDir).resolve("articles-dev.jsonl");
+      if (!Files.isRegularFile(eval)) {
+        throw new IllegalStateException("EVAL_DIR=" + evalDir + " holds no articles-dev.jsonl: set EVAL_DIR to the"
+            + " directory of that file, or unset it to load the pages of " + samples);
+      }
       List<Article> pages = new ArrayList<>(jsonLines(eval));
       int fromEval = pages.size();
       Path sample = samples.resolve(SAMPLE);
@@ -55,10 +64,11 @@ final class Corpus {
     try (Stream<Path> files = Files.list(samples)) {
       files.filter(f -> f.toString().endsWith(".txt")).sorted().forEach(f -> pages.add(page(f)));
     } catch (IOException e) {
-      throw new UncheckedIOException("no corpus: no BENCH_CORPUS, no " + eval + ", and " + samples
-          + " cannot be listed", e);
+      throw new UncheckedIOException("no corpus: no BENCH_CORPUS, no EVAL_DIR, and " + samples
+          + " cannot be listed (SAMPLES_DIR)", e);
     }
-    return new Corpus(pages, samples + " (" + pages.size() + " pages; no eval file at " + eval + ")");
+    return new Corpus(pages, "the pages of " + samples + " (for the 40 development pages as well, set EVAL_DIR"
+        + " to the directory of articles-dev.jsonl)");
   }
 
   String description() {

@@ -26,10 +26,18 @@ public final class PipelineLoadBench {
   }
 
   public static void main(String[] args) throws Exception {
-    BenchSettings settings = BenchSettings.fromEnv();
+    BenchSettings settings;
+    Corpus corpus;
+    try {
+      settings = BenchSettings.fromEnv();
+      corpus = Corpus.load();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      System.out.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
-    Corpus corpus = Corpus.load();
     Elastic elastic = new Elastic(http, settings.elasticsearchUrl());
     Report report = new Report();
     try (KafkaProbe kafka = new KafkaProbe(settings.kafka(), settings.registry());

@@ -1,5 +1,9 @@
 package io.articlepipeline.index.indexing;
 
+import io.articlepipeline.support.deadletter.SourceRecord;
+import io.articlepipeline.support.deadletter.DeadLetter;
+import io.articlepipeline.support.deadletter.DeadLetterPublisher;
+
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.articlepipeline.index.indexing.BulkSender.Action;
 import io.articlepipeline.index.indexing.BulkSender.ItemResult;
@@ -25,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public class ArticleBatchIndexer {
 
   private static final Logger log = LoggerFactory.getLogger(ArticleBatchIndexer.class);
+  /** The stage its dead letters name. */
+  static final String STAGE = "index";
 
   private final BulkSender sender;
   private final ArticleDocumentMapper mapper;
@@ -221,7 +227,7 @@ public class ArticleBatchIndexer {
     if (p.record() instanceof IncomingRecord.Article a) {
       return malformedArticle(a, exceptionClass, reason);
     }
-    return DeadLetter.of(source, null, exceptionClass, reason);
+    return DeadLetter.of(STAGE, source, null, exceptionClass, reason);
   }
 
   /**
@@ -233,10 +239,10 @@ public class ArticleBatchIndexer {
       return malformed(a.source(), null, exceptionClass, message);
     }
     try {
-      return DeadLetter.of(a.source(), encoder.apply(a.source().topic(), a.article()), exceptionClass, message);
+      return DeadLetter.of(STAGE, a.source(), encoder.apply(a.source().topic(), a.article()), exceptionClass, message);
     } catch (RuntimeException e) {
       log.warn("Could not re-encode {} for its dead letter: {}", a.source(), e.toString());
-      return DeadLetter.of(a.source(), null, exceptionClass, message + " (value not re-encoded: " + e.getMessage()
+      return DeadLetter.of(STAGE, a.source(), null, exceptionClass, message + " (value not re-encoded: " + e.getMessage()
           + "; the original is at " + a.source() + ")");
     }
   }
@@ -246,6 +252,6 @@ public class ArticleBatchIndexer {
       throw new IndexingFailedException(source + " cannot be indexed: " + message
           + " (pipeline.index.behavior-on-malformed-documents=fail; set dead-letter to skip it)", null);
     }
-    return DeadLetter.of(source, value, exceptionClass, message);
+    return DeadLetter.of(STAGE, source, value, exceptionClass, message);
   }
 }

@@ -1,6 +1,6 @@
 package io.articlepipeline.index.indexing;
 
-/** How one item of a bulk response is treated (STYLE.md #8: sort failures by kind). */
+/** How one item of a bulk response is treated (failures sorted by kind: each kind has its own remedy). */
 public enum BulkOutcome {
   /** Written (or, for a delete, already gone). */
   DONE,

@@ -1,5 +1,7 @@
 package io.articlepipeline.index.indexing;
 
+import io.articlepipeline.support.deadletter.SourceRecord;
+
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 
 /** One record of a consumed batch, already sorted into what the indexer does with it. */

@@ -1,5 +1,7 @@
 package io.articlepipeline.index.indexing;
 
+import io.articlepipeline.support.deadletter.SourceRecord;
+
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.serde.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,5 +1,11 @@
 package io.articlepipeline.index.indexing;
 
+import io.articlepipeline.support.deadletter.SourceRecord;
+import io.articlepipeline.support.kafka.BatchRetry;
+import io.articlepipeline.support.kafka.KafkaClientSettings;
+import io.articlepipeline.support.deadletter.DeadLetterPublisher;
+import io.articlepipeline.support.deadletter.KafkaDeadLetterPublisher;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.articlepipeline.index.IndexProperties;
 import io.articlepipeline.index.elastic.IndexAdmin;
@@ -20,11 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.messaging.Message;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The {@code indexArticles} stage: binding {@code indexArticles-in-0}, batch mode, see application.yml. */
 @Configuration(proxyBeanMethods = false)
@@ -33,8 +35,8 @@ public class IndexingConfiguration {
   private static final Logger log = LoggerFactory.getLogger(IndexingConfiguration.class);
 
   @Bean(destroyMethod = "close")
-  KafkaDeadLetterPublisher deadLetterPublisher(IndexProperties props) {
-    return new KafkaDeadLetterPublisher(props.getKafkaBootstrapServers(), props.getDeadLetterTopic());
+  KafkaDeadLetterPublisher deadLetterPublisher(IndexProperties props, KafkaClientSettings kafka) {
+    return new KafkaDeadLetterPublisher(kafka.producer("index-dead-letters"), props.getDeadLetterTopic());
   }
 
   @Bean
@@ -92,30 +94,10 @@ public class IndexingConfiguration {
     };
   }
 
-  /**
-   * A failed batch is retried, with backoff, until it succeeds: never skipped, never committed.
-   * (The default error handler would log and commit after ten tries: data loss.)
-   */
+  /** A failed batch is delivered again, with backoff, until it succeeds: never skipped, never committed. */
   @Bean
   ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> indexArticlesErrorHandling(IndexProperties props) {
-    return (container, destination, group) -> {
-      ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
-      backOff.setMaxInterval(props.getBatchMaxBackoff().toMillis());
-      backOff.setMaxElapsedTime(Long.MAX_VALUE);
-      container.setCommonErrorHandler(retryingEveryFailure(backOff, null));
-    };
-  }
-
-  /**
-   * An error handler that retries every failure for as long as {@code backOff} allows. Spring's
-   * default gives up at once, and commits, on some exception types anywhere in the cause chain
-   * (a DeserializationException, a ClassCastException, a conversion error): an unreachable schema
-   * registry, which shows as a DeserializationException, would silently skip the batch.
-   * {@code recoverer} null: Spring's, which logs the records it gives up on.
-   */
-  static DefaultErrorHandler retryingEveryFailure(BackOff backOff, ConsumerRecordRecoverer recoverer) {
-    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-    handler.setClassifications(Map.of(), true);
-    return handler;
+    return (container, destination, group) -> container.setCommonErrorHandler(
+        BatchRetry.untilItSucceeds(props.getBatchMaxBackoff()));
   }
 }

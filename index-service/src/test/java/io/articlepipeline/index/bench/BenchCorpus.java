@@ -5,7 +5,6 @@ import io.articlepipeline.enrich.core.ArticleEnricher;
 import io.articlepipeline.enrich.core.ArticleEnrichers;
 import io.articlepipeline.enrich.core.Enrichment;
 import io.articlepipeline.enrich.core.EnrichmentRequest;
-import io.articlepipeline.index.it.CorpusLoader;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.EnrichmentInfo;
 import io.articlepipeline.schemas.avro.Keyword;
@@ -27,9 +26,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A larger corpus for benchmarks: the news sentences of ../shared/data/ner-train grouped fifteen
- * at a time into pseudo-articles, enriched in-process by enrich-core and written as ArticleEnriched
- * to a topic (args: topic [maxArticles]). Point an index-service at that topic to bench it.
+ * A larger corpus for benchmarks: the news sentences of the NER training files (the training
+ * data's ner-train/, not in the repository) grouped fifteen at a time into pseudo-articles,
+ * enriched in-process by enrich-core and written as ArticleEnriched to a topic (args: TRAIN_DIR
+ * topic [maxArticles]). Point an index-service at that topic to bench it.
  */
 public final class BenchCorpus {
 
@@ -37,11 +37,23 @@ public final class BenchCorpus {
   }
 
   public static void main(String[] args) throws Exception {
-    String topic = args[0];
-    int max = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
+    if (args.length < 2) {
+      System.err.println("usage: BenchCorpus TRAIN_DIR TOPIC [MAX_ARTICLES]");
+      System.exit(2);
+    }
+    Path data = Path.of(args[0]);
+    List<String> names = List.of("peoples-daily-a.jsonl", "peoples-daily-b.jsonl", "msra-val.jsonl", "cluener-train.jsonl");
+    for (String file : names) {
+      if (!Files.isRegularFile(data.resolve(file))) {
+        System.err.println("BenchCorpus: " + data.resolve(file) + ": no such file; pass as TRAIN_DIR the directory"
+            + " of the NER training files (" + String.join(", ", names) + ")");
+        System.exit(2);
+      }
+    }
+    String topic = args[1];
+    int max = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
     String kafka = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     String registry = System.getenv().getOrDefault("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7");
-    Path data = CorpusLoader.sharedDir().resolve("data/ner-train");
     ArticleEnricher enricher = ArticleEnrichers.load(null);
     AvroSerializer serializer = new AvroSerializer();
     serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry), false);
@@ -54,7 +66,7 @@ public final class BenchCorpus {
     long start = System.nanoTime();
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
         new ByteArraySerializer())) {
-      for (String file : List.of("peoples-daily-a.jsonl", "peoples-daily-b.jsonl", "msra-val.jsonl", "cluener-train.jsonl")) {
+      for (String file : names) {
         List<String> sentences = new ArrayList<>();
         for (String line : Files.readAllLines(data.resolve(file), StandardCharsets.UTF_8)) {
           sentences.add(json.readTree(line).get("text").asText());

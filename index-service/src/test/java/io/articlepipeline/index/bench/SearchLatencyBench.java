@@ -31,7 +31,9 @@ public final class SearchLatencyBench {
     String base = System.getenv().getOrDefault("INDEX_URL", "http://127.0.0.1:8083");
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     List<String> queries = new ArrayList<>();
-    for (Judgments j : Judgments.load()) {
+    List<Judgments> judged = new ArrayList<>(Judgments.load());
+    judged.addAll(Judgments.loadDev());
+    for (Judgments j : judged) {
       queries.add("q=" + URLEncoder.encode(j.query(), StandardCharsets.UTF_8));
     }
     queries.add("q=" + URLEncoder.encode("志愿服务", StandardCharsets.UTF_8) + "&sort=date&lang=zh");

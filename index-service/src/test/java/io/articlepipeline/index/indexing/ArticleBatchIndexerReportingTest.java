@@ -1,5 +1,7 @@
 package io.articlepipeline.index.indexing;
 
+import io.articlepipeline.support.deadletter.SourceRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.articlepipeline.index.indexing.BulkSender.Action;

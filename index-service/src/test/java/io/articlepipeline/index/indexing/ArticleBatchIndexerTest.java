@@ -1,5 +1,9 @@
 package io.articlepipeline.index.indexing;
 
+import io.articlepipeline.support.deadletter.SourceRecord;
+import io.articlepipeline.support.deadletter.DeadLetter;
+import io.articlepipeline.support.deadletter.DeadLetterPublisher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.articlepipeline.index.indexing;
 
+import io.articlepipeline.support.kafka.BatchRetry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
@@ -67,7 +69,7 @@ class BatchErrorHandlingTest {
   @Test
   void aBatchFailingForAnUnreachableRegistryIsRetriedUntilItSucceeds() {
     List<ConsumerRecord<?, ?>> givenUp = new ArrayList<>();
-    DefaultErrorHandler handler = IndexingConfiguration.retryingEveryFailure(new FixedBackOff(0, 10),
+    DefaultErrorHandler handler = BatchRetry.retryingEveryFailure(new FixedBackOff(0, 10),
         (r, e) -> givenUp.add(r));
 
     handle(handler, 3);
@@ -88,7 +90,7 @@ class BatchErrorHandlingTest {
   @Test
   void aBatchWhoseRecordsCouldNotBeDecodedIsSoughtBackSoTheNextPollDecodesThemAgain() {
     List<ConsumerRecord<?, ?>> givenUp = new ArrayList<>();
-    DefaultErrorHandler handler = IndexingConfiguration.retryingEveryFailure(new FixedBackOff(0, 10),
+    DefaultErrorHandler handler = BatchRetry.retryingEveryFailure(new FixedBackOff(0, 10),
         (r, e) -> givenUp.add(r));
     @SuppressWarnings("unchecked")
     Consumer<String, Object> consumer = mock(Consumer.class);

@@ -3,6 +3,7 @@ package io.articlepipeline.index.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,11 +17,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Submits the evaluation corpus through the ingest API as pasted pages: the sample page and the
- * texts of ../shared/eval/articles-dev.jsonl, with their ids, so judgments can name them.
+ * Submits the search corpus through the ingest API as pasted pages, with their ids so judgments
+ * can name them: the repository's own articles (corpus/articles.jsonl, written for these tests),
+ * the sample page, and, when EVAL_DIR is set, the development articles of its articles-dev.jsonl.
  * Resubmitting is harmless (ingest is idempotent per id and revision).
  */
 public final class CorpusLoader {
@@ -28,8 +31,10 @@ public final class CorpusLoader {
   /** The sample page's article id in the judgments. */
   public static final String SAMPLE_ID = "sample-000";
 
+  private static final String OWN_CORPUS = "/corpus/articles.jsonl";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final ObjectMapper json = new ObjectMapper();
   private final String ingestUrl;
   private final String token;
 
@@ -38,42 +43,47 @@ public final class CorpusLoader {
     this.token = token;
   }
 
-  /** The eval directory: EVAL_DIR, or eval/ under {@link #sharedDir()}. */
-  public static Path evalDir() {
+  /**
+   * The development articles, EVAL_DIR/articles-dev.jsonl, when EVAL_DIR is set; they are not in
+   * the repository (their licence keeps them out), so the tests work without them.
+   */
+  public static Optional<Path> devArticles() {
     String env = System.getenv("EVAL_DIR");
-    return env != null && !env.isBlank() ? Path.of(env) : sharedDir().resolve("eval");
+    if (env == null || env.isBlank()) {
+      return Optional.empty();
+    }
+    Path file = Path.of(env, "articles-dev.jsonl");
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException("EVAL_DIR=" + env + " holds no articles-dev.jsonl: set EVAL_DIR to the"
+          + " directory of that file, or unset it to test on the repository's own corpus");
+    }
+    return Optional.of(file);
   }
 
-  /** The samples directory: SAMPLES_DIR, or samples/ under {@link #sharedDir()}. */
+  /** The samples directory: SAMPLES_DIR, or the repository's samples/ (tests run in the module's directory). */
   public static Path samplesDir() {
     String env = System.getenv("SAMPLES_DIR");
-    return env != null && !env.isBlank() ? Path.of(env) : sharedDir().resolve("samples");
+    return env != null && !env.isBlank() ? Path.of(env) : Path.of("../samples");
   }
 
-  /** Where ../shared lives: SHARED_DIR, or the sibling of the repository. */
-  public static Path sharedDir() {
-    String env = System.getenv("SHARED_DIR");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
+  /** The ids of the repository's own articles. */
+  public static List<String> ownIds() throws IOException {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode a : articles(ownCorpus())) {
+      ids.add(a.get("id").asText());
     }
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      Path candidate = p.resolveSibling("shared");
-      if (Files.isDirectory(candidate.resolve("eval"))) {
-        return candidate;
-      }
-    }
-    return Path.of("/work/shared");
+    return ids;
   }
 
   /** Submits everything; returns the ids. */
   public List<String> loadAll() throws IOException, InterruptedException {
     List<String> ids = new ArrayList<>();
-    for (String line : Files.readAllLines(evalDir().resolve("articles-dev.jsonl"), StandardCharsets.UTF_8)) {
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode a = json.readTree(line);
+    List<JsonNode> articles = new ArrayList<>(articles(ownCorpus()));
+    Optional<Path> dev = devArticles();
+    if (dev.isPresent()) {
+      articles.addAll(articles(Files.readAllLines(dev.get(), StandardCharsets.UTF_8)));
+    }
+    for (JsonNode a : articles) {
       Map<String, String> params = new LinkedHashMap<>();
       params.put("id", a.get("id").asText());
       params.put("url", a.get("url").asText());
@@ -87,11 +97,29 @@ public final class CorpusLoader {
     }
     Path sample;
     try (var files = Files.list(samplesDir())) {
-      sample = files.filter(p -> p.toString().endsWith(".txt")).sorted().findFirst().orElseThrow();
+      sample = files.filter(p -> p.toString().endsWith(".txt")).sorted().findFirst().orElseThrow(
+          () -> new IllegalStateException("no sample page (.txt) in " + samplesDir().toAbsolutePath()
+              + ": set SAMPLES_DIR to the repository's samples/"));
     }
     submit(Files.readString(sample, StandardCharsets.UTF_8), Map.of("id", SAMPLE_ID));
     ids.add(SAMPLE_ID);
     return ids;
+  }
+
+  private static List<String> ownCorpus() throws IOException {
+    try (InputStream in = CorpusLoader.class.getResourceAsStream(OWN_CORPUS)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+
+  private static List<JsonNode> articles(List<String> lines) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : lines) {
+      if (!line.isBlank()) {
+        out.add(JSON.readTree(line));
+      }
+    }
+    return out;
   }
 
   private void submit(String page, Map<String, String> params) throws IOException, InterruptedException {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Relevance regression on the whole pipeline: the corpus goes in through ingest, is enriched and
  * indexed, and the judged queries must keep their mean nDCG@10 and MRR above a floor. Needs
- * INDEX_URL, INGEST_URL and SUBMIT_TOKEN; prints the per-query figures.
+ * INDEX_URL, INGEST_URL and SUBMIT_TOKEN; prints the per-query figures. The repository's own corpus
+ * and judgments always; with EVAL_DIR the development articles and their judgments as well.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchRelevanceIT {
@@ -52,7 +53,10 @@ class SearchRelevanceIT {
 
   @Test
   void judgedQueriesKeepTheirRanking() throws Exception {
-    List<Judgments> judgments = Judgments.load();
+    List<Judgments> judgments = new ArrayList<>(Judgments.load());
+    if (CorpusLoader.devArticles().isPresent()) {
+      judgments.addAll(Judgments.loadDev());
+    }
     double ndcgSum = 0;
     double rrSum = 0;
     StringBuilder report = new StringBuilder();

@@ -3,8 +3,11 @@ package io.articlepipeline.index.relevance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.articlepipeline.index.it.CorpusLoader;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RelevanceMetricsTest {
@@ -33,9 +36,21 @@ class RelevanceMetricsTest {
   }
 
   @Test
-  void theJudgmentsFileLoads() throws Exception {
-    List<Judgments> all = Judgments.load();
-    assertThat(all).hasSizeGreaterThan(30);
-    assertThat(all.get(0).grades()).containsEntry("articles-dev-001", 2);
+  void theJudgmentsFilesLoad() throws Exception {
+    List<Judgments> own = Judgments.load();
+    assertThat(own).hasSizeGreaterThan(10);
+    assertThat(own.get(0).grades()).containsEntry("corpus-01", 2);
+    List<Judgments> dev = Judgments.loadDev();
+    assertThat(dev).hasSizeGreaterThan(30);
+    assertThat(dev.get(0).grades()).containsEntry("articles-dev-001", 2);
+  }
+
+  @Test
+  void everyJudgedArticleOfTheOwnCorpusIsInIt() throws Exception {
+    Set<String> ids = new HashSet<>(CorpusLoader.ownIds());
+    ids.add(CorpusLoader.SAMPLE_ID);
+    for (Judgments j : Judgments.load()) {
+      assertThat(ids).as(j.query()).containsAll(j.grades().keySet());
+    }
   }
 }

@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * refused, the sample page pasted as a submitter would is accepted, followed until it is
  * searchable and opened in the reader page; a refused article keeps its text and says which field
  * is wrong. Needs INGEST_URL, INDEX_URL and SUBMIT_TOKEN (./pipeline test sets them); the sample
- * page is read from SAMPLES_DIR (default ../shared/samples). Screenshots land in target/screenshots.
+ * page is read from SAMPLES_DIR (default the repository's samples/). Screenshots land in target/screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SubmitPageIT {
@@ -165,7 +165,7 @@ class SubmitPageIT {
   }
 
   private static Path samples() {
-    return Path.of(StackEnv.env("SAMPLES_DIR", "../../shared/samples"));
+    return Path.of(StackEnv.env("SAMPLES_DIR", "../samples"));
   }
 
   private void screenshot(String name) throws Exception {

@@ -33,9 +33,11 @@ public final class KafkaClientSettings {
   private final Map<String, String> consumer;
   private final int partitions;
   private final short replicationFactor;
+  private final boolean createTopics;
 
   public KafkaClientSettings(String bootstrapServers, Map<String, String> producer, Map<String, String> consumer,
-      int partitions, short replicationFactor) {
+      int partitions, short replicationFactor, boolean createTopics) {
+    this.createTopics = createTopics;
     this.bootstrapServers = bootstrapServers;
     this.producer = Map.copyOf(producer);
     this.consumer = Map.copyOf(consumer);
@@ -53,7 +55,8 @@ public final class KafkaClientSettings {
         binder.bind(BINDER + ".producer-properties", map).orElse(Map.of()),
         binder.bind(BINDER + ".consumer-properties", map).orElse(Map.of()),
         binder.bind(BINDER + ".min-partition-count", Integer.class).orElse(1),
-        binder.bind(BINDER + ".replication-factor", Short.class).orElse((short) 1));
+        binder.bind(BINDER + ".replication-factor", Short.class).orElse((short) 1),
+        binder.bind(BINDER + ".auto-create-topics", Boolean.class).orElse(true));
   }
 
   public String bootstrapServers() {
@@ -93,9 +96,13 @@ public final class KafkaClientSettings {
   /**
    * Creates the topics that do not exist yet with the pipeline's partitions and replication (as
    * the binder does for its bindings), so a topic a stage writes with its own producer is not left
-   * to the broker's auto-creation with one partition.
+   * to the broker's auto-creation with one partition. Like the binder, nothing when
+   * {@code auto-create-topics} is false (the topics are managed elsewhere).
    */
   public void ensureTopics(List<String> topics, long timeoutMillis) {
+    if (!createTopics) {
+      return;
+    }
     try (Admin admin = Admin.create(admin("topic-provisioner"))) {
       List<NewTopic> wanted = new ArrayList<>();
       for (String topic : topics) {

@@ -2,30 +2,41 @@ package io.articlepipeline.enrich.app;
 
 import io.articlepipeline.enrich.core.ArticleEnricher;
 import io.articlepipeline.enrich.core.ArticleEnrichers;
-import io.articlepipeline.schemas.avro.ArticleEnriched;
-import io.articlepipeline.schemas.avro.ArticleSubmitted;
 import io.articlepipeline.schemas.retry.Retry;
+import io.articlepipeline.support.deadletter.DeadLetterPublisher;
+import io.articlepipeline.support.deadletter.KafkaDeadLetterPublisher;
+import io.articlepipeline.support.deadletter.SourceRecord;
+import io.articlepipeline.support.kafka.BatchMessages;
+import io.articlepipeline.support.kafka.BatchRetry;
+import io.articlepipeline.support.kafka.ConfiguredSerde;
+import io.articlepipeline.support.kafka.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.function.Function;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
+import java.time.Duration;
+import java.util.List;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.BeanUtils;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.support.KafkaNull;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.util.ClassUtils;
 
-/** The {@code enrichArticle} function: the binding of the same name carries it. */
-@Configuration
+/** The {@code enrichArticles} stage: binding {@code enrichArticles-in-0}, batch mode, see application.yml. */
+@Configuration(proxyBeanMethods = false)
 class EnrichFunctions {
 
   private static final Logger log = LoggerFactory.getLogger(EnrichFunctions.class);
@@ -36,55 +47,94 @@ class EnrichFunctions {
   }
 
   @Bean
-  @SuppressWarnings("unchecked")
   EnrichStage enrichStage(EnrichProperties properties, ArticleEnricher enricher) {
-    Deserializer<?> deserializer = instantiate(properties.getValueDeserializer(), Deserializer.class,
-        "pipeline.enrich.value-deserializer");
-    deserializer.configure(new HashMap<String, Object>(properties.getDeserializerConfig()), false);
-    Serializer<Object> serializer = instantiate(properties.getValueSerializer(), Serializer.class,
-        "pipeline.enrich.value-serializer");
-    serializer.configure(new HashMap<String, Object>(properties.getSerializerConfig()), false);
-    return new EnrichStage(deserializer, serializer, enricher, Clock.systemUTC(), properties.getRegistryWait(),
-        Retry.Sleeper.THREAD);
+    return new EnrichStage(
+        ConfiguredSerde.deserializer(properties.getValueDeserializer(), properties.getDeserializerConfig(),
+            "pipeline.enrich.value-deserializer"),
+        ConfiguredSerde.serializer(properties.getValueSerializer(), properties.getSerializerConfig(),
+            "pipeline.enrich.value-serializer"),
+        enricher, Clock.systemUTC(), properties.getRegistryWait(), Retry.Sleeper.THREAD);
+  }
+
+  /** Writes the enriched articles: the shared producer settings (acks=all, idempotent), values as encoded bytes. */
+  @Bean(destroyMethod = "close")
+  Producer<String, byte[]> enrichedArticlesProducer(KafkaClientSettings kafka) {
+    return new KafkaProducer<>(kafka.producer("enrich-articles"), new StringSerializer(), new ByteArraySerializer());
+  }
+
+  @Bean(destroyMethod = "close")
+  DeadLetterPublisher enrichDeadLetters(KafkaClientSettings kafka, EnrichProperties properties) {
+    return new KafkaDeadLetterPublisher(kafka.producer("enrich-dead-letters"), properties.getDeadLetterTopic());
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService enrichWorkers(EnrichProperties properties) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(properties.effectiveThreads(), r -> {
+      Thread t = new Thread(r, "enrich-worker-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   @Bean
-  Function<Message<Object>, Message<Object>> enrichArticle(EnrichStage stage, MeterRegistry meters,
-      @Value("${spring.cloud.stream.bindings.enrichArticle-out-0.destination}") String outputTopic) {
+  EnrichBatch enrichBatch(EnrichStage stage, Producer<String, byte[]> enrichedArticlesProducer,
+      DeadLetterPublisher enrichDeadLetters, ExecutorService enrichWorkers, EnrichProperties properties,
+      KafkaClientSettings kafka, MeterRegistry meters) {
     Timer timer = Timer.builder("pipeline.enrich.duration").description("Time to enrich one article")
         .publishPercentileHistogram().register(meters);
+    long deliveryTimeout = Long.parseLong(String.valueOf(kafka.producer("enrich-articles")
+        .getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000")));
+    return new EnrichBatch(stage, enrichedArticlesProducer, properties.getOutputTopic(), enrichDeadLetters,
+        enrichWorkers, properties.getMaxAttempts(), deliveryTimeout + 5_000,
+        nanos -> timer.record(nanos, TimeUnit.NANOSECONDS));
+  }
+
+  /** The stage: one consumed batch enriched and written; its offsets are committed when this returns. */
+  @Bean
+  Consumer<Message<List<?>>> enrichArticles(EnrichBatch batch, MeterRegistry meters) {
     return message -> {
-      String topic = String.valueOf(message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC));
-      Object key = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
-      meters.counter("pipeline.records.in", "stage", "enrich").increment();
+      List<BatchMessages.Consumed> records = BatchMessages.records(message);
+      if (records.isEmpty()) {
+        return;
+      }
+      meters.counter("pipeline.records.in", "stage", "enrich").increment(records.size());
+      SourceRecord first = records.get(0).source();
+      SourceRecord last = records.get(records.size() - 1).source();
       try {
-        Object payload = message.getPayload();
-        ArticleSubmitted article = stage.decode(topic, payload instanceof byte[] bytes ? bytes : null);
-        if (article == null) {
-          meters.counter("pipeline.records.out", "stage", "enrich", "kind", "tombstone").increment();
-          return MessageBuilder.<Object>withPayload(KafkaNull.INSTANCE).setHeader(KafkaHeaders.KEY, key).build();
+        EnrichBatch.Report report = batch.process(records);
+        meters.counter("pipeline.records.out", "stage", "enrich", "kind", "article").increment(report.enriched());
+        meters.counter("pipeline.records.out", "stage", "enrich", "kind", "tombstone").increment(report.tombstones());
+        if (report.deadLettered() > 0) {
+          meters.counter("pipeline.records.failed", "stage", "enrich").increment(report.deadLettered());
         }
-        ArticleEnriched enriched = timer.record(() -> stage.enrich(article));
-        byte[] value = stage.encode(outputTopic, enriched);
-        meters.counter("pipeline.records.out", "stage", "enrich", "kind", "article").increment();
-        return MessageBuilder.<Object>withPayload(value).setHeader(KafkaHeaders.KEY, article.getId()).build();
+        log.debug("Enriched batch of {} from {} to {}: {}", records.size(), first, last, report);
       } catch (RuntimeException e) {
-        meters.counter("pipeline.records.failed", "stage", "enrich", "exception", e.getClass().getSimpleName())
-            .increment();
-        log.warn("Cannot enrich record topic={} partition={} offset={}: {}", topic,
-            message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION), message.getHeaders().get(KafkaHeaders.OFFSET),
-            e.toString());
+        log.error("Batch of {} from {} to {} failed; it is not committed and will be delivered again: {}",
+            records.size(), first, last, e.getMessage());
         throw e;
       }
     };
   }
 
-  private static <T> T instantiate(String className, Class<T> kind, String property) {
-    try {
-      return kind.cast(BeanUtils.instantiateClass(ClassUtils.forName(className, EnrichFunctions.class.getClassLoader())));
-    } catch (ClassNotFoundException | ClassCastException e) {
-      throw new IllegalStateException(property + "=" + className + " is not a Kafka " + kind.getSimpleName()
-          + " on the classpath", e);
-    }
+  /** A failed batch is delivered again, with backoff, until it succeeds: never skipped, never committed. */
+  @Bean
+  ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> enrichArticlesErrorHandling() {
+    return (container, destination, group) -> container.setCommonErrorHandler(
+        BatchRetry.untilItSucceeds(Duration.ofSeconds(30)));
   }
+
+  /** The output and dead-letter topics with the pipeline's partitions (the binder creates only its input). */
+  @Bean
+  ApplicationRunner enrichTopics(KafkaClientSettings kafka, EnrichProperties properties) {
+    return args -> {
+      try {
+        kafka.ensureTopics(List.of(properties.getOutputTopic(), properties.getDeadLetterTopic()), 10_000);
+      } catch (RuntimeException e) {
+        log.warn("Could not make sure topics {} and {} exist ({}); they are written once Kafka answers",
+            properties.getOutputTopic(), properties.getDeadLetterTopic(), e.getMessage());
+      }
+    };
+  }
+
 }

@@ -11,7 +11,22 @@ import io.articlepipeline.schemas.serde.SchemaRegistryClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import io.articlepipeline.schemas.DeadLetterHeaders;
+import io.articlepipeline.support.deadletter.DeadLetter;
+import io.articlepipeline.support.deadletter.DeadLetterPublisher;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.support.KafkaNull;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -22,25 +37,51 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.stream.binder.test.InputDestination;
-import org.springframework.cloud.stream.binder.test.OutputDestination;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
- * The enrich stage's wiring on Spring Cloud Stream's test binder: bytes in the Confluent wire
- * format on the input binding come out as bytes in the same format, an enriched article keyed by
- * its id. (The stage decodes and encodes itself; the producer writes the bytes as they are.)
+ * The enrich stage's wiring on Spring Cloud Stream's test binder, a batch as the Kafka binder
+ * delivers one: bytes in the Confluent wire format come out through the stage's producer (Kafka's
+ * MockProducer here) as bytes in the same format, an enriched article keyed by its id, in the
+ * order read; a tombstone stays a tombstone; bytes that are not Avro become a dead letter of
+ * their own and do not hold the others back.
  */
 @SpringBootTest(properties = {
     "spring.cloud.stream.default-binder=integration",
+    "spring.cloud.stream.kafka.binder.auto-create-topics=false",
     "pipeline.enrich.value-deserializer=io.articlepipeline.enrich.app.EnrichBindingTest$FixedSchemaDeserializer",
     "pipeline.enrich.value-serializer=io.articlepipeline.enrich.app.EnrichBindingTest$FixedSchemaSerializer",
     "management.health.binders.enabled=false"})
-@Import(TestChannelBinderConfiguration.class)
+@Import({TestChannelBinderConfiguration.class, EnrichBindingTest.Outputs.class})
 class EnrichBindingTest {
+
+  /** Where the stage writes: in memory instead of a broker. */
+  @TestConfiguration
+  static class Outputs {
+    @Bean
+    @Primary
+    MockProducer<String, byte[]> testProducer() {
+      return new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    @Primary
+    RecordingDeadLetters testDeadLetters() {
+      return new RecordingDeadLetters();
+    }
+  }
+
+  static class RecordingDeadLetters implements DeadLetterPublisher {
+    final List<DeadLetter> published = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void publish(List<DeadLetter> deadLetters) {
+      published.addAll(deadLetters);
+    }
+  }
 
   /** The two schemas of the stage under fixed ids (1 submitted, 2 enriched): no registry needed. */
   static final SchemaRegistryClient FIXED = new SchemaRegistryClient() {
@@ -97,28 +138,44 @@ class EnrichBindingTest {
   @Autowired
   InputDestination input;
   @Autowired
-  OutputDestination output;
+  MockProducer<String, byte[]> producer;
+  @Autowired
+  RecordingDeadLetters deadLetters;
 
   @Test
-  void aSubmittedArticleLeavesEnrichedAndKeyedByItsId() throws Exception {
+  void aBatchLeavesEnrichedInOrderWithItsTombstoneAndItsBadRecordDeadLettered() throws Exception {
     ArticleSubmitted article = ArticleSubmitted.newBuilder().setId("bind-1").setRevision(3)
         .setTitle("北京市红十字会开展应急救护培训").setBody("北京市红十字会在社区开展应急救护培训,志愿者参加。")
         .setSubmittedAt(Instant.parse("2026-11-28T10:00:00Z")).build();
+    byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+    List<Object> values = new ArrayList<>(List.of(garbage, wire(article)));
+    values.add(KafkaNull.INSTANCE);
 
-    input.send(MessageBuilder.withPayload(wire(article)).setHeader(KafkaHeaders.RECEIVED_KEY, "bind-1")
-        .setHeader(KafkaHeaders.RECEIVED_TOPIC, "articles.submitted").build(), "articles.submitted");
-    Message<?> out = output.receive(10_000, "articles.enriched");
+    input.send(MessageBuilder.withPayload(values)
+        .setHeader(KafkaHeaders.RECEIVED_KEY, List.of("bad-1", "bind-1", "gone-1"))
+        .setHeader(KafkaHeaders.RECEIVED_TOPIC, List.of("articles.submitted", "articles.submitted", "articles.submitted"))
+        .setHeader(KafkaHeaders.RECEIVED_PARTITION, List.of(0, 0, 0))
+        .setHeader(KafkaHeaders.OFFSET, List.of(7L, 8L, 9L))
+        .build(), "articles.submitted");
 
-    assertThat(out).isNotNull();
-    assertThat(out.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("bind-1");
-    assertThat(out.getPayload()).isInstanceOf(byte[].class);
-    byte[] bytes = (byte[]) out.getPayload();
-    assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).as("the enriched schema's id").isEqualTo(2);
-    Object payload = new FixedSchemaDeserializer().deserialize("articles.enriched", bytes);
+    assertThat(producer.history()).extracting(r -> r.key()).containsExactly("bind-1", "gone-1");
+    ProducerRecord<String, byte[]> out = producer.history().get(0);
+    assertThat(out.topic()).isEqualTo("articles.enriched");
+    assertThat(ByteBuffer.wrap(out.value(), 1, 4).getInt()).as("the enriched schema's id").isEqualTo(2);
+    Object payload = new FixedSchemaDeserializer().deserialize("articles.enriched", out.value());
     assertThat(payload).isInstanceOfSatisfying(ArticleEnriched.class, enriched -> {
       assertThat(enriched.getRevision()).isEqualTo(3);
       assertThat(enriched.getOrganizations()).extracting(o -> o.getName()).contains("北京市红十字会");
       assertThat(enriched.getKeywords()).isNotEmpty();
+    });
+    assertThat(producer.history().get(1).value()).as("a tombstone stays a tombstone").isNull();
+
+    assertThat(deadLetters.published).singleElement().satisfies(letter -> {
+      assertThat(letter.value()).isEqualTo(garbage);
+      assertThat(letter.source().offset()).isEqualTo(7L);
+      assertThat(new String(letter.headers().get(DeadLetterHeaders.STAGE), StandardCharsets.UTF_8)).isEqualTo("enrich");
+      assertThat(new String(letter.headers().get(DeadLetterHeaders.EXCEPTION_MESSAGE), StandardCharsets.UTF_8))
+          .contains("magic byte");
     });
   }
 

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The sample page of shared/samples, as a submitter would paste it. */
+/** The repository's sample page (samples/ at the top; a copy here so the module builds alone), as a submitter would paste it. */
 final class SamplePage {
 
   private SamplePage() {

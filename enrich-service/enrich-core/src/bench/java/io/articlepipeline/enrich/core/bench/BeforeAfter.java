@@ -63,7 +63,18 @@ public final class BeforeAfter {
   }
 
   public static void main(String[] args) throws Exception {
-    List<Map<String, Object>> docs = JsonLines.objects(Path.of(args[0]));
+    if (args.length < 3) {
+      System.err.println("usage: BeforeAfter FILE.jsonl BEFORE_CLASSPATH AFTER_CLASSPATH [ROUNDS]");
+      System.exit(2);
+    }
+    List<Map<String, Object>> docs;
+    try {
+      docs = JsonLines.objects(Path.of(args[0]));
+    } catch (IllegalArgumentException e) {
+      System.err.println("BeforeAfter: " + e.getMessage() + "; pass as FILE.jsonl a JSON Lines file of texts");
+      System.exit(2);
+      return;
+    }
     long chars = 0;
     for (Map<String, Object> d : docs) {
       chars += ((String) d.get("text")).length();

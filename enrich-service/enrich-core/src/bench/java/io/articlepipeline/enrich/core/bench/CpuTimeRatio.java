@@ -26,11 +26,23 @@ public final class CpuTimeRatio {
   }
 
   public static void main(String[] args) throws IOException {
+    if (args.length < 1) {
+      System.err.println("usage: CpuTimeRatio FILE.jsonl [ROUNDS]");
+      System.exit(2);
+    }
+    List<Map<String, Object>> docs;
+    try {
+      docs = JsonLines.objects(Path.of(args[0]));
+    } catch (IllegalArgumentException e) {
+      System.err.println("CpuTimeRatio: " + e.getMessage() + "; pass as FILE.jsonl a JSON Lines file of texts");
+      System.exit(2);
+      return;
+    }
     ArticleEnricher enricher = ArticleEnrichers.load(null);
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     List<EnrichmentRequest> texts = new ArrayList<>();
     long chars = 0;
-    for (Map<String, Object> d : JsonLines.objects(Path.of(args[0]))) {
+    for (Map<String, Object> d : docs) {
       texts.add(new EnrichmentRequest((String) d.get("title"), (String) d.get("text"), null));
       chars += ((String) d.get("text")).length();
     }

@@ -27,7 +27,15 @@ public final class EnrichBenchMain {
 
   public static void main(String[] args) throws RunnerException, IOException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-    long chars = EnrichBenchmark.corpusChars();
+    long chars;
+    try {
+      chars = EnrichBenchmark.corpusChars();
+    } catch (IllegalArgumentException e) {
+      System.err.println("EnrichBenchMain: " + e.getMessage() + "; pass -Dbench.corpus=FILE.jsonl, a JSON Lines"
+          + " file of texts (e.g. a labelled eval file), or leave it out to run on the sample page");
+      System.exit(2);
+      return;
+    }
     String corpus = System.getProperty("bench.corpus");
     List<Double> ratios = new ArrayList<>();
     List<String> lines = new ArrayList<>();

@@ -43,7 +43,8 @@ public final class EvalMain {
     try {
       docs = read(Path.of(rest.get(1)), rest.get(0));
     } catch (IllegalArgumentException e) {
-      System.err.println("eval: " + e.getMessage());
+      System.err.println("eval: " + e.getMessage() + "; pass a labelled JSON Lines file, a text and its "
+          + rest.get(0) + " per line");
       System.exit(2);
       return;
     }

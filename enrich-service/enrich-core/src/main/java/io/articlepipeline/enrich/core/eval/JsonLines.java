@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Reads the JSON Lines files of eval/ and data/: one JSON object per line, blank lines skipped,
@@ -57,6 +58,24 @@ public final class JsonLines {
       out.add(new Line(i + 1, (Map<String, Object>) value));
     }
     return out;
+  }
+
+  /**
+   * The {@code .jsonl} files of a training directory, sorted by name; a missing directory or one
+   * without such files fails with a message naming the directory, as a wrong argument would.
+   */
+  public static List<Path> files(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(dir + ": no such directory");
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException(dir + ": no .jsonl files in it");
+    }
+    return files;
   }
 
   /** The objects of the file. */

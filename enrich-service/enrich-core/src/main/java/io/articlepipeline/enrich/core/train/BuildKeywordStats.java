@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -39,8 +38,13 @@ public final class BuildKeywordStats {
     Map<String, Integer> df = new HashMap<>();
     int docs = 0;
     List<Path> files;
-    try (Stream<Path> s = Files.list(Path.of(args[0]))) {
-      files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+    try {
+      files = JsonLines.files(Path.of(args[0]));
+    } catch (IllegalArgumentException e) {
+      System.err.println("BuildKeywordStats: " + e.getMessage() + "; pass TRAIN_DIR, the directory of the"
+          + " training texts (JSON Lines with a text field, e.g. the training data's ner-train/)");
+      System.exit(2);
+      return;
     }
     for (Path f : files) {
       for (Map<String, Object> doc : JsonLines.objects(f)) {

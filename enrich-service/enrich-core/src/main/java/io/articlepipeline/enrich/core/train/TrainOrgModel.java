@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -60,8 +59,18 @@ public final class TrainOrgModel {
 
     List<Sentence> sentences = new ArrayList<>();
     List<Path> files;
-    try (Stream<Path> s = Files.list(trainDir)) {
-      files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+    // checked before the minutes of training, so a wrong path costs nothing
+    try {
+      files = JsonLines.files(trainDir);
+      if (dev != null && !Files.isRegularFile(dev)) {
+        throw new IllegalArgumentException(dev + ": no such file");
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("TrainOrgModel: " + e.getMessage() + "; pass TRAIN_DIR, the directory of the labelled"
+          + " training files (JSON Lines with text and entities, e.g. the training data's ner-train/), and as"
+          + " DEV.jsonl a labelled file with text and orgs, or - for none");
+      System.exit(2);
+      return;
     }
     for (Path f : files) {
       int before = sentences.size();

@@ -68,4 +68,16 @@ class EvalFileTest {
     Files.write(latin1, new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'});
     assertThatThrownBy(() -> JsonLines.read(latin1)).hasMessageEndingWith("latin1.jsonl: not UTF-8 text");
   }
+
+  @Test
+  void aTrainingDirectoryListsItsJsonLinesFilesOrSaysWhatIsWrong() throws Exception {
+    Path train = Files.createDirectories(dir.resolve("train"));
+    Files.writeString(train.resolve("b.jsonl"), "{}\n");
+    Files.writeString(train.resolve("a.jsonl"), "{}\n");
+    Files.writeString(train.resolve("README.md"), "not data\n");
+    assertThat(JsonLines.files(train)).containsExactly(train.resolve("a.jsonl"), train.resolve("b.jsonl"));
+    assertThatThrownBy(() -> JsonLines.files(dir.resolve("absent"))).hasMessageEndingWith("absent: no such directory");
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertThatThrownBy(() -> JsonLines.files(empty)).hasMessageEndingWith("empty: no .jsonl files in it");
+  }
 }

@@ -1,4 +1,4 @@
-package io.articlepipeline.index.indexing;
+package io.articlepipeline.support.deadletter;
 
 import io.articlepipeline.schemas.DeadLetterHeaders;
 import java.nio.ByteBuffer;
@@ -13,13 +13,16 @@ import java.util.Map;
  */
 public record DeadLetter(SourceRecord source, byte[] value, Map<String, byte[]> headers) {
 
-  /** The stage name in {@link DeadLetterHeaders#STAGE}. */
-  public static final String STAGE = "index";
   private static final int MAX_MESSAGE_CHARS = 2000;
 
-  public static DeadLetter of(SourceRecord source, byte[] value, String exceptionClass, String message) {
+  /**
+   * A dead letter of {@code stage} (enrich, index) for the record read at {@code source}: its
+   * {@code value} as it should be replayed (null: none), why it failed.
+   */
+  public static DeadLetter of(String stage, SourceRecord source, byte[] value, String exceptionClass,
+      String message) {
     Map<String, byte[]> headers = new LinkedHashMap<>();
-    headers.put(DeadLetterHeaders.STAGE, utf8(STAGE));
+    headers.put(DeadLetterHeaders.STAGE, utf8(stage));
     headers.put(DeadLetterHeaders.EXCEPTION_FQCN, utf8(exceptionClass));
     String m = message == null ? "" : message;
     headers.put(DeadLetterHeaders.EXCEPTION_MESSAGE,

@@ -1,16 +1,14 @@
-package io.articlepipeline.index.indexing;
+package io.articlepipeline.support.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -21,22 +19,17 @@ import org.slf4j.LoggerFactory;
 public class KafkaDeadLetterPublisher implements DeadLetterPublisher, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaDeadLetterPublisher.class);
-  private static final long SEND_TIMEOUT_SECONDS = 30;
+  private static final long SEND_TIMEOUT_SECONDS = 45;
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final String topic;
 
-  public KafkaDeadLetterPublisher(String bootstrapServers, String topic) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "index-dead-letters");
-    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
-    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, io.articlepipeline.schemas.Topics.MAX_RECORD_BYTES);
-    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  /**
+   * @param producerConfig the shared producer settings ({@code KafkaClientSettings#producer}):
+   *                       acks=all and idempotence come from there
+   */
+  public KafkaDeadLetterPublisher(Map<String, Object> producerConfig, String topic) {
+    this.producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
     this.topic = topic;
   }
 

@@ -1,4 +1,4 @@
-package io.articlepipeline.index.indexing;
+package io.articlepipeline.support.deadletter;
 
 import java.util.List;
 
