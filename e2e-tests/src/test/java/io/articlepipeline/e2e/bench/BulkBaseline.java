@@ -1,0 +1,69 @@
+package io.articlepipeline.e2e.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The index stage's raw baseline: the documents the index stage wrote, read back from the live
+ * index, sent with {@code _bulk} into a scratch index of the same mappings and settings, 500 per
+ * request from one thread, with external versions as the stage writes them, then refreshed
+ * (the stage's time also runs until searchable), after one warm-up request into a throwaway
+ * copy. The scratch indices are deleted afterwards.
+ */
+final class BulkBaseline {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private BulkBaseline() {
+  }
+
+  /** Documents/s of raw {@code _bulk} for the marker's documents. */
+  static double rate(BenchContext ctx, String marker) throws Exception {
+    Elastic es = ctx.elastic;
+    String live = es.liveIndex();
+    String scratch = scratchIndex(ctx);
+    List<String> docs = new ArrayList<>();
+    es.scroll(marker, List.of(), hit -> {
+      ObjectNode action = JSON.createObjectNode();
+      action.putObject("index").put("_id", hit.path("_id").asText())
+          .put("version", hit.path("_source").path("revision").asLong(1)).put("version_type", "external_gte");
+      docs.add(action + "\n" + hit.path("_source") + "\n");
+    });
+    long bytes = docs.stream().mapToLong(String::length).sum();
+    // Elasticsearch's first bulk into a new index is slow (its code paths for the mapping still
+    // cold): warm up on one request's worth in a throwaway copy, then time a fresh scratch index.
+    String warmUp = scratch + "-warmup";
+    es.deleteIndex(warmUp);
+    es.createLike(warmUp, live);
+    try {
+      es.bulk(warmUp, String.join("", docs.subList(0, Math.min(docs.size(), BenchSettings.BATCH_SIZE))));
+    } finally {
+      es.deleteIndex(warmUp);
+    }
+    es.deleteIndex(scratch);
+    es.createLike(scratch, live);
+    try {
+      int failed = 0;
+      long started = System.nanoTime();
+      for (List<String> chunk : Parallel.chunks(docs, BenchSettings.BATCH_SIZE)) {
+        failed += es.bulk(scratch, String.join("", chunk));
+      }
+      es.refresh(scratch);
+      double seconds = BenchContext.seconds(started, System.nanoTime());
+      double rate = docs.size() / seconds;
+      ctx.report.line("raw _bulk of the same %,d documents (%,d KB as JSON, read back from %s) into a copy of its"
+              + " mappings and settings (after a warm-up request into a throwaway copy), %d per request, one thread, then refresh: %.1f s, %s docs/s%s", docs.size(),
+          bytes / 1024, live, BenchSettings.BATCH_SIZE, seconds, Report.rate(rate),
+          failed > 0 ? ", " + failed + " FAILED items" : "");
+      return rate;
+    } finally {
+      es.deleteIndex(scratch);
+    }
+  }
+
+  static String scratchIndex(BenchContext ctx) {
+    return "bench-scratch-" + ctx.run;
+  }
+}

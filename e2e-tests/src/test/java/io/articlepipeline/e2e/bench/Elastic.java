@@ -1,0 +1,191 @@
+package io.articlepipeline.e2e.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Elasticsearch directly (ELASTICSEARCH_URL), for what the benchmark must see without the search
+ * service in between: how many of a phase's articles are searchable, which became visible when,
+ * the documents as the index stage wrote them, and the raw {@code _bulk} baseline's scratch index.
+ */
+final class Elastic {
+
+  /** The read alias readers search (index-service IndexProperties#readAlias). */
+  static final String READ_ALIAS = "articles";
+  /** Settings copied to the scratch index; the rest of an index's settings are its own identity. */
+  private static final List<String> COPIED_SETTINGS = List.of("number_of_shards", "number_of_replicas",
+      "refresh_interval", "analysis", "similarity", "mapping", "codec", "max_result_window", "sort");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http;
+  private final String base;
+
+  Elastic(HttpClient http, String base) {
+    this.http = http;
+    this.base = base;
+  }
+
+  /** A query for the articles carrying any of the marker words (in the body or the index tokens). */
+  static ObjectNode markerQuery(String... markers) {
+    String words = String.join(" ", markers);
+    ObjectNode query = JSON.createObjectNode();
+    ObjectNode bool = query.putObject("bool");
+    ArrayNode should = bool.putArray("should");
+    should.addObject().putObject("match").putObject("body").put("query", words);
+    should.addObject().putObject("match").putObject("tokens").put("query", words);
+    bool.put("minimum_should_match", 1);
+    return query;
+  }
+
+  /** How many searchable documents of the read alias carry any of the markers. */
+  long count(String... markers) throws IOException, InterruptedException {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("query", markerQuery(markers));
+    return send("POST", "/" + READ_ALIAS + "/_count", body.toString(), Duration.ofSeconds(30)).path("count").asLong();
+  }
+
+  /**
+   * The ids of the marker's documents indexed in the last {@code window} (by their indexedAt) that
+   * are searchable now; only ids come back, so a poll every 100 ms stays cheap.
+   */
+  List<String> recentIds(String marker, Duration window) throws IOException, InterruptedException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("size", 10_000).put("_source", false).put("track_total_hits", false);
+    ObjectNode bool = body.putObject("query").putObject("bool");
+    bool.putArray("filter").add(markerQuery(marker))
+        .addObject().putObject("range").putObject("indexedAt").put("gte", "now-" + window.toSeconds() + "s");
+    JsonNode hits = send("POST", "/" + READ_ALIAS + "/_search?filter_path=hits.hits._id", body.toString(),
+        Duration.ofSeconds(10)).path("hits").path("hits");
+    List<String> ids = new ArrayList<>(hits.size());
+    hits.forEach(h -> ids.add(h.path("_id").asText()));
+    return ids;
+  }
+
+  /** Every document of the marker through a scroll, {@code _source} limited to {@code fields} (all if none). */
+  void scroll(String marker, List<String> fields, Consumer<JsonNode> hit) throws IOException, InterruptedException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("size", 1000);
+    body.set("query", markerQuery(marker));
+    if (!fields.isEmpty()) {
+      ArrayNode includes = body.putArray("_source");
+      fields.forEach(includes::add);
+    }
+    JsonNode page = send("POST", "/" + READ_ALIAS + "/_search?scroll=2m", body.toString(), Duration.ofMinutes(1));
+    String scrollId = page.path("_scroll_id").asText(null);
+    try {
+      while (page.path("hits").path("hits").size() > 0) {
+        page.path("hits").path("hits").forEach(hit);
+        ObjectNode next = JSON.createObjectNode().put("scroll", "2m").put("scroll_id", scrollId);
+        page = send("POST", "/_search/scroll", next.toString(), Duration.ofMinutes(1));
+        scrollId = page.path("_scroll_id").asText(scrollId);
+      }
+    } finally {
+      if (scrollId != null) {
+        send("DELETE", "/_search/scroll", JSON.createObjectNode().put("scroll_id", scrollId).toString(),
+            Duration.ofSeconds(30));
+      }
+    }
+  }
+
+  /** The concrete index behind the read alias. */
+  String liveIndex() throws IOException, InterruptedException {
+    Iterator<String> names = send("GET", "/_alias/" + READ_ALIAS, null, Duration.ofSeconds(30)).fieldNames();
+    if (!names.hasNext()) {
+      throw new IOException("alias " + READ_ALIAS + " points at no index");
+    }
+    return names.next();
+  }
+
+  /** Creates {@code scratch} with the mappings and the (copyable) settings of {@code live}. */
+  void createLike(String scratch, String live) throws IOException, InterruptedException {
+    JsonNode mappings = send("GET", "/" + live + "/_mapping", null, Duration.ofSeconds(30)).path(live).path("mappings");
+    JsonNode settings = send("GET", "/" + live + "/_settings", null, Duration.ofSeconds(30))
+        .path(live).path("settings").path("index");
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode index = body.putObject("settings").putObject("index");
+    for (Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (COPIED_SETTINGS.contains(e.getKey())) {
+        index.set(e.getKey(), e.getValue());
+      }
+    }
+    body.set("mappings", mappings);
+    send("PUT", "/" + scratch, body.toString(), Duration.ofMinutes(1));
+  }
+
+  /** Sends one {@code _bulk} body to an index; returns how many items failed. */
+  int bulk(String index, String ndjson) throws IOException, InterruptedException {
+    JsonNode answer = send("POST", "/" + index + "/_bulk", ndjson, Duration.ofMinutes(2));
+    if (!answer.path("errors").asBoolean()) {
+      return 0;
+    }
+    int failed = 0;
+    for (JsonNode item : answer.path("items")) {
+      if (item.elements().next().has("error")) {
+        failed++;
+      }
+    }
+    return failed;
+  }
+
+  void refresh(String index) throws IOException, InterruptedException {
+    send("POST", "/" + index + "/_refresh", null, Duration.ofMinutes(1));
+  }
+
+  /** Deletes an index if it exists. */
+  void deleteIndex(String index) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request("DELETE", "/" + index, null, Duration.ofMinutes(1)),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200 && response.statusCode() != 404) {
+      throw new IOException("DELETE /" + index + " answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  /** Heap used by the local Elasticsearch node (bytes), or -1. */
+  long heapUsed(Duration timeout) {
+    try {
+      JsonNode nodes = send("GET", "/_nodes/_local/stats/jvm?filter_path=nodes.*.jvm.mem.heap_used_in_bytes",
+          null, timeout).path("nodes");
+      Iterator<JsonNode> it = nodes.elements();
+      return it.hasNext() ? it.next().path("jvm").path("mem").path("heap_used_in_bytes").asLong(-1) : -1;
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private JsonNode send(String method, String path, String body, Duration timeout)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request(method, path, body, timeout), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException(method + " " + path + " answered " + response.statusCode() + ": "
+          + (response.body().length() > 500 ? response.body().substring(0, 500) : response.body()));
+    }
+    return JSON.readTree(response.body());
+  }
+
+  private HttpRequest request(String method, String path, String body, Duration timeout) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
+    if (body == null) {
+      return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
+    }
+    String type = path.endsWith("/_bulk") ? "application/x-ndjson" : "application/json";
+    return b.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+}

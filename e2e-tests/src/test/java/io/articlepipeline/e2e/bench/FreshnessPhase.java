@@ -1,0 +1,148 @@
+package io.articlepipeline.e2e.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Phase 4: freshness at a fixed offered rate, open loop. R single POSTs a second for S seconds,
+ * each started at its scheduled instant whatever the earlier ones are doing (asynchronous sends,
+ * answers never awaited by the schedule; starts more than 10 ms behind it are counted late). A
+ * poller asks Elasticsearch every ~100 ms for the phase's recently indexed ids and records when
+ * each is first visible; latency = first visible (the poll's answer) - the instant its POST was sent.
+ */
+final class FreshnessPhase {
+
+  private static final long LATE_NANOS = 10_000_000L;
+  private static final Duration POLL_EVERY = Duration.ofMillis(100);
+  /** The poller looks at documents indexed in this window (their indexedAt), not at all of the phase's. */
+  private static final Duration WINDOW = Duration.ofSeconds(10);
+  /** How long after the last send an article may take to become visible before it counts as never. */
+  private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(30);
+
+  private FreshnessPhase() {
+  }
+
+  static void run(BenchContext ctx, HttpClient http) throws Exception {
+    int rate = ctx.settings.rate();
+    int seconds = ctx.settings.seconds();
+    int n = rate * seconds;
+    Report report = ctx.report;
+    report.section(String.format("4. freshness, open loop: %d articles/s offered for %d s (%,d single POSTs)", rate,
+        seconds, n));
+    if (n == 0) {
+      report.line("skipped (BENCH_RATE or BENCH_SECONDS is 0)");
+      return;
+    }
+    ctx.sampler.phase("freshness");
+    String marker = ctx.marker("fresh");
+    List<HttpRequest> requests = ctx.corpus.copies(marker, n).stream().map(ctx.ingest::singleRequest).toList();
+
+    Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+    Thread poller = new Thread(() -> poll(ctx, marker, firstSeen), "freshness-poller");
+    poller.setDaemon(true);
+    poller.start();
+
+    long[] sentAt = new long[n];
+    Map<String, Integer> idToIndex = new ConcurrentHashMap<>();
+    AtomicInteger refused = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    List<CompletableFuture<Void>> answers = new ArrayList<>(n);
+    int late = 0;
+    long maxLate = 0;
+    long interval = 1_000_000_000L / rate;
+    long start = System.nanoTime() + 50_000_000L;
+    for (int k = 0; k < n; k++) {
+      long due = start + k * interval;
+      long wait;
+      while ((wait = due - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      long now = System.nanoTime();
+      if (now - due > LATE_NANOS) {
+        late++;
+      }
+      maxLate = Math.max(maxLate, now - due);
+      sentAt[k] = now;
+      int index = k;
+      answers.add(http.sendAsync(requests.get(k), HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+        String id = error == null ? IngestClient.acceptedId(response) : null;
+        if (id != null) {
+          idToIndex.put(id, index);
+          ctx.accepted.add(id);
+        } else if (error == null) {
+          refused.incrementAndGet();
+        } else {
+          failed.incrementAndGet();
+        }
+        return null;
+      }));
+    }
+    long lastSent = sentAt[n - 1];
+    double offered = n > 1 ? (n - 1) / BenchContext.seconds(sentAt[0], lastSent) : rate;
+    try {
+      CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+    } catch (java.util.concurrent.TimeoutException e) {
+      report.line("some POSTs still unanswered 2 min after the last send");
+    }
+    long answered = System.nanoTime();
+    report.line("sent %,d in %.1f s: %.1f articles/s offered (%d starts more than 10 ms late, the latest %.0f ms)",
+        n, BenchContext.seconds(sentAt[0], lastSent), offered, late, maxLate / 1e6);
+    report.line("answers: %,d accepted, %d refused, %d failed; the last answer %.1f s after the last send",
+        idToIndex.size(), refused.get(), failed.get(), BenchContext.seconds(lastSent, answered));
+
+    long deadline = lastSent + VISIBLE_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline && !firstSeen.keySet().containsAll(idToIndex.keySet())) {
+      Thread.sleep(100);
+    }
+    poller.interrupt();
+    poller.join(5000);
+
+    List<Long> latencies = new ArrayList<>();
+    int never = 0;
+    for (Map.Entry<String, Integer> e : idToIndex.entrySet()) {
+      Long seen = firstSeen.get(e.getKey());
+      if (seen == null) {
+        never++;
+      } else {
+        latencies.add((seen - sentAt[e.getValue()]) / 1_000_000L);
+      }
+    }
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    report.line("sent -> searchable (seen by the poller, ~%d ms granularity): %s; %d never visible within %d s",
+        POLL_EVERY.toMillis(), Report.percentiles(sorted), never, VISIBLE_TIMEOUT.toSeconds());
+    report.line("submittedAt -> indexedAt as stamped: %s", Report.percentiles(ctx.stampedLatencies(marker)));
+    String measured = sorted.length == 0 ? "nothing became visible" : String.format(java.util.Locale.ROOT,
+        "p99 %.2f s (p50 %.2f, p95 %.2f, max %.2f)", Report.pct(sorted, 99) / 1000.0, Report.pct(sorted, 50) / 1000.0,
+        Report.pct(sorted, 95) / 1000.0, sorted[sorted.length - 1] / 1000.0);
+    report.row(String.format(java.util.Locale.ROOT, "freshness, %.0f/s offered, sent -> searchable", offered),
+        measured + (never > 0 ? ", " + never + " never visible" : ""), "-", "-", "p99 <= 2 s at 200/s");
+  }
+
+  private static void poll(BenchContext ctx, String marker, Map<String, Long> firstSeen) {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        List<String> ids = ctx.elastic.recentIds(marker, WINDOW);
+        long now = System.nanoTime();
+        for (String id : ids) {
+          firstSeen.putIfAbsent(id, now);
+        }
+        Thread.sleep(POLL_EVERY.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      } catch (Exception e) {
+        // a failed poll is a gap of 100 ms: the next one sees the same documents
+        LockSupport.parkNanos(POLL_EVERY.toNanos());
+      }
+    }
+  }
+}

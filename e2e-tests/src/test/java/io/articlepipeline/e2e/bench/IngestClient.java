@@ -1,0 +1,189 @@
+package io.articlepipeline.e2e.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The ingest API as the benchmark uses it: single POSTs, the NDJSON batch API, retraction. */
+final class IngestClient {
+
+  /** What one batch submission came to. */
+  record BatchOutcome(List<String> ids, int invalid, int tooLarge, int resent) {
+  }
+
+  /** The batch API answered 404 or 405 (the path taken for an article id): the running ingest has none. */
+  static final class BatchApiMissing extends IOException {
+    BatchApiMissing(int status) {
+      super("batch API not available (" + status + ")");
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_ATTEMPTS = 20;
+
+  private final HttpClient http;
+  private final String base;
+  private final String token;
+
+  IngestClient(HttpClient http, String base, String token) {
+    this.http = http;
+    this.base = base;
+    this.token = token;
+  }
+
+  /** The request of one single POST, built ahead so an open-loop sender only sends it. */
+  HttpRequest singleRequest(Article a) {
+    return HttpRequest.newBuilder(URI.create(base + "/api/articles")).timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json(a))).build();
+  }
+
+  /** The id ingest gave the article of a 202 answer, else null. */
+  static String acceptedId(HttpResponse<String> response) {
+    if (response.statusCode() != 202) {
+      return null;
+    }
+    try {
+      return JSON.readTree(response.body()).path("id").asText(null);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  /** One single POST; the accepted id, or null if refused (its status counted in {@code refused}). */
+  String submit(Article a, Refusals refused) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(singleRequest(a), HttpResponse.BodyHandlers.ofString());
+    String id = acceptedId(response);
+    if (id == null) {
+      refused.add(response.statusCode());
+    }
+    return id;
+  }
+
+  /** Refused submissions by HTTP status. */
+  static final class Refusals {
+    private final java.util.Map<Integer, AtomicInteger> byStatus = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    void add(int status) {
+      byStatus.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    int total() {
+      return byStatus.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    @Override
+    public String toString() {
+      return total() == 0 ? "none refused" : total() + " refused " + byStatus;
+    }
+  }
+
+  /**
+   * One batch of articles (up to 1,000): lines answered {@code unavailable}, and whole requests
+   * answered 503, are sent again after their retry delay; invalid and too-large lines are counted.
+   */
+  BatchOutcome submitBatch(List<Article> articles) throws IOException, InterruptedException {
+    List<String> ids = new ArrayList<>();
+    int invalid = 0;
+    int tooLarge = 0;
+    int resent = 0;
+    List<Article> pending = articles;
+    for (int attempt = 1; !pending.isEmpty(); attempt++) {
+      if (attempt > MAX_ATTEMPTS) {
+        throw new IOException(pending.size() + " articles still unavailable after " + MAX_ATTEMPTS + " attempts");
+      }
+      StringBuilder body = new StringBuilder();
+      for (Article a : pending) {
+        body.append(json(a)).append('\n');
+      }
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/articles/batch"))
+          .timeout(Duration.ofMinutes(2))
+          .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+          .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 404 || response.statusCode() == 405) {
+        throw new BatchApiMissing(response.statusCode());
+      }
+      if (response.statusCode() == 503) {
+        Thread.sleep(1000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
+        resent += pending.size();
+        continue;
+      }
+      if (response.statusCode() != 200) {
+        throw new IOException("batch answered " + response.statusCode() + ": " + abbreviate(response.body()));
+      }
+      List<Article> again = new ArrayList<>();
+      long retryAfter = 0;
+      for (String line : response.body().split("\n")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode answer = JSON.readTree(line);
+        int index = answer.path("line").asInt() - 1;
+        switch (answer.path("status").asText()) {
+          case "accepted" -> ids.add(answer.path("id").asText());
+          case "invalid" -> invalid++;
+          case "too_large" -> tooLarge++;
+          case "unavailable" -> {
+            again.add(pending.get(index));
+            retryAfter = Math.max(retryAfter, answer.path("retryAfter").asLong(1));
+          }
+          default -> throw new IOException("batch line with unknown status: " + abbreviate(line));
+        }
+      }
+      if (!again.isEmpty()) {
+        resent += again.size();
+        Thread.sleep(1000L * retryAfter);
+      }
+      pending = again;
+    }
+    return new BatchOutcome(ids, invalid, tooLarge, resent);
+  }
+
+  /** Retracts an article (DELETE /api/articles/{id}); true if accepted. */
+  boolean retract(String id) throws IOException, InterruptedException {
+    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/articles/"
+            + URLEncoder.encode(id, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    return response.statusCode() == 202;
+  }
+
+  /** Sends {@code articles} as single POSTs from {@code clients} threads; returns the accepted ids. */
+  List<String> submitAll(List<Article> articles, int clients, Refusals refused) throws Exception {
+    List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+    Parallel.each(articles, clients, a -> {
+      String id = submit(a, refused);
+      if (id != null) {
+        ids.add(id);
+      }
+    });
+    return new ArrayList<>(ids);
+  }
+
+  static String json(Article a) {
+    ObjectNode body = JSON.createObjectNode().put("title", a.title()).put("body", a.body());
+    if (a.language() != null) {
+      body.put("language", a.language());
+    }
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+  }
+}
