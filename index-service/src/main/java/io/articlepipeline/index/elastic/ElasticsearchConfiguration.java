@@ -34,7 +34,7 @@ public class ElasticsearchConfiguration {
   @Bean
   IndexLayout indexLayout(IndexProperties props) {
     return new IndexLayout(props.getReadAlias(), props.getWriteAlias(), props.getIndexPrefix(),
-        props.getTemplateName(), props.getShards(), props.getReplicas());
+        props.getTemplateName(), props.getShards(), props.getReplicas(), props.getRefreshInterval());
   }
 
   /** Created before the consumer binding starts, so the first batch finds its index. */

@@ -45,6 +45,16 @@ public class IndexAdmin {
       return;
     }
     addNewFields();
+    applyRefreshInterval();
+  }
+
+  /** The configured refresh interval on the write index too (the template reaches new versions only). */
+  void applyRefreshInterval() throws IOException {
+    Optional<String> write = writeIndex();
+    if (write.isPresent()) {
+      client.indices().putSettings(p -> p.index(write.get())
+          .settings(s -> s.refreshInterval(t -> t.time(layout.refreshInterval()))));
+    }
   }
 
   /**
@@ -86,7 +96,8 @@ public class IndexAdmin {
         .meta("managed-by", co.elastic.clients.json.JsonData.of("index-service"))
         .template(t -> t
             .settings(s -> s.numberOfShards(Integer.toString(layout.shards()))
-                .numberOfReplicas(Integer.toString(layout.replicas())))
+                .numberOfReplicas(Integer.toString(layout.replicas()))
+                .refreshInterval(r -> r.time(layout.refreshInterval())))
             .mappings(mappings)));
   }
 

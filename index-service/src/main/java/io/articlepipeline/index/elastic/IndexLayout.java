@@ -5,10 +5,11 @@ import java.util.Objects;
 /**
  * Names of the index layout: versioned indices ({@code articles-v1}, {@code articles-v2}, ...)
  * created from one template, a read alias on exactly one version and a write alias whose
- * {@code is_write_index} version receives the indexer's bulk requests.
+ * {@code is_write_index} version receives the indexer's bulk requests; how many shards and
+ * replicas a version has and how often it makes new documents searchable.
  */
 public record IndexLayout(String readAlias, String writeAlias, String indexPrefix, String templateName,
-                          int shards, int replicas) {
+                          int shards, int replicas, String refreshInterval) {
 
   public IndexLayout {
     Objects.requireNonNull(readAlias);

@@ -151,6 +151,10 @@ class IndexArticlesIT {
     assertThat(admin.readIndex()).contains(admin.layout().indexName(1));
     assertThat(admin.writeIndex()).contains(admin.layout().indexName(1));
     assertThat(admin.count(admin.layout().readAlias())).isEqualTo(before);
+    // freshness: the write index refreshes as configured, not at Elasticsearch's default 1s
+    var settings = app.context.getBean(co.elastic.clients.elasticsearch.ElasticsearchClient.class).indices()
+        .getSettings(g -> g.index(admin.layout().indexName(1))).get(admin.layout().indexName(1)).settings();
+    assertThat(settings.index().refreshInterval().time()).isEqualTo("500ms");
   }
 
   @Test
