@@ -75,6 +75,14 @@ public class IndexProperties {
   @Min(value = 1, message = "pipeline.index.bulk-max-attempts must be at least 1")
   private int bulkMaxAttempts = 5;
 
+  /**
+   * Bulk requests a large batch is split into and sent at once (default 2; the same article always
+   * in the same request). Elasticsearch writes one request to a shard on one thread, so one request
+   * at a time leaves a core idle. 1 sends each batch as one request.
+   */
+  @Min(value = 1, message = "pipeline.index.bulk-parallelism must be at least 1")
+  private int bulkParallelism = 2;
+
   /** First wait between bulk attempts (default 200ms; doubles, with jitter). */
   @NotNull(message = "pipeline.index.bulk-initial-backoff must be set")
   private Duration bulkInitialBackoff = Duration.ofMillis(200);
@@ -198,6 +206,14 @@ public class IndexProperties {
 
   public void setBulkMaxAttempts(int bulkMaxAttempts) {
     this.bulkMaxAttempts = bulkMaxAttempts;
+  }
+
+  public int getBulkParallelism() {
+    return bulkParallelism;
+  }
+
+  public void setBulkParallelism(int bulkParallelism) {
+    this.bulkParallelism = bulkParallelism;
   }
 
   public Duration getBulkInitialBackoff() {

@@ -52,7 +52,8 @@ public class IndexingConfiguration {
         AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false), false);
     BiFunction<String, ArticleEnriched, byte[]> encoder = serializer::serialize;
     Retry retry = new Retry(props.getBulkMaxAttempts(), props.getBulkInitialBackoff(), props.getBulkMaxBackoff());
-    return new ArticleBatchIndexer(new ElasticsearchBulkSender(client, admin.layout().writeAlias()),
+    return new ArticleBatchIndexer(new ElasticsearchBulkSender(client, admin.layout().writeAlias(),
+        props.getBulkParallelism()),
         new ArticleDocumentMapper(), deadLetters, encoder, retry, props.getBehaviorOnMalformedDocuments(),
         Clock.systemUTC(), metrics);
   }
