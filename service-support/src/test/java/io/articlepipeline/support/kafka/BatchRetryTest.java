@@ -1,6 +1,5 @@
-package io.articlepipeline.index.indexing;
+package io.articlepipeline.support.kafka;
 
-import io.articlepipeline.support.kafka.BatchRetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -29,15 +28,15 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.FixedBackOff;
 
 /** The index stage's error handler on a failed batch: retried, never given up on early. */
-class BatchErrorHandlingTest {
+class BatchRetryTest {
 
   private static final TopicPartition PARTITION = new TopicPartition("articles.enriched", 2);
 
-  /** What the listener throws while the registry is down (IncomingRecords). */
+  /** What a stage's listener throws while the registry is down (the index stage's IncomingRecords, say). */
   private static Exception registryDown() {
     SerializationException cause = new SerializationException("Cannot read a record with schema id 2",
         new SchemaRegistryException("Schema registry unreachable", 0, -1, null));
-    return new ListenerExecutionFailedException("Listener failed", new IndexingFailedException(
+    return new ListenerExecutionFailedException("Listener failed", new IllegalStateException(
         "the schema registry is unreachable", new DeserializationException("failed to deserialize", new byte[0], false, cause)));
   }
 

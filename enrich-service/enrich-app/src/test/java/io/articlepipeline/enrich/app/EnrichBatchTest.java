@@ -34,32 +34,19 @@ class EnrichBatchTest {
 
   /** The body of each test article names how long its enrichment takes (ms) or that it fails. */
   private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
-  private final ArticleEnricher enricher = new ArticleEnricher() {
-    @Override
-    public Enrichment enrich(EnrichmentRequest request) {
-      tries.computeIfAbsent(request.title(), t -> new AtomicInteger()).incrementAndGet();
-      if (request.body().equals("fails")) {
-        throw new IllegalStateException("the enricher cannot read this article");
-      }
-      try {
-        Thread.sleep(Long.parseLong(request.body()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return new Enrichment(List.of(), List.of(), new PageFields(null, null, null, null), request.body(), List.of(),
-          List.of(), "zh", "test/1");
+  private final ArticleEnricher enricher = new FixedEnricher(request -> {
+    tries.computeIfAbsent(request.title(), t -> new AtomicInteger()).incrementAndGet();
+    if (request.body().equals("fails")) {
+      throw new IllegalStateException("the enricher cannot read this article");
     }
-
-    @Override
-    public List<String> indexTokens(String text) {
-      return List.of(text);
+    try {
+      Thread.sleep(Long.parseLong(request.body()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-
-    @Override
-    public PageFields pageFields(String rawPage) {
-      return new PageFields(null, null, null, null);
-    }
-  };
+    return new Enrichment(List.of(), List.of(), new PageFields(null, null, null, null), request.body(), List.of(),
+        List.of(), "zh", "test/1");
+  });
 
   /** Values are the article's id in UTF-8 ("bad…" is not an article); outputs are the id again. */
   private final EnrichStage stage = new EnrichStage(

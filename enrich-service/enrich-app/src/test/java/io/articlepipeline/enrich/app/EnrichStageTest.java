@@ -31,25 +31,11 @@ class EnrichStageTest {
       .setSource(null).setCategory(null).setSubmittedAt(Instant.parse("2026-11-28T10:00:00Z")).build();
 
   /** An enricher that answers from a fixed table: the stage's own logic is what is tested. */
-  private final ArticleEnricher enricher = new ArticleEnricher() {
-    @Override
-    public Enrichment enrich(EnrichmentRequest request) {
-      return new Enrichment(List.of(new Keyword("志愿服务", 2.5)),
-          List.of(new Organization("郑州市上街区新时代文明实践中心", OrganizationType.GOVERNMENT, 13, 28, 0.9)),
-          new PageFields("标题", "志愿服务", "中国公益报道网", null),
-          "郑州市上街区新时代文明实践中心开展志愿服务。", List.of("标题"), List.of("郑州市", "志愿", "服务"), "zh", "test/1");
-    }
-
-    @Override
-    public List<String> indexTokens(String text) {
-      return List.of(text);
-    }
-
-    @Override
-    public PageFields pageFields(String rawPage) {
-      return new PageFields(null, null, null, null);
-    }
-  };
+  private final ArticleEnricher enricher = new FixedEnricher(request -> new Enrichment(
+      List.of(new Keyword("志愿服务", 2.5)),
+      List.of(new Organization("郑州市上街区新时代文明实践中心", OrganizationType.GOVERNMENT, 13, 28, 0.9)),
+      new PageFields("标题", "志愿服务", "中国公益报道网", null),
+      "郑州市上街区新时代文明实践中心开展志愿服务。", List.of("标题"), List.of("郑州市", "志愿", "服务"), "zh", "test/1"));
 
   private final Deserializer<Object> deserializer = (topic, bytes) -> {
     if (bytes[0] != 0) {
