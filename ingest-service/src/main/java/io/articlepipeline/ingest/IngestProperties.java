@@ -34,7 +34,7 @@ public class IngestProperties {
 
   /** Value serializer of the articles (default ours; Confluent's KafkaAvroSerializer works too). */
   @NotBlank(message = "pipeline.ingest.value-serializer must be set")
-  private String valueSerializer = "io.articlepipeline.schemas.serde.AvroSerializer";
+  private String valueSerializer = "io.articlepipeline.serde.AvroSerializer";
 
   /** The value serializer's configuration, Kafka's keys ({@code schema.registry.url}, {@code auto.register.schemas}). */
   private Map<String, String> serializerConfig = new LinkedHashMap<>();

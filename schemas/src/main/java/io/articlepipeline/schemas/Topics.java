@@ -28,11 +28,6 @@ public final class Topics {
   private Topics() {
   }
 
-  /** The registry subject of a topic's values (Confluent's TopicNameStrategy). */
-  public static String valueSubject(String topic) {
-    return topic + "-value";
-  }
-
   /** The dead-letter topic of a source topic. */
   public static String deadLetterTopic(String topic) {
     return topic + ".dlq";

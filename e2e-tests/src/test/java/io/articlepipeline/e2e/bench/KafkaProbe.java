@@ -2,8 +2,8 @@ package io.articlepipeline.e2e.bench;
 
 import io.articlepipeline.schemas.Topics;
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
-import io.articlepipeline.schemas.serde.AvroSerdeConfig;
-import io.articlepipeline.schemas.serde.AvroSerializer;
+import io.articlepipeline.serde.AvroSerdeConfig;
+import io.articlepipeline.serde.AvroSerializer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

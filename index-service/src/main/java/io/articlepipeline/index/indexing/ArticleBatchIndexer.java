@@ -8,7 +8,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.articlepipeline.index.indexing.BulkSender.Action;
 import io.articlepipeline.index.indexing.BulkSender.ItemResult;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
-import io.articlepipeline.schemas.retry.Retry;
+import io.articlepipeline.retry.Retry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.articlepipeline.index.indexing;
 import io.articlepipeline.support.deadletter.SourceRecord;
 
 import io.articlepipeline.schemas.avro.ArticleEnriched;
-import io.articlepipeline.schemas.serde.SchemaRegistryException;
+import io.articlepipeline.serde.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;

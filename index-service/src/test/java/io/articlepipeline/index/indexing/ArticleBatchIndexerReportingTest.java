@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.articlepipeline.index.indexing.BulkSender.Action;
 import io.articlepipeline.index.indexing.BulkSender.ItemResult;
-import io.articlepipeline.schemas.retry.Retry;
+import io.articlepipeline.retry.Retry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.articlepipeline.index.indexing.BulkSender.Action;
 import io.articlepipeline.index.indexing.BulkSender.ItemResult;
 import io.articlepipeline.schemas.DeadLetterHeaders;
-import io.articlepipeline.schemas.retry.Retry;
+import io.articlepipeline.retry.Retry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

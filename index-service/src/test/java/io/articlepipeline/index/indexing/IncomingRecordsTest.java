@@ -5,7 +5,7 @@ import io.articlepipeline.support.deadletter.SourceRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.articlepipeline.schemas.serde.SchemaRegistryException;
+import io.articlepipeline.serde.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.articlepipeline.schemas.testing.StackEnv;
-import io.articlepipeline.schemas.testing.TcpGate;
+import io.articlepipeline.testing.StackEnv;
+import io.articlepipeline.testing.TcpGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,8 +3,8 @@ package io.articlepipeline.index.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.articlepipeline.schemas.testing.HeadlessChromium;
-import io.articlepipeline.schemas.testing.StackEnv;
+import io.articlepipeline.testing.HeadlessChromium;
+import io.articlepipeline.testing.StackEnv;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -1,8 +1,8 @@
 package io.articlepipeline.ingest.status;
 
 import io.articlepipeline.ingest.IngestProperties;
-import io.articlepipeline.schemas.serde.AvroDeserializer;
-import io.articlepipeline.schemas.serde.AvroSerdeConfig;
+import io.articlepipeline.serde.AvroDeserializer;
+import io.articlepipeline.serde.AvroSerdeConfig;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

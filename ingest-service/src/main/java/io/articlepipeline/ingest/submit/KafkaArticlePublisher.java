@@ -1,7 +1,7 @@
 package io.articlepipeline.ingest.submit;
 
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
-import io.articlepipeline.schemas.serde.SchemaRegistryException;
+import io.articlepipeline.serde.SchemaRegistryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

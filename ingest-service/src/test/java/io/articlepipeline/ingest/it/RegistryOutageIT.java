@@ -3,9 +3,9 @@ package io.articlepipeline.ingest.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.articlepipeline.ingest.IngestApplication;
-import io.articlepipeline.schemas.testing.StackEnv;
-import io.articlepipeline.schemas.testing.TcpGate;
-import io.articlepipeline.schemas.testing.TopicReader;
+import io.articlepipeline.testing.StackEnv;
+import io.articlepipeline.testing.TcpGate;
+import io.articlepipeline.testing.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

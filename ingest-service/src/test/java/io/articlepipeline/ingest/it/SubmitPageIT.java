@@ -2,8 +2,8 @@ package io.articlepipeline.ingest.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.articlepipeline.schemas.testing.HeadlessChromium;
-import io.articlepipeline.schemas.testing.StackEnv;
+import io.articlepipeline.testing.HeadlessChromium;
+import io.articlepipeline.testing.StackEnv;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
-import io.articlepipeline.schemas.serde.SchemaRegistryException;
+import io.articlepipeline.serde.SchemaRegistryException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.MockProducer;

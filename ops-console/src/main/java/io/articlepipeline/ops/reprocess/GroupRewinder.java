@@ -1,6 +1,6 @@
 package io.articlepipeline.ops.reprocess;
 
-import io.articlepipeline.schemas.retry.Retry;
+import io.articlepipeline.retry.Retry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.articlepipeline.ops.reprocess;
 
 import io.articlepipeline.ops.OpsProperties;
 import io.articlepipeline.ops.topics.KafkaOffsetsReader;
-import io.articlepipeline.schemas.retry.Retry;
+import io.articlepipeline.retry.Retry;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;

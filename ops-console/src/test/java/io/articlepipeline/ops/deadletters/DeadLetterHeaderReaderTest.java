@@ -62,7 +62,7 @@ class DeadLetterHeaderReaderTest {
         "Caused by: org.springframework.messaging.MessageHandlingException: handler failed",
         "\t... 12 more",
         "Caused by: org.apache.kafka.common.errors.SerializationException: Unknown magic byte!",
-        "\tat io.articlepipeline.schemas.serde.AvroDeserializer.deserialize(AvroDeserializer.java:80)");
+        "\tat io.articlepipeline.serde.AvroDeserializer.deserialize(AvroDeserializer.java:80)");
 
     assertThat(DeadLetterHeaderReader.rootCause(trace))
         .isEqualTo("org.apache.kafka.common.errors.SerializationException: Unknown magic byte!");

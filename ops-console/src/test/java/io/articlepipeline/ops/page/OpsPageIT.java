@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.articlepipeline.ops.KafkaTestSupport;
 import io.articlepipeline.schemas.DeadLetterHeaders;
-import io.articlepipeline.schemas.testing.HeadlessChromium;
+import io.articlepipeline.testing.HeadlessChromium;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.articlepipeline.support.registry;
 
-import io.articlepipeline.schemas.serde.RegistryPing;
+import io.articlepipeline.serde.RegistryPing;
 import java.time.Duration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

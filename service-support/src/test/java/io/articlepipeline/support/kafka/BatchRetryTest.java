@@ -9,7 +9,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.articlepipeline.schemas.serde.SchemaRegistryException;
+import io.articlepipeline.serde.SchemaRegistryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

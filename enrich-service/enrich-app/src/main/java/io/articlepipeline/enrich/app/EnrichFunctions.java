@@ -2,7 +2,7 @@ package io.articlepipeline.enrich.app;
 
 import io.articlepipeline.enrich.core.ArticleEnricher;
 import io.articlepipeline.enrich.core.ArticleEnrichers;
-import io.articlepipeline.schemas.retry.Retry;
+import io.articlepipeline.retry.Retry;
 import io.articlepipeline.support.deadletter.DeadLetterPublisher;
 import io.articlepipeline.support.deadletter.KafkaDeadLetterPublisher;
 import io.articlepipeline.support.deadletter.SourceRecord;

@@ -20,7 +20,7 @@ public class EnrichProperties {
    * Kafka Deserializer of ArticleSubmitted, e.g. Confluent's KafkaAvroDeserializer, works).
    */
   @NotBlank(message = "pipeline.enrich.value-deserializer must name a Kafka Deserializer class")
-  private String valueDeserializer = "io.articlepipeline.schemas.serde.AvroDeserializer";
+  private String valueDeserializer = "io.articlepipeline.serde.AvroDeserializer";
 
   /** Configuration handed to the deserializer (schema.registry.url, specific.avro.reader, ...). */
   private Map<String, String> deserializerConfig = new HashMap<>();
@@ -31,7 +31,7 @@ public class EnrichProperties {
    * encodes, not the producer, so that encoding waits for an unreachable registry as decoding does.
    */
   @NotBlank(message = "pipeline.enrich.value-serializer must name a Kafka Serializer class")
-  private String valueSerializer = "io.articlepipeline.schemas.serde.AvroSerializer";
+  private String valueSerializer = "io.articlepipeline.serde.AvroSerializer";
 
   /** Configuration handed to the serializer (schema.registry.url, auto.register.schemas, ...). */
   private Map<String, String> serializerConfig = new HashMap<>();

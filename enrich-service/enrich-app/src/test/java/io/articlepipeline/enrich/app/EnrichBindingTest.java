@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
-import io.articlepipeline.schemas.serde.AvroDeserializer;
-import io.articlepipeline.schemas.serde.AvroSerdeConfig;
-import io.articlepipeline.schemas.serde.AvroSerializer;
-import io.articlepipeline.schemas.serde.SchemaRegistryClient;
+import io.articlepipeline.serde.AvroDeserializer;
+import io.articlepipeline.serde.AvroSerdeConfig;
+import io.articlepipeline.serde.AvroSerializer;
+import io.articlepipeline.serde.SchemaRegistryClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import io.articlepipeline.enrich.core.OrganizationType;
 import io.articlepipeline.enrich.core.PageFields;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
-import io.articlepipeline.schemas.serde.SchemaRegistryException;
+import io.articlepipeline.serde.SchemaRegistryException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
