@@ -1,20 +1,19 @@
 package io.articlepipeline.index.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.articlepipeline.enrich.core.ArticleEnricher;
-import io.articlepipeline.enrich.core.ArticleEnrichers;
 import io.articlepipeline.index.IndexProperties;
+import io.articlepipeline.text.IndexTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Search wiring: the enrich stage's tokenizer, the parser and the service. */
+/** Search wiring: the enrich stage's index tokens for queries, the parser and the service. */
 @Configuration(proxyBeanMethods = false)
 public class SearchConfiguration {
 
-  /** Loaded once: the same segmentation and normalisation as the enrich stage. */
+  /** Loaded once: the same normalisation and segmentation as the enrich stage. */
   @Bean
-  ArticleEnricher articleEnricher() {
-    return ArticleEnrichers.load(null);
+  IndexTokens indexTokens() {
+    return IndexTokens.plain();
   }
 
   @Bean
@@ -24,7 +23,7 @@ public class SearchConfiguration {
   }
 
   @Bean
-  SearchService searchService(ElasticsearchClient client, IndexProperties props, ArticleEnricher enricher) {
-    return new SearchService(client, props.getReadAlias(), enricher::indexTokens);
+  SearchService searchService(ElasticsearchClient client, IndexProperties props, IndexTokens indexTokens) {
+    return new SearchService(client, props.getReadAlias(), indexTokens::of);
   }
 }

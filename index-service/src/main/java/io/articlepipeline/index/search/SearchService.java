@@ -24,7 +24,7 @@ public class SearchService {
   private final SearchQueryBuilder builder;
   private final CollapseReadiness collapseReadiness;
 
-  /** @param tokenizer the enrich stage's index tokens of a text (ArticleEnricher::indexTokens) */
+  /** @param tokenizer the index tokens of a text, as the enrich stage computes them (IndexTokens::of) */
   public SearchService(ElasticsearchClient client, String readAlias, Function<String, List<String>> tokenizer) {
     this.client = client;
     this.readAlias = readAlias;

@@ -6,7 +6,7 @@ import io.articlepipeline.enrich.core.org.CombinedOrganizationTagger;
 import io.articlepipeline.enrich.core.org.Gazetteer;
 import io.articlepipeline.enrich.core.org.ModelOrganizationTagger;
 import io.articlepipeline.enrich.core.page.PageCleaner;
-import io.articlepipeline.enrich.core.text.Segmenter;
+import io.articlepipeline.text.Segmenter;
 import java.nio.file.Path;
 
 /** Builds the enricher the enrich stage, the search service and the eval command share. */

@@ -7,10 +7,11 @@ import io.articlepipeline.enrich.core.org.OrganizationTagger;
 import io.articlepipeline.enrich.core.page.CleanPage;
 import io.articlepipeline.enrich.core.page.PageCleaner;
 import io.articlepipeline.enrich.core.page.PageLine;
-import io.articlepipeline.enrich.core.text.AnalysisText;
-import io.articlepipeline.enrich.core.text.CharNormalizer;
-import io.articlepipeline.enrich.core.text.Segmenter;
-import io.articlepipeline.enrich.core.text.Token;
+import io.articlepipeline.text.AnalysisText;
+import io.articlepipeline.text.CharNormalizer;
+import io.articlepipeline.text.IndexTokens;
+import io.articlepipeline.text.Segmenter;
+import io.articlepipeline.text.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ final class DefaultArticleEnricher implements ArticleEnricher {
     ordered.sort((a, b) -> Integer.compare(a.start() < 0 ? Integer.MAX_VALUE : a.start(),
         b.start() < 0 ? Integer.MAX_VALUE : b.start()));
     return new Enrichment(kws, List.copyOf(ordered), page.fields(), page.cleanBody(),
-        indexTokens(titleTokens, null), indexTokens(tokens, content), language, version);
+        IndexTokens.of(titleTokens, null), IndexTokens.of(tokens, content), language, version);
   }
 
   private void addOrg(Map<String, Organization> orgs, AnalysisText text, OrgSpan s, boolean inBody) {
@@ -149,18 +150,7 @@ final class DefaultArticleEnricher implements ArticleEnricher {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    return indexTokens(segmenter.segment(AnalysisText.of(text).text()), null);
-  }
-
-  private static List<String> indexTokens(List<Token> tokens, boolean[] content) {
-    List<String> out = new ArrayList<>(tokens.size());
-    for (Token t : tokens) {
-      if (t.isPunctuation() || content != null && !content[t.start()]) {
-        continue;
-      }
-      out.add(CharNormalizer.normalizeLower(t.word()));
-    }
-    return out;
+    return IndexTokens.of(segmenter.segment(AnalysisText.of(text).text()), null);
   }
 
   @Override

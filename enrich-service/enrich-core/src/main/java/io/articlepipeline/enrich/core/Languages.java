@@ -1,6 +1,6 @@
 package io.articlepipeline.enrich.core;
 
-import io.articlepipeline.enrich.core.text.CharNormalizer;
+import io.articlepipeline.text.CharNormalizer;
 
 /** Language of a text from its script: "zh", "zh-Hant" or "en". */
 final class Languages {

@@ -1,10 +1,10 @@
 package io.articlepipeline.enrich.core.keywords;
 
-import io.articlepipeline.enrich.core.text.Scripts;
+import io.articlepipeline.text.Scripts;
 import io.articlepipeline.enrich.core.Keyword;
 import io.articlepipeline.enrich.core.org.OrgSpan;
-import io.articlepipeline.enrich.core.text.AnalysisText;
-import io.articlepipeline.enrich.core.text.Token;
+import io.articlepipeline.text.AnalysisText;
+import io.articlepipeline.text.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

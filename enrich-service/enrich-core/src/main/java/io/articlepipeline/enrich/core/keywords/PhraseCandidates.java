@@ -1,6 +1,6 @@
 package io.articlepipeline.enrich.core.keywords;
 
-import io.articlepipeline.enrich.core.text.Token;
+import io.articlepipeline.text.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

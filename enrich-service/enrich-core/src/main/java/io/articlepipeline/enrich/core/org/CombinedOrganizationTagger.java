@@ -1,8 +1,8 @@
 package io.articlepipeline.enrich.core.org;
 
-import io.articlepipeline.enrich.core.text.Scripts;
+import io.articlepipeline.text.Scripts;
 import io.articlepipeline.enrich.core.OrganizationType;
-import io.articlepipeline.enrich.core.text.Token;
+import io.articlepipeline.text.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.articlepipeline.enrich.core.org;
 
-import io.articlepipeline.enrich.core.text.Token;
+import io.articlepipeline.text.Token;
 import java.util.List;
 import java.util.Set;
-import io.articlepipeline.enrich.core.text.Literals;
+import io.articlepipeline.text.Literals;
 
 /**
  * Rules for Chinese compound names: a place prefix directly attached to a name belongs to it

@@ -2,7 +2,7 @@ package io.articlepipeline.enrich.core.org;
 
 import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 import io.articlepipeline.enrich.core.OrganizationType;
-import io.articlepipeline.enrich.core.text.CharNormalizer;
+import io.articlepipeline.text.CharNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

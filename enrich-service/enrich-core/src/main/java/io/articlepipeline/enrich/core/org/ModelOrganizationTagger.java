@@ -1,6 +1,6 @@
 package io.articlepipeline.enrich.core.org;
 
-import io.articlepipeline.enrich.core.text.Token;
+import io.articlepipeline.text.Token;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.articlepipeline.enrich.core.org;
 
 import io.articlepipeline.enrich.core.OrganizationType;
-import io.articlepipeline.enrich.core.text.Token;
+import io.articlepipeline.text.Token;
 import java.util.List;
 
 /** Finds organization spans in an analysis text. Implementations are thread-safe. */

@@ -1,9 +1,9 @@
 package io.articlepipeline.enrich.core.page;
 
 import io.articlepipeline.enrich.core.PageFields;
-import io.articlepipeline.enrich.core.text.CharNormalizer;
-import io.articlepipeline.enrich.core.text.Garbage;
-import io.articlepipeline.enrich.core.text.Literals;
+import io.articlepipeline.text.CharNormalizer;
+import io.articlepipeline.text.Garbage;
+import io.articlepipeline.text.Literals;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.articlepipeline.enrich.core.train;
 
 import io.articlepipeline.enrich.core.eval.JsonLines;
 import io.articlepipeline.enrich.core.keywords.PhraseCandidates;
-import io.articlepipeline.enrich.core.text.CharNormalizer;
-import io.articlepipeline.enrich.core.text.Segmenter;
+import io.articlepipeline.text.CharNormalizer;
+import io.articlepipeline.text.Segmenter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

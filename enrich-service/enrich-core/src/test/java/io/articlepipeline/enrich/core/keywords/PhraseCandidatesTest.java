@@ -2,8 +2,8 @@ package io.articlepipeline.enrich.core.keywords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.articlepipeline.enrich.core.text.Segmenter;
-import io.articlepipeline.enrich.core.text.Token;
+import io.articlepipeline.text.Segmenter;
+import io.articlepipeline.text.Token;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.articlepipeline.enrich.core.text;
+package io.articlepipeline.text;
 
 import java.util.ArrayList;
 import java.util.List;

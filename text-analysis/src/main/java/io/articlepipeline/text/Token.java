@@ -1,4 +1,4 @@
-package io.articlepipeline.enrich.core.text;
+package io.articlepipeline.text;
 
 /**
  * A word of the analysis text.

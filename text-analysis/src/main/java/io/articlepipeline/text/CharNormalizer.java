@@ -1,4 +1,4 @@
-package io.articlepipeline.enrich.core.text;
+package io.articlepipeline.text;
 
 import com.hankcs.hanlp.HanLP;
 

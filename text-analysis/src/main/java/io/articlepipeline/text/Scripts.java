@@ -1,4 +1,4 @@
-package io.articlepipeline.enrich.core.text;
+package io.articlepipeline.text;
 
 /** Which script a text is written in, for choosing the Chinese or the English rules. */
 public final class Scripts {
