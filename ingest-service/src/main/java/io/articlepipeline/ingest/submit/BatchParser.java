@@ -1,8 +1,6 @@
 package io.articlepipeline.ingest.submit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +22,6 @@ public final class BatchParser {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SubmissionParser parser;
   private final int maxArticles;
@@ -58,13 +55,7 @@ public final class BatchParser {
 
   /** The articles of a JSON array body, in order (numbered by element). */
   public List<Item> parseArray(String body) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new InvalidSubmissionException("Request body is not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", List.of());
-    }
+    JsonNode root = JsonBody.read(body);
     if (root == null || !root.isArray()) {
       throw new InvalidSubmissionException("A batch sent as application/json must be a JSON array of articles "
           + "(or send application/x-ndjson, one article per line)", List.of());

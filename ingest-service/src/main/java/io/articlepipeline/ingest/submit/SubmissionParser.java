@@ -1,8 +1,6 @@
 package io.articlepipeline.ingest.submit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -33,7 +31,6 @@ public final class SubmissionParser {
       "must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
   private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
   private static final int MAX_SHORT_FIELD = 300;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final int maxTitleChars;
 
@@ -52,13 +49,7 @@ public final class SubmissionParser {
 
   /** Parses a JSON object submission. */
   public Submission parseJson(String json) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new InvalidSubmissionException("Request body is not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", List.of());
-    }
+    JsonNode root = JsonBody.read(json);
     if (root == null || !root.isObject()) {
       throw new InvalidSubmissionException("Request body must be a JSON object with at least title and body",
           List.of());
@@ -183,21 +174,31 @@ public final class SubmissionParser {
     return Locale.forLanguageTag(language).toLanguageTag();
   }
 
+  /** Dates outside years 1-9999 are refused: the Avro timestamp (epoch milliseconds) and Elasticsearch's date hold them. */
+  private static final Instant FIRST_DATE = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LAST_DATE = Instant.parse("9999-12-31T23:59:59.999Z");
+
   private static Instant checkDate(String value, List<FieldError> errors) {
     if (value == null) {
       return null;
     }
+    Instant date;
     try {
-      return OffsetDateTime.parse(value).toInstant();
+      date = OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException notDateTime) {
       try {
-        return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+        date = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException notDate) {
         errors.add(new FieldError("publishedAt",
             "must be an ISO-8601 date-time with offset (2021-09-01T08:00:00+08:00) or a date (2021-09-01)"));
         return null;
       }
     }
+    if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+      errors.add(new FieldError("publishedAt", "must be between the years 1 and 9999"));
+      return null;
+    }
+    return date;
   }
 
   /** Reads typed fields, collecting problems instead of stopping at the first. */

@@ -99,4 +99,23 @@ class SubmissionParserTest {
         .isInstanceOfSatisfying(InvalidSubmissionException.class, e -> assertThat(e.errors())
             .extracting(FieldError::field).containsExactly("sauce"));
   }
+
+  @Test
+  void aDateBeyondYear9999IsAFieldErrorNotAnOverflowLater() {
+    assertThatThrownBy(() -> parser.parseJson(
+        "{\"title\": \"t\", \"body\": \"b\", \"publishedAt\": \"+1000000000-01-01T00:00:00Z\"}"))
+        .isInstanceOfSatisfying(InvalidSubmissionException.class, e -> assertThat(e.errors())
+            .extracting(FieldError::field).containsExactly("publishedAt"));
+  }
+
+  @Test
+  void jsonNestedDeeperThanJacksonReadsIsRefusedAsInvalidJson() {
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+    assertThatThrownBy(() -> parser.parseJson(deep))
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageStartingWith("Request body is not valid JSON");
+    assertThatThrownBy(() -> new BatchParser(parser, 1000).parseArray(deep))
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageStartingWith("Request body is not valid JSON");
+  }
 }
