@@ -28,7 +28,7 @@ public final class OrgSequenceModel {
    * feature hash (its bits 40-63, never 0; the slot comes from the low bits) above the five label
    * weights as signed bytes (times {@link #scale}). Eight bytes instead of sixteen halve the table
    * (2 MB for the shipped model), which the score loop reads at random: scoring the articles-dev
-   * features took 0.8 of the time with 16-byte slots (session 6). A perceptron needs no finer
+   * features took 0.8 of the time with 16-byte slots. A perceptron needs no finer
    * weights: the shipped model scores the same F1 with 8-bit weights. An absent feature whose
    * fingerprint equals a stored one in its probe chain (chains are short at this load) would read
    * that one's weights: about once in ten million lookups.
