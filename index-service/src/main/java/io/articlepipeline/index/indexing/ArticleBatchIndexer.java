@@ -7,7 +7,6 @@ import io.articlepipeline.support.deadletter.DeadLetterPublisher;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.articlepipeline.index.indexing.BulkSender.Action;
 import io.articlepipeline.index.indexing.BulkSender.ItemResult;
-import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.retry.Retry;
 import java.io.IOException;
 import java.time.Clock;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,37 +33,24 @@ public class ArticleBatchIndexer {
   private final BulkSender sender;
   private final ArticleDocumentMapper mapper;
   private final DeadLetterPublisher deadLetters;
-  private final BiFunction<String, ArticleEnriched, byte[]> encoder;
   private final Retry retry;
   private final MalformedDocumentPolicy policy;
   private final Clock clock;
   private final IndexingListener listener;
 
-  /**
-   * An indexer that reports nothing ({@link IndexingListener#NONE}).
-   *
-   * @param encoder re-encodes an article (for a topic) whose document cannot be indexed, for its
-   *                dead letter: the consumer only sees the decoded record
-   */
+  /** An indexer that reports nothing ({@link IndexingListener#NONE}). */
   public ArticleBatchIndexer(BulkSender sender, ArticleDocumentMapper mapper, DeadLetterPublisher deadLetters,
-                             BiFunction<String, ArticleEnriched, byte[]> encoder, Retry retry,
-                             MalformedDocumentPolicy policy, Clock clock) {
-    this(sender, mapper, deadLetters, encoder, retry, policy, clock, IndexingListener.NONE);
+                             Retry retry, MalformedDocumentPolicy policy, Clock clock) {
+    this(sender, mapper, deadLetters, retry, policy, clock, IndexingListener.NONE);
   }
 
-  /**
-   * @param encoder  re-encodes an article (for a topic) whose document cannot be indexed, for its
-   *                 dead letter: the consumer only sees the decoded record
-   * @param listener told each bulk's size and duration and each written article's end-to-end latency
-   */
+  /** @param listener told each bulk's size and duration and each written article's end-to-end latency */
   public ArticleBatchIndexer(BulkSender sender, ArticleDocumentMapper mapper, DeadLetterPublisher deadLetters,
-                             BiFunction<String, ArticleEnriched, byte[]> encoder, Retry retry,
-                             MalformedDocumentPolicy policy, Clock clock, IndexingListener listener) {
+                             Retry retry, MalformedDocumentPolicy policy, Clock clock, IndexingListener listener) {
     this.listener = listener;
     this.sender = sender;
     this.mapper = mapper;
     this.deadLetters = deadLetters;
-    this.encoder = encoder;
     this.retry = retry;
     this.policy = policy;
     this.clock = clock;
@@ -230,21 +215,12 @@ public class ArticleBatchIndexer {
     return DeadLetter.of(STAGE, source, null, exceptionClass, reason);
   }
 
-  /**
-   * The dead letter of an article, its value re-encoded. If that fails too (registry down, schema
-   * gone), the letter still goes out, empty, saying where the original is: nothing is dropped.
-   */
+  /** The dead letter of an article: the bytes it was read as, exactly. */
   private DeadLetter malformedArticle(IncomingRecord.Article a, String exceptionClass, String message) {
     if (policy == MalformedDocumentPolicy.FAIL) {
       return malformed(a.source(), null, exceptionClass, message);
     }
-    try {
-      return DeadLetter.of(STAGE, a.source(), encoder.apply(a.source().topic(), a.article()), exceptionClass, message);
-    } catch (RuntimeException e) {
-      log.warn("Could not re-encode {} for its dead letter: {}", a.source(), e.toString());
-      return DeadLetter.of(STAGE, a.source(), null, exceptionClass, message + " (value not re-encoded: " + e.getMessage()
-          + "; the original is at " + a.source() + ")");
-    }
+    return DeadLetter.of(STAGE, a.source(), a.originalValue(), exceptionClass, message);
   }
 
   private DeadLetter malformed(SourceRecord source, byte[] value, String exceptionClass, String message) {

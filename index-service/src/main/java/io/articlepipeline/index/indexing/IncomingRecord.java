@@ -9,8 +9,12 @@ public sealed interface IncomingRecord {
 
   SourceRecord source();
 
-  /** An enriched article to index. */
-  record Article(SourceRecord source, ArticleEnriched article) implements IncomingRecord {
+  /** An enriched article to index, with the bytes it was read as (for its dead letter, if it comes to that). */
+  record Article(SourceRecord source, ArticleEnriched article, byte[] originalValue) implements IncomingRecord {
+
+    public Article(SourceRecord source, ArticleEnriched article) {
+      this(source, article, null);
+    }
   }
 
   /** A null value: the article was retracted and its document is deleted. */

@@ -11,13 +11,14 @@ import io.articlepipeline.index.IndexProperties;
 import io.articlepipeline.index.elastic.IndexAdmin;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.serde.AvroSerdeConfig;
-import io.articlepipeline.serde.AvroSerializer;
+import io.articlepipeline.support.kafka.ConfiguredSerde;
+import io.articlepipeline.support.kafka.RecordDecoder;
+import java.util.HashMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.BiFunction;
 import io.articlepipeline.retry.Retry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,27 +45,38 @@ public class IndexingConfiguration {
     return new IndexingMetrics(meters);
   }
 
+  /** How the stage decodes the bytes it reads (the same {@link RecordDecoder} as the enrich stage). */
+  @Bean
+  RecordDecoder<ArticleEnriched> articleDecoder(IndexProperties props) {
+    return decoder(props);
+  }
+
+  /** The configured value deserializer (ours by default; Confluent's by configuration), reading generated classes. */
+  public static RecordDecoder<ArticleEnriched> decoder(IndexProperties props) {
+    Map<String, Object> config = new HashMap<>(props.getDeserializerConfig());
+    config.putIfAbsent(AvroSerdeConfig.SCHEMA_REGISTRY_URL, props.getSchemaRegistryUrl());
+    config.putIfAbsent(AvroSerdeConfig.SPECIFIC_AVRO_READER, "true");
+    return new RecordDecoder<>(ConfiguredSerde.deserializer(props.getValueDeserializer(), config,
+        "pipeline.index.value-deserializer"), ArticleEnriched.class);
+  }
+
   @Bean
   ArticleBatchIndexer articleBatchIndexer(ElasticsearchClient client, IndexAdmin admin, IndexProperties props,
                                           DeadLetterPublisher deadLetters, IndexingMetrics metrics) {
-    AvroSerializer serializer = new AvroSerializer();
-    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, props.getSchemaRegistryUrl(),
-        AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false), false);
-    BiFunction<String, ArticleEnriched, byte[]> encoder = serializer::serialize;
     Retry retry = new Retry(props.getBulkMaxAttempts(), props.getBulkInitialBackoff(), props.getBulkMaxBackoff());
     return new ArticleBatchIndexer(new ElasticsearchBulkSender(client, admin.layout().writeAlias(),
-        props.getBulkParallelism()),
-        new ArticleDocumentMapper(), deadLetters, encoder, retry, props.getBehaviorOnMalformedDocuments(),
-        Clock.systemUTC(), metrics);
+        props.getBulkParallelism()), new ArticleDocumentMapper(), deadLetters, retry,
+        props.getBehaviorOnMalformedDocuments(), Clock.systemUTC(), metrics);
   }
 
   /** The stage: one bulk request per consumed batch; offsets are committed when this returns. */
   @Bean
-  Consumer<Message<List<?>>> indexArticles(ArticleBatchIndexer indexer, IndexingMetrics metrics) {
+  Consumer<Message<List<?>>> indexArticles(ArticleBatchIndexer indexer, IndexingMetrics metrics,
+                                           RecordDecoder<ArticleEnriched> decoder) {
     return message -> {
       List<IncomingRecord> records;
       try {
-        records = KafkaBatchAdapter.records(message);
+        records = KafkaBatchAdapter.records(message, decoder);
       } catch (IndexingFailedException e) {
         metrics.batchFailed(message.getPayload().size());
         log.error("Batch of {} not read; it is not committed and will be fetched again: {}",

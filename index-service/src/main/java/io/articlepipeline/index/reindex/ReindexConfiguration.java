@@ -8,20 +8,19 @@ import io.articlepipeline.index.indexing.ArticleDocumentMapper;
 import io.articlepipeline.index.indexing.ElasticsearchBulkSender;
 import io.articlepipeline.index.indexing.MalformedDocumentPolicy;
 import io.articlepipeline.retry.Retry;
-import io.articlepipeline.serde.AvroDeserializer;
-import io.articlepipeline.serde.AvroSerdeConfig;
+import io.articlepipeline.index.indexing.IndexingConfiguration;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
-/** The rebuild: its own consumer (same deserialisers as the stage) and an indexer per target index. */
+/** The rebuild: its own consumer (raw bytes, the stage's decoder) and an indexer per target index. */
 @Configuration(proxyBeanMethods = false)
 public class ReindexConfiguration {
 
@@ -35,21 +34,17 @@ public class ReindexConfiguration {
         new ElasticsearchBulkSender(client, index, props.getBulkParallelism()), new ArticleDocumentMapper(),
         // The live stage dead-letters bad records; a replay only counts them (BatchReport.deadLettered).
         letters -> log.info("Rebuild skipped {} records the live stage dead-letters", letters.size()),
-        (t, article) -> new byte[0],
         new Retry(props.getBulkMaxAttempts(), props.getBulkInitialBackoff(), props.getBulkMaxBackoff()),
-        MalformedDocumentPolicy.DEAD_LETTER, Clock.systemUTC()), Clock.systemUTC());
+        MalformedDocumentPolicy.DEAD_LETTER, Clock.systemUTC()), Clock.systemUTC(), IndexingConfiguration.decoder(props));
   }
 
-  private static KafkaConsumer<String, Object> consumer(IndexProperties props) {
+  private static KafkaConsumer<String, byte[]> consumer(IndexProperties props) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, props.getKafkaBootstrapServers());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "index-reindex");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, props.getSchemaRegistryUrl());
-    config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-    AvroDeserializer avro = new AvroDeserializer();
-    avro.configure(config, false);
-    return new KafkaConsumer<>(config, new StringDeserializer(), new ErrorHandlingDeserializer<>(avro));
+    // raw bytes, decoded by the stage's own decoder as the live consumer's are
+    return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
   }
 }

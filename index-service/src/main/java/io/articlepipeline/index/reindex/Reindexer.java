@@ -5,6 +5,8 @@ import io.articlepipeline.index.indexing.ArticleBatchIndexer;
 import io.articlepipeline.index.indexing.BatchReport;
 import io.articlepipeline.index.indexing.IncomingRecord;
 import io.articlepipeline.index.indexing.IncomingRecords;
+import io.articlepipeline.schemas.avro.ArticleEnriched;
+import io.articlepipeline.support.kafka.RecordDecoder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,22 +46,25 @@ public class Reindexer {
 
   private final IndexAdmin admin;
   private final String topic;
-  private final Supplier<Consumer<String, Object>> consumers;
+  private final Supplier<Consumer<String, byte[]>> consumers;
   private final Function<String, ArticleBatchIndexer> indexerForIndex;
   private final Clock clock;
+  private final RecordDecoder<ArticleEnriched> decoder;
   private final AtomicReference<ReindexStatus> status = new AtomicReference<>(ReindexStatus.idle());
 
   /**
    * @param consumers       new consumers (no group: assigned partitions, no commits) reading the topic
    * @param indexerForIndex a batch indexer writing straight into the named index
    */
-  public Reindexer(IndexAdmin admin, String topic, Supplier<Consumer<String, Object>> consumers,
-                   Function<String, ArticleBatchIndexer> indexerForIndex, Clock clock) {
+  public Reindexer(IndexAdmin admin, String topic, Supplier<Consumer<String, byte[]>> consumers,
+                   Function<String, ArticleBatchIndexer> indexerForIndex, Clock clock,
+                   RecordDecoder<ArticleEnriched> decoder) {
     this.admin = admin;
     this.topic = topic;
     this.consumers = consumers;
     this.indexerForIndex = indexerForIndex;
     this.clock = clock;
+    this.decoder = decoder;
   }
 
   public ReindexStatus status() {
@@ -85,7 +90,7 @@ public class Reindexer {
       admin.createIndex(p.to, false);
       log.info("Rebuild: replaying topic={} into index {} (readers stay on {})", topic, p.to, p.from);
       ArticleBatchIndexer indexer = indexerForIndex.apply(p.to);
-      try (Consumer<String, Object> consumer = consumers.get()) {
+      try (Consumer<String, byte[]> consumer = consumers.get()) {
         List<TopicPartition> partitions = partitions(consumer);
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -116,7 +121,7 @@ public class Reindexer {
     }
   }
 
-  private List<TopicPartition> partitions(Consumer<String, Object> consumer) {
+  private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
     List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
     if (infos == null || infos.isEmpty()) {
       throw new IllegalStateException("Topic " + topic + " has no partitions (does it exist?)");
@@ -128,17 +133,17 @@ public class Reindexer {
     return out;
   }
 
-  private void replayUntil(Consumer<String, Object> consumer, Map<TopicPartition, Long> end,
+  private void replayUntil(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end,
                            ArticleBatchIndexer indexer, Progress p) {
     Map<TopicPartition, Long> targets = new HashMap<>(end);
     while (!caughtUp(consumer, targets)) {
-      ConsumerRecords<String, Object> records = consumer.poll(POLL);
+      ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
       if (records.isEmpty()) {
         continue;
       }
       List<IncomingRecord> batch = new ArrayList<>(records.count());
-      for (ConsumerRecord<String, Object> r : records) {
-        batch.add(IncomingRecords.of(r));
+      for (ConsumerRecord<String, byte[]> r : records) {
+        batch.add(IncomingRecords.of(r, decoder));
       }
       BatchReport report = indexer.index(batch);
       p.read += batch.size();
@@ -150,7 +155,7 @@ public class Reindexer {
     }
   }
 
-  private static boolean caughtUp(Consumer<String, Object> consumer, Map<TopicPartition, Long> targets) {
+  private static boolean caughtUp(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> targets) {
     for (Map.Entry<TopicPartition, Long> e : targets.entrySet()) {
       if (consumer.position(e.getKey()) < e.getValue()) {
         return false;

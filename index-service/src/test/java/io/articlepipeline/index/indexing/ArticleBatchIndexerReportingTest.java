@@ -82,7 +82,7 @@ class ArticleBatchIndexerReportingTest {
   };
 
   private final ArticleBatchIndexer indexer = new ArticleBatchIndexer(sender, new ArticleDocumentMapper(),
-      letters -> { }, (topic, article) -> new byte[0],
+      letters -> { },
       new Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), d -> { }),
       MalformedDocumentPolicy.DEAD_LETTER, clock, listener);
 

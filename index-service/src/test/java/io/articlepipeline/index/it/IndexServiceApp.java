@@ -66,8 +66,6 @@ final class IndexServiceApp implements AutoCloseable {
         "--spring.cloud.stream.kafka.binder.brokers=" + StackEnv.kafka(),
         "--spring.cloud.stream.bindings.indexArticles-in-0.destination=" + topic,
         "--spring.cloud.stream.bindings.indexArticles-in-0.group=" + run,
-        "--spring.cloud.stream.kafka.bindings.indexArticles-in-0.consumer.configuration.schema.registry.url="
-            + registry,
         "--pipeline.index.elasticsearch-url=" + elasticsearch,
         "--pipeline.index.kafka-bootstrap-servers=" + StackEnv.kafka(),
         "--pipeline.index.schema-registry-url=" + registry,

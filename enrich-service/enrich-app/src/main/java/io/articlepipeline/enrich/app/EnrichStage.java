@@ -5,6 +5,7 @@ import io.articlepipeline.enrich.core.Enrichment;
 import io.articlepipeline.enrich.core.EnrichmentRequest;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
+import io.articlepipeline.support.kafka.RecordDecoder;
 import io.articlepipeline.retry.Retry;
 import io.articlepipeline.serde.SchemaRegistryException;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class EnrichStage {
   private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
   private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
-  private final Deserializer<?> deserializer;
+  private final RecordDecoder<ArticleSubmitted> decoder;
   private final Serializer<Object> serializer;
   private final ArticleEnricher enricher;
   private final Clock clock;
@@ -55,7 +56,7 @@ public final class EnrichStage {
 
   public EnrichStage(Deserializer<?> deserializer, Serializer<Object> serializer, ArticleEnricher enricher,
       Clock clock, Duration registryWait, Retry.Sleeper pause) {
-    this.deserializer = deserializer;
+    this.decoder = new RecordDecoder<>(deserializer, ArticleSubmitted.class);
     this.serializer = serializer;
     this.enricher = enricher;
     this.clock = clock;
@@ -68,12 +69,7 @@ public final class EnrichStage {
     if (value == null) {
       return null;
     }
-    Object decoded = waitingForTheRegistry("decoding", topic, () -> deserializer.deserialize(topic, value));
-    if (decoded instanceof ArticleSubmitted article) {
-      return article;
-    }
-    throw new SerializationException("Expected an ArticleSubmitted on " + topic + " but read "
-        + (decoded == null ? "null" : decoded.getClass().getName()));
+    return waitingForTheRegistry("decoding", topic, () -> decoder.decode(topic, value));
   }
 
   /** The enriched article as the bytes to write on {@code topic} (Avro, the registry's schema id). */

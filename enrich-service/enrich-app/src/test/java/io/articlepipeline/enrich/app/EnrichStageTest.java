@@ -91,7 +91,7 @@ class EnrichStageTest {
   @Test
   void refusesRecordsOfAnotherType() {
     assertThatThrownBy(() -> stage.decode("articles.submitted", new byte[] {0, 1}))
-        .isInstanceOf(SerializationException.class).hasMessageContaining("Expected an ArticleSubmitted");
+        .isInstanceOf(SerializationException.class).hasMessageContaining("Expected a ArticleSubmitted");
   }
 
   // ---- a registry outage: good records wait for it instead of becoming dead letters
