@@ -20,6 +20,11 @@ import org.springframework.http.HttpStatus;
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
+  /** Tomcat's 5xx answers to what a client sent, answered as 400 with this detail instead. */
+  static final java.util.Map<Integer, String> PROTOCOL_REFUSALS = java.util.Map.of(
+      501, "the request's method or transfer coding is not supported (use GET, POST or DELETE; no Transfer-Encoding but chunked)",
+      505, "the request's HTTP version is not supported (use HTTP/1.1)");
+
   /** Longest detail echoed back: Tomcat's messages can quote the whole request line. */
   static final int MAX_DETAIL = 300;
 
@@ -34,9 +39,16 @@ public class JsonErrorReportValve extends ErrorReportValve {
     if (!ioAllowed.get()) {
       return;
     }
+    String refusal = PROTOCOL_REFUSALS.get(status);
+    if (refusal != null) {
+      // HTTP says 501/505, but the fault is the client's: a 5xx would read as a fault of ours
+      // (alerts, error budgets, retries), so these are 400s that say what was refused
+      status = HttpStatus.BAD_REQUEST.value();
+      response.setStatus(status);
+    }
     HttpStatus known = HttpStatus.resolve(status);
     String error = known != null ? known.getReasonPhrase() : "Error " + status;
-    String detail = detail(throwable, status);
+    String detail = refusal != null ? refusal : detail(throwable, status);
     String hint = status == 400 ? encodingHint(throwable == null ? null : throwable.getMessage()) : null;
     try {
       response.setContentType("application/json");

@@ -11,11 +11,16 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Puts {@link JsonErrorReportValve} in place of Tomcat's HTML error report on every service that
- * has this module on its class path.
+ * has this module on its class path, and answers a 406 in JSON ({@link NotAcceptableAdvice}).
  */
 @AutoConfiguration
 @ConditionalOnClass(TomcatServletWebServerFactory.class)
 public class WebSupportAutoConfiguration {
+
+  @Bean
+  NotAcceptableAdvice notAcceptableAdvice() {
+    return new NotAcceptableAdvice();
+  }
 
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonContainerErrors() {

@@ -94,6 +94,22 @@ class JsonContainerErrorsTest {
   }
 
   @Test
+  void anUnsupportedHttpVersionOrMethodIsTheClientsErrorA400NotA5xx() throws IOException {
+    for (String line : new String[] {"GET /echo?q=x HTTP/9.9", "CONNECT /echo HTTP/1.1"}) {
+      String answer = raw(line);
+      assertThat(answer).as(line).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json");
+      assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4)).as(line).contains("not supported");
+    }
+  }
+
+  @Test
+  void aClientThatAcceptsOnlyXmlGetsA406ThatStillSaysWhyInJson() throws IOException {
+    String answer = raw("GET /echo?q=x HTTP/1.1\r\nAccept: application/xml");
+    assertThat(answer).startsWith("HTTP/1.1 406").containsIgnoringCase("Content-Type: application/json");
+    assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4)).contains("Accept header");
+  }
+
+  @Test
   void answersTheApplicationWritesItselfPassThrough() throws IOException {
     assertThat(raw("GET /echo?q=ok HTTP/1.1")).startsWith("HTTP/1.1 200").contains("{\"q\":\"ok\"}");
     // a missing parameter is the application's 400: Boot's error body, not the valve's
