@@ -44,6 +44,13 @@ public final class KeywordRanker {
     }
   }
 
+  /** Loads a model file. */
+  public static KeywordRanker fromFile(java.nio.file.Path file) throws IOException {
+    try (BufferedReader r = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(r, file.toString());
+    }
+  }
+
   static KeywordRanker read(BufferedReader r, String name) throws IOException {
     Map<String, Double> byName = new HashMap<>();
     String line;
