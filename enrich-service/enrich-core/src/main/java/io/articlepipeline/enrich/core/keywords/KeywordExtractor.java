@@ -131,11 +131,6 @@ public final class KeywordExtractor {
       return features[i];
     }
 
-    /** Whether the text (lower-case analysis form) contains the candidate: false for title-only ones. */
-    public boolean inText(int i) {
-      return entries.get(i).getValue().count > 0;
-    }
-
     /**
      * The keywords the extractor's selection (nesting and overlap rules) makes of these
      * candidates ordered by {@code scores} (one per candidate, higher first); each keyword's

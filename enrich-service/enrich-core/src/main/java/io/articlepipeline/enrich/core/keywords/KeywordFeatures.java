@@ -65,9 +65,12 @@ public final class KeywordFeatures {
    *
    * @param key       the candidate's lower-case analysis form
    * @param handScore the hand-weighted score (base x idf), > 0
+   * @param handRank  the candidate's rank by that score (0 = best)
    * @param df        background document frequency (0 when unseen)
    * @param idf       background idf of the phrase, maxIdf its largest value
+   * @param headlines the headline table (edge characters), or null
    * @param prior     the headline counts (chosen, appears, both) or null
+   * @param domain    the keyword-labelled texts' counts or null
    */
   static void fill(String key, KeywordExtractor.Candidate c, double handScore, int handRank, int df, double idf,
       double maxIdf, KeyphrasenessPrior headlines, int[] prior, int[] domain, double[] out) {
