@@ -1,7 +1,9 @@
 package io.articlepipeline.enrich.core;
 
 import io.articlepipeline.enrich.core.keywords.DocumentFrequencies;
+import io.articlepipeline.enrich.core.keywords.KeyphrasenessPrior;
 import io.articlepipeline.enrich.core.keywords.KeywordExtractor;
+import io.articlepipeline.enrich.core.keywords.KeywordRanker;
 import io.articlepipeline.enrich.core.org.CombinedOrganizationTagger;
 import io.articlepipeline.enrich.core.org.Gazetteer;
 import io.articlepipeline.enrich.core.org.ModelOrganizationTagger;
@@ -25,9 +27,46 @@ public final class ArticleEnrichers {
    *                       optional TAB and type; null for none
    */
   public static ArticleEnricher load(Path extraGazetteer) {
+    return load(extraGazetteer, false);
+  }
+
+  /**
+   * As {@link #load(Path)}, choosing how keywords are ordered.
+   *
+   * @param learnedKeywordRanker true: the best candidates by the hand-weighted score are re-ordered
+   *                             by the learned ranker ({@code keywords-ranker.tsv}, made by
+   *                             {@code TrainKeywordRanker}) and each keyword's score is its
+   *                             probability of being a keyword; false (the default): the
+   *                             hand-weighted score orders and is the score
+   */
+  public static ArticleEnricher load(Path extraGazetteer, boolean learnedKeywordRanker) {
     DocumentFrequencies df = DocumentFrequencies.fromResource("/enrich-core/keywords-df.tsv.gz");
+    KeywordExtractor keywords = new KeywordExtractor(df);
+    if (learnedKeywordRanker) {
+      KeywordRanker ranker = KeywordRanker.fromResource("/enrich-core/keywords-ranker.tsv");
+      KeyphrasenessPrior headlines = KeyphrasenessPrior.fromResource("/enrich-core/keywords-prior-headlines.tsv.gz");
+      KeyphrasenessPrior texts = KeyphrasenessPrior.fromResource("/enrich-core/keywords-prior-texts.tsv.gz");
+      if (ranker == null || headlines == null || texts == null) {
+        throw new IllegalStateException("the learned keyword ranker's resources (keywords-ranker.tsv,"
+            + " keywords-prior-headlines.tsv.gz, keywords-prior-texts.tsv.gz) are not on the class path");
+      }
+      keywords = new KeywordExtractor(df, headlines, texts, ranker);
+    }
     return new DefaultArticleEnricher(new PageCleaner(), Segmenter.plain(),
-        organizations(extraGazetteer), new KeywordExtractor(df), VERSION);
+        organizations(extraGazetteer), keywords, VERSION);
+  }
+
+  /**
+   * For training a keyword ranker: the keyword candidates, with their features, that the shipped
+   * enricher would rank for each request, computed with the given headline table instead of the
+   * shipped one (the ranker itself plays no part in the features).
+   */
+  public static java.util.function.Function<EnrichmentRequest, KeywordExtractor.Candidates> keywordCandidates(
+      KeyphrasenessPrior headlines, KeyphrasenessPrior texts) {
+    DocumentFrequencies df = DocumentFrequencies.fromResource("/enrich-core/keywords-df.tsv.gz");
+    DefaultArticleEnricher enricher = new DefaultArticleEnricher(new PageCleaner(), Segmenter.plain(),
+        organizations(null), new KeywordExtractor(df, headlines, texts, null), VERSION);
+    return enricher::keywordCandidates;
   }
 
   private static CombinedOrganizationTagger organizations(Path extraGazetteer) {

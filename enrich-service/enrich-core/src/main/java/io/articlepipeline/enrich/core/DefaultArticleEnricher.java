@@ -63,16 +63,8 @@ final class DefaultArticleEnricher implements ArticleEnricher {
         addOrg(orgs, titleText, s, false);
       }
     }
-    AnalysisText keywordTitle = titleText;
-    List<Token> keywordTitleTokens = titleTokens;
-    if (titleText.text().isEmpty()) {
-      // no headline: a short unpunctuated tail after the last sentence works as one
-      String tail = trailingHeadline(page.cleanBody());
-      if (tail != null) {
-        keywordTitle = AnalysisText.of(tail);
-        keywordTitleTokens = segmenter.segment(keywordTitle.text());
-      }
-    }
+    AnalysisText keywordTitle = keywordTitle(titleText, page);
+    List<Token> keywordTitleTokens = keywordTitle == titleText ? titleTokens : segmenter.segment(keywordTitle.text());
     List<Keyword> kws = keywords.extract(text, tokens, content, keywordTitle, keywordTitleTokens, spans, KEYWORDS);
     String language = request.language() != null && !request.language().isBlank()
         ? request.language() : Languages.detect(body);
@@ -82,6 +74,34 @@ final class DefaultArticleEnricher implements ArticleEnricher {
         b.start() < 0 ? Integer.MAX_VALUE : b.start()));
     return new Enrichment(kws, List.copyOf(ordered), page.fields(), page.cleanBody(),
         IndexTokens.of(titleTokens, null), IndexTokens.of(tokens, content), language, version);
+  }
+
+  /** The title keywords see: the page's, or without one a short unpunctuated tail after the last sentence. */
+  private static AnalysisText keywordTitle(AnalysisText titleText, CleanPage page) {
+    if (titleText.text().isEmpty()) {
+      String tail = trailingHeadline(page.cleanBody());
+      if (tail != null) {
+        return AnalysisText.of(tail);
+      }
+    }
+    return titleText;
+  }
+
+  /**
+   * The keyword candidates {@link #enrich} ranks, with their features (for training a ranker):
+   * the same cleanup, segmentation, organizations and title as {@link #enrich}.
+   */
+  KeywordExtractor.Candidates keywordCandidates(EnrichmentRequest request) {
+    String body = request.body() == null ? "" : request.body();
+    CleanPage page = cleaner.clean(body, request.title());
+    String title = page.fields().title();
+    AnalysisText text = AnalysisText.of(body);
+    List<Token> tokens = segmenter.segment(text.text());
+    boolean[] content = contentMask(text, page);
+    AnalysisText titleText = AnalysisText.of(title == null ? "" : title);
+    List<OrgSpan> spans = organizations.tag(text.text(), tokens);
+    AnalysisText keywordTitle = keywordTitle(titleText, page);
+    return keywords.candidateFeatures(text, tokens, content, keywordTitle, segmenter.segment(keywordTitle.text()), spans);
   }
 
   private void addOrg(Map<String, Organization> orgs, AnalysisText text, OrgSpan s, boolean inBody) {

@@ -49,7 +49,8 @@ public final class EnrichBenchMain {
     }
     System.out.println();
     System.out.println("corpus: " + (corpus == null ? "the sample page" : corpus) + ", " + chars
-        + " chars per pass, one thread");
+        + " chars per pass, one thread" + (Boolean.getBoolean("bench.learnedKeywords")
+        ? ", keywords by the learned ranker" : ""));
     lines.forEach(System.out::println);
     List<Double> sorted = new ArrayList<>(ratios);
     sorted.sort(null);
@@ -70,6 +71,9 @@ public final class EnrichBenchMain {
         .verbosity(VerboseMode.SILENT);
     if (corpus != null) {
       options.jvmArgsAppend("-Dbench.corpus=" + corpus);
+    }
+    if (Boolean.getBoolean("bench.learnedKeywords")) {
+      options.jvmArgsAppend("-Dbench.learnedKeywords=true");
     }
     Options built = options.build();
     Collection<RunResult> results = new Runner(built).run();

@@ -31,7 +31,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * Full enrichment (cleanup, segmentation, organizations, keywords) against HanLP's plain
  * segmentation of the same texts, one thread (= per core). One operation is one pass over the
  * corpus; chars/s = ops/s x the corpus size printed at set-up. The corpus is the shipped sample
- * page, or the texts of a JSON Lines file given with -Dbench.corpus=FILE.jsonl.
+ * page, or the texts of a JSON Lines file given with -Dbench.corpus=FILE.jsonl;
+ * -Dbench.learnedKeywords=true orders keywords by the learned ranker.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,7 +48,7 @@ public class EnrichBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    enricher = ArticleEnrichers.load(null);
+    enricher = ArticleEnrichers.load(null, Boolean.getBoolean("bench.learnedKeywords"));
     requests = corpus();
     long chars = 0;
     for (EnrichmentRequest r : requests) {

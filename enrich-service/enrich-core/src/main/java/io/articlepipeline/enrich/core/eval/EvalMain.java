@@ -24,7 +24,8 @@ import java.util.Set;
  * EvalMain orgs FILE.jsonl      precision/recall/F1 of distinct organization strings per document
  * EvalMain keywords FILE.jsonl  recall@10 / precision@10 after NFKC + lower case
  * </pre>
- * Options: {@code -v} prints per-document misses (for development, contents of eval files only).
+ * Options: {@code -v} prints per-document misses (for development, contents of eval files only);
+ * {@code --learned-ranker} orders keywords by the learned ranker instead of the hand-weighted score.
  */
 public final class EvalMain {
 
@@ -34,8 +35,9 @@ public final class EvalMain {
   public static void main(String[] args) throws IOException {
     List<String> rest = new ArrayList<>(List.of(args));
     boolean verbose = rest.remove("-v");
+    boolean learned = rest.remove("--learned-ranker");
     if (rest.size() != 2 || !(rest.get(0).equals("orgs") || rest.get(0).equals("keywords"))) {
-      System.out.println("usage: EvalMain [-v] orgs|keywords FILE.jsonl");
+      System.out.println("usage: EvalMain [-v] [--learned-ranker] orgs|keywords FILE.jsonl");
       System.exit(2);
       return;
     }
@@ -48,7 +50,7 @@ public final class EvalMain {
       System.exit(2);
       return;
     }
-    ArticleEnricher enricher = ArticleEnrichers.load(null);
+    ArticleEnricher enricher = ArticleEnrichers.load(null, learned);
     PrintStream out = System.out;
     if (rest.get(0).equals("orgs")) {
       out.println(orgs(enricher, docs, verbose ? out : null).summary());

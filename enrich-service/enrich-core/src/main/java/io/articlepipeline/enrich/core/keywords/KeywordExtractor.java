@@ -24,10 +24,30 @@ public final class KeywordExtractor {
   private static final Pattern QUOTED = Pattern.compile("[“\"《‘「『]([^”\"》’」』\\n“‘]{2,10})[”\"》’」』]");
 
   private final DocumentFrequencies background;
+  private final KeyphrasenessPrior prior;
+  private final KeyphrasenessPrior domain;
+  private final KeywordRanker ranker;
+
+  /** How many of the best candidates by the hand-weighted score the learned ranker re-orders. */
+  public static final int RERANK = 60;
 
   /** @param background document frequencies of a background corpus, or null */
   public KeywordExtractor(DocumentFrequencies background) {
+    this(background, null, null, null);
+  }
+
+  /**
+   * @param background document frequencies of a background corpus, or null
+   * @param prior      the headline keyphraseness table, or null
+   * @param domain     the keyphraseness table of keyword-labelled texts, or null
+   * @param ranker     the learned ranker, or null for the hand-weighted score alone
+   */
+  public KeywordExtractor(DocumentFrequencies background, KeyphrasenessPrior prior, KeyphrasenessPrior domain,
+      KeywordRanker ranker) {
     this.background = background;
+    this.prior = prior;
+    this.domain = domain;
+    this.ranker = ranker;
   }
 
   /**
@@ -53,7 +73,107 @@ public final class KeywordExtractor {
           titleText == null ? null : titleText.text(), limit);
     }
     Map<String, Candidate> candidates = collect(text, tokens, content, titleText, title, orgs);
-    return select(rank(candidates, limit * 4), candidates, limit);
+    if (ranker == null) {
+      return select(rank(candidates, limit * 4), candidates, limit, false);
+    }
+    return select(learnedRank(candidates), candidates, limit, true);
+  }
+
+  /**
+   * The candidates the learned ranker sees (the best {@link #RERANK} by the hand-weighted score,
+   * in that order) with their features, for training and evaluating a ranker; empty for a mostly
+   * Latin text (the English rules have no candidates of this kind).
+   */
+  public Candidates candidateFeatures(AnalysisText text, List<Token> tokens, boolean[] content,
+      AnalysisText titleText, List<Token> title, List<OrgSpan> orgs) {
+    content = withoutAddresses(text.text(), content);
+    if (Scripts.mostlyLatin(text.text())) {
+      return new Candidates(List.of(), Map.of(), new double[0][]);
+    }
+    Map<String, Candidate> candidates = collect(text, tokens, content, titleText, title, orgs);
+    List<Map.Entry<String, Candidate>> entries = rank(candidates, RERANK);
+    if (entries.size() > RERANK) {
+      entries = new ArrayList<>(entries.subList(0, RERANK));
+    }
+    double[][] features = new double[entries.size()][];
+    for (int i = 0; i < features.length; i++) {
+      features[i] = new double[KeywordFeatures.COUNT];
+      features(entries.get(i).getKey(), entries.get(i).getValue(), i, features[i]);
+    }
+    return new Candidates(entries, candidates, features);
+  }
+
+  /** One text's candidates in hand-score order, their surface forms and feature vectors. */
+  public static final class Candidates {
+    private final List<Map.Entry<String, Candidate>> entries;
+    private final Map<String, Candidate> byKey;
+    private final double[][] features;
+
+    Candidates(List<Map.Entry<String, Candidate>> entries, Map<String, Candidate> byKey, double[][] features) {
+      this.entries = entries;
+      this.byKey = byKey;
+      this.features = features;
+    }
+
+    public int size() {
+      return entries.size();
+    }
+
+    public String key(int i) {
+      return entries.get(i).getKey();
+    }
+
+    public String surface(int i) {
+      return entries.get(i).getValue().surface();
+    }
+
+    public double[] features(int i) {
+      return features[i];
+    }
+
+    /**
+     * The keywords the extractor's selection (nesting and overlap rules) makes of these
+     * candidates ordered by {@code scores} (one per candidate, higher first); each keyword's
+     * score is the sigmoid of its candidate's score.
+     */
+    public List<Keyword> select(double[] scores, int limit) {
+      List<Map.Entry<String, Candidate>> ranked = new ArrayList<>(entries);
+      for (int i = 0; i < scores.length; i++) {
+        entries.get(i).getValue().score = scores[i];
+      }
+      ranked.sort(BY_SCORE);
+      if (ranked.size() > limit * 4) {
+        ranked = ranked.subList(0, limit * 4);
+      }
+      return KeywordExtractor.select(ranked, byKey, limit, true);
+    }
+  }
+
+  /** Features of one candidate (its hand-weighted score in {@code c.score}) into {@code out}. */
+  private void features(String key, Candidate c, int handRank, double[] out) {
+    double idf = background == null ? 1.0 : background.idf(key);
+    double maxIdf = background == null ? 1.0 : background.maxIdf();
+    int df = background == null ? 0 : background.df(key);
+    KeywordFeatures.fill(key, c, c.score, handRank, df, idf, maxIdf, prior,
+        prior == null ? null : prior.counts(key), domain == null ? null : domain.counts(key), out);
+  }
+
+  /**
+   * The best {@link #RERANK} candidates by the hand-weighted score, re-ordered by the learned
+   * ranker's logit (which replaces the score).
+   */
+  private List<Map.Entry<String, Candidate>> learnedRank(Map<String, Candidate> candidates) {
+    List<Map.Entry<String, Candidate>> ranked = rank(candidates, RERANK);
+    int n = Math.min(RERANK, ranked.size());
+    List<Map.Entry<String, Candidate>> out = new ArrayList<>(ranked.subList(0, n));
+    double[] f = new double[KeywordFeatures.COUNT];
+    for (int i = 0; i < n; i++) {
+      Map.Entry<String, Candidate> e = out.get(i);
+      features(e.getKey(), e.getValue(), i, f);
+      e.getValue().score = ranker.logit(f);
+    }
+    out.sort(BY_SCORE);
+    return out;
   }
 
   /** Web and e-mail addresses: 网址:http://www.hfyggy.com/ names no topic (hfyggy). */
@@ -269,8 +389,9 @@ public final class KeywordExtractor {
 
 
 
+  /** @param probability scores are logits: report their sigmoid */
   private static List<Keyword> select(List<Map.Entry<String, Candidate>> ranked,
-      Map<String, Candidate> candidates, int limit) {
+      Map<String, Candidate> candidates, int limit, boolean probability) {
     List<Keyword> out = new ArrayList<>(limit);
     List<String> chosen = new ArrayList<>();
     for (Map.Entry<String, Candidate> e : ranked) {
@@ -283,7 +404,8 @@ public final class KeywordExtractor {
         continue;
       }
       chosen.add(k);
-      out.add(new Keyword(c.surface(), Math.round(c.score * 1000) / 1000.0));
+      double score = probability ? KeywordRanker.sigmoid(c.score) : c.score;
+      out.add(new Keyword(c.surface(), Math.round(score * 1000) / 1000.0));
     }
     return out;
   }
@@ -352,7 +474,7 @@ public final class KeywordExtractor {
     return best;
   }
 
-  private static final class Candidate {
+  static final class Candidate {
     /** Where the first occurrence is: the surface form is cut only for chosen keywords. */
     final AnalysisText source;
     final int start;
