@@ -39,41 +39,48 @@ final class DefaultArticleEnricher implements ArticleEnricher {
     this.version = version;
   }
 
-  @Override
-  public Enrichment enrich(EnrichmentRequest request) {
+  /** What enrichment and keyword training both start from: the page read, segmented, organizations tagged. */
+  private record Analysis(String body, CleanPage page, AnalysisText text, List<Token> tokens, boolean[] content,
+                          AnalysisText titleText, List<Token> titleTokens, List<OrgSpan> spans) {
+  }
+
+  private Analysis analyse(EnrichmentRequest request) {
     String body = request.body() == null ? "" : request.body();
     CleanPage page = cleaner.clean(body, request.title());
     String title = page.fields().title();
-
     AnalysisText text = AnalysisText.of(body);
     List<Token> tokens = segmenter.segment(text.text());
-    boolean[] content = contentMask(text, page);
-
     AnalysisText titleText = AnalysisText.of(title == null ? "" : title);
-    List<Token> titleTokens = segmenter.segment(titleText.text());
+    return new Analysis(body, page, text, tokens, contentMask(text, page), titleText,
+        segmenter.segment(titleText.text()), organizations.tag(text.text(), tokens));
+  }
 
+  @Override
+  public Enrichment enrich(EnrichmentRequest request) {
+    Analysis a = analyse(request);
+    AnalysisText text = a.text();
     Map<String, Organization> orgs = new LinkedHashMap<>();
-    List<OrgSpan> spans = organizations.tag(text.text(), tokens);
-    for (OrgSpan s : spans) {
+    for (OrgSpan s : a.spans()) {
       addOrg(orgs, text, s, true);
     }
-    addCredits(orgs, text, page.fields());
+    addCredits(orgs, text, a.page().fields());
     if (request.title() != null && !request.title().isBlank()) {
-      for (OrgSpan s : organizations.tag(titleText.text(), titleTokens)) {
-        addOrg(orgs, titleText, s, false);
+      for (OrgSpan s : organizations.tag(a.titleText().text(), a.titleTokens())) {
+        addOrg(orgs, a.titleText(), s, false);
       }
     }
-    AnalysisText keywordTitle = keywordTitle(titleText, page);
-    List<Token> keywordTitleTokens = keywordTitle == titleText ? titleTokens : segmenter.segment(keywordTitle.text());
-    List<Keyword> kws = keywords.extract(text, tokens, content, keywordTitle, keywordTitleTokens, spans, KEYWORDS);
+    AnalysisText keywordTitle = keywordTitle(a.titleText(), a.page());
+    List<Token> keywordTitleTokens = keywordTitle == a.titleText() ? a.titleTokens() : segmenter.segment(keywordTitle.text());
+    List<Keyword> kws = keywords.extract(text, a.tokens(), a.content(), keywordTitle, keywordTitleTokens, a.spans(),
+        KEYWORDS);
     String language = request.language() != null && !request.language().isBlank()
-        ? request.language() : Languages.detect(body);
+        ? request.language() : Languages.detect(a.body());
     List<Organization> ordered = new ArrayList<>(orgs.values());
     // order of first mention; names only in the title come last
-    ordered.sort((a, b) -> Integer.compare(a.start() < 0 ? Integer.MAX_VALUE : a.start(),
-        b.start() < 0 ? Integer.MAX_VALUE : b.start()));
-    return new Enrichment(kws, List.copyOf(ordered), page.fields(), page.cleanBody(),
-        IndexTokens.of(titleTokens, null), IndexTokens.of(tokens, content), language, version);
+    ordered.sort((x, y) -> Integer.compare(x.start() < 0 ? Integer.MAX_VALUE : x.start(),
+        y.start() < 0 ? Integer.MAX_VALUE : y.start()));
+    return new Enrichment(kws, List.copyOf(ordered), a.page().fields(), a.page().cleanBody(),
+        IndexTokens.of(a.titleTokens(), null), IndexTokens.of(a.tokens(), a.content()), language, version);
   }
 
   /** The title keywords see: the page's, or without one a short unpunctuated tail after the last sentence. */
@@ -92,16 +99,10 @@ final class DefaultArticleEnricher implements ArticleEnricher {
    * the same cleanup, segmentation, organizations and title as {@link #enrich}.
    */
   KeywordExtractor.Candidates keywordCandidates(EnrichmentRequest request) {
-    String body = request.body() == null ? "" : request.body();
-    CleanPage page = cleaner.clean(body, request.title());
-    String title = page.fields().title();
-    AnalysisText text = AnalysisText.of(body);
-    List<Token> tokens = segmenter.segment(text.text());
-    boolean[] content = contentMask(text, page);
-    AnalysisText titleText = AnalysisText.of(title == null ? "" : title);
-    List<OrgSpan> spans = organizations.tag(text.text(), tokens);
-    AnalysisText keywordTitle = keywordTitle(titleText, page);
-    return keywords.candidateFeatures(text, tokens, content, keywordTitle, segmenter.segment(keywordTitle.text()), spans);
+    Analysis a = analyse(request);
+    AnalysisText keywordTitle = keywordTitle(a.titleText(), a.page());
+    List<Token> keywordTitleTokens = keywordTitle == a.titleText() ? a.titleTokens() : segmenter.segment(keywordTitle.text());
+    return keywords.candidateFeatures(a.text(), a.tokens(), a.content(), keywordTitle, keywordTitleTokens, a.spans());
   }
 
   private void addOrg(Map<String, Organization> orgs, AnalysisText text, OrgSpan s, boolean inBody) {
