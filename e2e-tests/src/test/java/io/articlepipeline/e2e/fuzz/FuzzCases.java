@@ -55,7 +55,8 @@ final class FuzzCases {
         n -> rawArticleBytes(),
         n -> pastedPage(),
         n -> batch(),
-        n -> oversized(maxBodyBytes),
+        // megabytes each: one in eight turns of this kind, the others a hostile article
+        n -> (n / 14) % 8 == 0 ? oversized(maxBodyBytes) : jsonArticle(),
         n -> ingestPath(),
         n -> searchQuery(),
         n -> indexPath(),
