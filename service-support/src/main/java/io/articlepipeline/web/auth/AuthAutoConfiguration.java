@@ -22,7 +22,7 @@ public class AuthAutoConfiguration {
 
   @Bean
   Credentials pipelineCredentials(AuthProperties properties) {
-    Credentials credentials = new Credentials(properties.getCredentialsFile(), properties.getTokens());
+    Credentials credentials = new Credentials(properties.credentialsPath(), properties.getTokens());
     for (String role : properties.getRequiredRoles()) {
       if (!credentials.hasRole(role)) {
         throw new IllegalStateException("pipeline.auth.tokens." + role + " must be set (" + role

@@ -27,7 +27,7 @@ public class AuthProperties {
    * again whenever its modification time, size or inode changes, so a token is rotated by
    * rewriting the file, without a restart. Empty: only {@link #getTokens()}.
    */
-  private Path credentialsFile;
+  private String credentialsFile;
 
   /** role → token, for roles the credentials file does not name (e.g. from the environment). */
   private Map<String, String> tokens = new LinkedHashMap<>();
@@ -95,11 +95,16 @@ public class AuthProperties {
     this.enabled = enabled;
   }
 
-  public Path getCredentialsFile() {
+  public String getCredentialsFile() {
     return credentialsFile;
   }
 
-  public void setCredentialsFile(Path credentialsFile) {
+  /** The credentials file as a path, {@code null} when none is set. */
+  public Path credentialsPath() {
+    return credentialsFile == null || credentialsFile.isBlank() ? null : Path.of(credentialsFile.strip());
+  }
+
+  public void setCredentialsFile(String credentialsFile) {
     this.credentialsFile = credentialsFile;
   }
 
