@@ -28,8 +28,6 @@ public class IndexProperties {
   @NotBlank(message = "pipeline.index.schema-registry-url must be set (env SCHEMA_REGISTRY_URL)")
   private String schemaRegistryUrl = "http://127.0.0.1:8081/apis/ccompat/v7";
 
-  /** Bearer token for the admin API (rebuild); empty disables it. Default: ops.token from credentials.properties. */
-  private String opsToken = "";
 
   /** Alias readers search (default articles); points at exactly one index version. */
   @NotBlank(message = "pipeline.index.read-alias must not be blank")
@@ -144,13 +142,6 @@ public class IndexProperties {
     this.schemaRegistryUrl = schemaRegistryUrl;
   }
 
-  public String getOpsToken() {
-    return opsToken;
-  }
-
-  public void setOpsToken(String opsToken) {
-    this.opsToken = opsToken;
-  }
 
   public String getReadAlias() {
     return readAlias;
