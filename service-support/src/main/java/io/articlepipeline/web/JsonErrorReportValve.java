@@ -62,16 +62,16 @@ public class JsonErrorReportValve extends ErrorReportValve {
     }
   }
 
-  /** The request's path as far as Tomcat read it (nothing when the request line itself was unreadable). */
+  /** The request's path as far as Tomcat read it; {@code null} (no {@code instance}) when it read none. */
   private static String instance(Request request) {
     try {
       String uri = request.getRequestURI();
       if (uri == null || uri.isEmpty()) {
-        return "";
+        return null;
       }
       return uri.length() > MAX_DETAIL ? uri.substring(0, MAX_DETAIL) + "…" : uri;
     } catch (RuntimeException e) {
-      return "";
+      return null;
     }
   }
 

@@ -113,7 +113,7 @@ public final class Problem {
     body.put("status", status);
     body.put("detail", detail != null ? detail : error);
     String where = instance != null ? instance : currentRequestUri();
-    if (where != null) {
+    if (where != null && !where.isEmpty()) {
       body.put("instance", where);
     }
     body.put("error", error);

@@ -56,11 +56,11 @@ public class AuthProperties {
     /** Whether clients are limited at all (default true). */
     private boolean enabled = true;
 
-    /** Requests a client may send at once before it is slowed (the bucket's size; default 2,000). */
-    private int burst = 2000;
+    /** Requests a client may send at once before it is slowed (the bucket's size; default 4,000). */
+    private int burst = 4000;
 
-    /** Requests a second a client may keep up (the bucket's refill; default 1,000). */
-    private double perSecond = 1000;
+    /** Requests a second a client may keep up (the bucket's refill; default 2,000). */
+    private double perSecond = 2000;
 
     public boolean isEnabled() {
       return enabled;

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * echoed), and the constant-time question "which role does this token have?".
  *
  * <p>Sources: a credentials file ({@code <role>.token=...}) that is read again whenever its
- * modification time, size or inode changes (rotation without a restart), and fixed tokens from
- * the configuration for roles the file does not name. A file readable by group or others is
+ * modification time, size or inode changes (rotation without a restart; while it cannot be read,
+ * the tokens read last stay in force), and fixed tokens from the configuration for roles the file
+ * does not name. A file readable by group or others is
  * still used, with a warning naming the file and the fix ({@code chmod 600}).
  */
 public final class Credentials {
@@ -55,6 +56,9 @@ public final class Credentials {
     }
     this.fixed = Map.copyOf(digests);
     this.snapshot = new Snapshot(null, fixed);
+    if (file != null && !Files.isReadable(file)) {
+      log.warn("Credentials file {} does not exist or cannot be read; only the configured tokens are in force", file);
+    }
     refresh();
   }
 
@@ -119,7 +123,10 @@ public final class Credentials {
           log.info("Credentials file {} changed: tokens of roles {} now in force", file, digests.keySet());
         }
       } else {
-        log.warn("Credentials file {} does not exist; only configured tokens are in force", file);
+        // gone (or being replaced): the tokens read last stay in force until it is back
+        log.warn("Credentials file {} cannot be read any more; the tokens read last stay in force", file);
+        snapshot = new Snapshot(null, seen.digests());
+        return;
       }
       snapshot = new Snapshot(stamp, Map.copyOf(digests));
     }

@@ -88,6 +88,17 @@ class CredentialsTest {
   }
 
   @Test
+  void whileTheFileIsGoneTheTokensReadLastStayInForce() throws Exception {
+    Path file = write("s1", "o1", "rw-------");
+    Credentials c = new Credentials(file, Map.of());
+    Files.delete(file);
+    assertThat(c.roleOf("s1")).isEqualTo("submit");
+    write("s2", "o1", "rw-------");
+    assertThat(c.roleOf("s2")).isEqualTo("submit");
+    assertThat(c.roleOf("s1")).isNull();
+  }
+
+  @Test
   void aFileOthersCanReadIsUsedWithAWarningNamingTheFix(CapturedOutput output) throws Exception {
     Path file = write("s", "o", "rw-r--r--");
     new Credentials(file, Map.of());
