@@ -59,7 +59,8 @@ async function api(method, path, body) {
   const res = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
   let data = null;
   try { data = await res.json(); } catch (e) { data = null; }
-  if (res.status === 401) throw new AuthError((data && data.error) || 'unauthorized');
+  // 401: no or a wrong token; 403: a token of another role (the submit token): ask for the ops token again
+  if (res.status === 401 || res.status === 403) throw new AuthError((data && data.error) || 'unauthorized');
   if (!res.ok) {
     const err = new Error(data && data.error ? data.error + (data.details && data.details.length ? ': ' + data.details.join('; ') : '') : 'HTTP ' + res.status);
     err.status = res.status;

@@ -154,6 +154,45 @@ class ComposeFileTest {
     assertThat(environment(service("ops")).get("OPS_TOKEN")).contains("?");
     assertThat(applicationYml("ingest-service")).contains("${submit.token");
     assertThat(applicationYml("ops-console")).contains("${ops.token");
+    // every service's metrics need the ops token, so each one is given it
+    for (Map.Entry<String, String> app : APPS.entrySet()) {
+      assertThat(environment(service(app.getKey())).get("OPS_TOKEN")).as(app.getKey()).isEqualTo("${OPS_TOKEN:?set OPS_TOKEN}");
+      assertThat(applicationYml(app.getValue())).as(app.getValue()).contains("${ops.token");
+    }
+  }
+
+  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|CREDENTIAL).*");
+  private static final Pattern ANY_VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)([^}]*)}");
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void composeShipsNoDefaultSecrets() throws IOException {
+    String text = Files.readString(ROOT.resolve("docker-compose.yml"));
+    // a secret is only ever ${NAME:?message}: set by the user's environment or .env, else compose stops
+    Matcher m = ANY_VARIABLE.matcher(text);
+    int secrets = 0;
+    while (m.find()) {
+      if (SECRET_NAME.matcher(m.group(1)).matches()) {
+        secrets++;
+        assertThat(m.group(2)).as(m.group()).startsWith(":?").doesNotContain(":-").doesNotContain("-");
+      }
+    }
+    assertThat(secrets).as("token variables in docker-compose.yml").isGreaterThanOrEqualTo(6);
+    // and no service sets a secret-looking variable to a literal value
+    Map<String, Object> services = (Map<String, Object>) compose().get("services");
+    for (Map.Entry<String, Object> service : services.entrySet()) {
+      environment((Map<String, Object>) service.getValue()).forEach((name, value) -> {
+        if (SECRET_NAME.matcher(name).matches()) {
+          assertThat(value).as(service.getKey() + " " + name).matches("\\$\\{[A-Za-z0-9_]+:\\?[^}]*}");
+        }
+      });
+    }
+    // Prometheus sends the ops token from the environment too
+    Map<String, Object> configs = (Map<String, Object>) compose().get("configs");
+    String prometheus = String.valueOf(((Map<String, Object>) configs.get("prometheus")).get("content"));
+    assertThat(prometheus).contains("type: Bearer").contains("credentials: ${OPS_TOKEN:?set OPS_TOKEN}");
+    // the env file a user creates for them is never committed
+    assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains(".env");
   }
 
   @Test

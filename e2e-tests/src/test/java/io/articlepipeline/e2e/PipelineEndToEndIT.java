@@ -94,7 +94,13 @@ class PipelineEndToEndIT {
   @Test
   void theOpsApiRefusesRequestsWithoutTheOpsToken() {
     assertThat(Http.get(Endpoints.OPS + "/api/ops/topics", null).status()).isEqualTo(401);
-    assertThat(Http.get(Endpoints.OPS + "/api/ops/topics", Endpoints.SUBMIT_TOKEN).status()).isEqualTo(401);
+    // the submit token is a valid token of another role: forbidden, as the ops token is on submit
+    Http.Response submitOnOps = Http.get(Endpoints.OPS + "/api/ops/topics", Endpoints.SUBMIT_TOKEN);
+    assertThat(submitOnOps.status()).isEqualTo(403);
+    assertThat(submitOnOps.body()).doesNotContain(Endpoints.SUBMIT_TOKEN).doesNotContain(Endpoints.OPS_TOKEN);
+    assertThat(Http.post(Endpoints.INGEST + "/api/articles", Endpoints.OPS_TOKEN, "application/json",
+        "{\"title\": \"t\", \"body\": \"b\"}").status()).isEqualTo(403);
+    assertThat(Http.get(Endpoints.INDEX + "/api/admin/reindex", Endpoints.SUBMIT_TOKEN).status()).isEqualTo(403);
   }
 
   @Test

@@ -96,7 +96,9 @@ class PrometheusMetricsIT {
   }
 
   private static PrometheusText scrape(String service) {
-    Http.Response response = Http.get(service + "/actuator/prometheus", null);
+    // metrics are for operators: refused without a token, answered for the ops token
+    assertThat(Http.get(service + "/actuator/prometheus", null).status()).as(service + " without a token").isEqualTo(401);
+    Http.Response response = Http.get(service + "/actuator/prometheus", Endpoints.OPS_TOKEN);
     assertThat(response.status()).as(service + "/actuator/prometheus").isEqualTo(200);
     return PrometheusText.parse(response.body());
   }

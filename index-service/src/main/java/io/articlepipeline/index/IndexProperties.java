@@ -41,9 +41,6 @@ public class IndexProperties {
   /** Configuration handed to the deserializer (schema.registry.url and specific.avro.reader=true unless given). */
   private Map<String, String> deserializerConfig = new HashMap<>();
 
-  /** Bearer token for the admin API (rebuild); empty disables it. Default: ops.token from credentials.properties. */
-  private String opsToken = "";
-
   /** Alias readers search (default articles); points at exactly one index version. */
   @NotBlank(message = "pipeline.index.read-alias must not be blank")
   private String readAlias = "articles";
@@ -173,13 +170,6 @@ public class IndexProperties {
     this.schemaRegistryUrl = schemaRegistryUrl;
   }
 
-  public String getOpsToken() {
-    return opsToken;
-  }
-
-  public void setOpsToken(String opsToken) {
-    this.opsToken = opsToken;
-  }
 
   public String getReadAlias() {
     return readAlias;

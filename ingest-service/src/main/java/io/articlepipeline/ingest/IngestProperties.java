@@ -12,10 +12,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("pipeline.ingest")
 public class IngestProperties {
 
-  /** Bearer token submitters must send; no default: {@code ./pipeline up} writes it to credentials.properties. */
-  @NotBlank(message = "pipeline.ingest.submit-token must be set (submit.token in .pipeline/credentials.properties)")
-  private String submitToken;
-
   /** Largest request body accepted, in bytes (default 2 MiB); larger gets 413. */
   @Min(value = 1024, message = "pipeline.ingest.max-body-bytes must be at least 1024")
   private int maxBodyBytes = 2 * 1024 * 1024;
@@ -128,14 +124,6 @@ public class IngestProperties {
 
   public void setKafkaBootstrapServers(String kafkaBootstrapServers) {
     this.kafkaBootstrapServers = kafkaBootstrapServers;
-  }
-
-  public String getSubmitToken() {
-    return submitToken;
-  }
-
-  public void setSubmitToken(String submitToken) {
-    this.submitToken = submitToken;
   }
 
   public int getMaxBodyBytes() {

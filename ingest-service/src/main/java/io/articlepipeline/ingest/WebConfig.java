@@ -1,6 +1,5 @@
 package io.articlepipeline.ingest;
 
-import io.articlepipeline.ingest.auth.BearerTokenInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +7,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Token check and size limit on the submitters' API. */
+/** Size limit on the submitters' API (the token is checked by service-support's filter, pipeline.auth). */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
@@ -22,7 +21,6 @@ class WebConfig implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new BearerTokenInterceptor(properties.getSubmitToken())).addPathPatterns("/api/**");
     registry.addInterceptor(new HandlerInterceptor() {
       @Override
       public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /** The batch API's contract: one answer line per article, bad lines never sink good ones. */
 @WebMvcTest
 @Import({SubmissionApiTest.Fakes.class, StatusFakes.class})
-@TestPropertySource(properties = {"pipeline.ingest.submit-token=s3cret", "pipeline.ingest.max-body-bytes=4096",
+@TestPropertySource(properties = {"pipeline.auth.tokens.submit=s3cret", "pipeline.ingest.max-body-bytes=4096",
     "pipeline.ingest.batch-max-articles=3", "pipeline.ingest.batch-max-bytes=8192"})
 class BatchSubmissionApiTest {
 

@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /** The status a submitter polls: processing, indexed or failed, from the index and the dead letters. */
 @WebMvcTest
 @Import({StatusApiTest.Beans.class, StatusFakes.class})
-@TestPropertySource(properties = "pipeline.ingest.submit-token=s3cret")
+@TestPropertySource(properties = "pipeline.auth.tokens.submit=s3cret")
 class StatusApiTest {
 
   @TestConfiguration

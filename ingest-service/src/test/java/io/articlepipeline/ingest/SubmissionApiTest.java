@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /** The HTTP contract of the submit API, with the broker replaced by a recording publisher. */
 @WebMvcTest
 @Import({SubmissionApiTest.Fakes.class, StatusFakes.class})
-@TestPropertySource(properties = {"pipeline.ingest.submit-token=s3cret", "pipeline.ingest.max-body-bytes=4096",
+@TestPropertySource(properties = {"pipeline.auth.tokens.submit=s3cret", "pipeline.auth.tokens.ops=0ps-s3cret", "pipeline.ingest.max-body-bytes=4096",
     "pipeline.ingest.reader-url=http://reader.example:8083"})
 class SubmissionApiTest {
 
@@ -133,6 +133,32 @@ class SubmissionApiTest {
         .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"t\", \"body\": \"b\"}");
 
     assertThat(result).hasStatus(401);
+  }
+
+  @Test
+  void anOpsTokenCannotSubmit() throws Exception {
+    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer 0ps-s3cret")
+        .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"t\", \"body\": \"b\"}").exchange();
+
+    assertThat(result).hasStatus(403).bodyJson().extractingPath("$.error").asString().contains("needs the submit token");
+    assertThat(result.getResponse().getContentAsString()).doesNotContain("0ps-s3cret").doesNotContain("s3cret\"");
+    assertThat(publisher.published).isEmpty();
+  }
+
+  @Test
+  void errorsAreProblemDocumentsKeepingErrorAndDetails() throws Exception {
+    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
+        .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"\", \"body\": \"b\"}").exchange();
+
+    assertThat(result).hasStatus(400).hasContentType(io.articlepipeline.web.Problem.MEDIA_TYPE);
+    assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(400);
+    assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Bad Request");
+    assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("about:blank");
+    assertThat(result).bodyJson().extractingPath("$.instance").isEqualTo("/api/articles");
+    assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
+    assertThat(result).bodyJson().extractingPath("$.error").asString().isNotBlank();
+    assertThat(result).bodyJson().extractingPath("$.details[0].field").isEqualTo("title");
+    assertThat(result).bodyJson().extractingPath("$.details[0].message").asString().isNotBlank();
   }
 
   @Test

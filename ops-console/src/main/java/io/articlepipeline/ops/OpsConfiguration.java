@@ -1,7 +1,5 @@
 package io.articlepipeline.ops;
 
-import io.articlepipeline.ops.auth.BearerTokenCheck;
-import io.articlepipeline.ops.auth.OpsTokenFilter;
 import io.articlepipeline.ops.http.JsonHttp;
 import io.articlepipeline.ops.throughput.SampleHistory;
 import io.articlepipeline.ops.topics.KafkaOffsetsReader;
@@ -9,12 +7,11 @@ import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wiring: the Kafka admin client, the offsets reader, the sample history and the token filter. */
+/** Wiring: the Kafka admin client, the offsets reader, the sample history (the ops token is checked by service-support's filter, pipeline.auth). */
 @Configuration(proxyBeanMethods = false)
 public class OpsConfiguration {
 
@@ -46,13 +43,5 @@ public class OpsConfiguration {
   @Bean
   SampleHistory sampleHistory(OpsProperties properties) {
     return new SampleHistory(properties.getSampling().getTrendWindow());
-  }
-
-  @Bean
-  FilterRegistrationBean<OpsTokenFilter> opsTokenFilter(OpsProperties properties, JsonMapper json) {
-    FilterRegistrationBean<OpsTokenFilter> registration = new FilterRegistrationBean<>(
-        new OpsTokenFilter(new BearerTokenCheck(properties.getToken()), json));
-    registration.addUrlPatterns("/api/ops/*");
-    return registration;
   }
 }

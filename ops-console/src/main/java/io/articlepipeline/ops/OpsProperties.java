@@ -20,10 +20,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("pipeline.ops")
 public class OpsProperties {
 
-  /** Bearer token every {@code /api/ops/**} call must carry; no default (ops.token in credentials.properties). */
-  @NotBlank(message = "pipeline.ops.token must be set (ops.token in credentials.properties)")
-  private String token;
-
   /** Topics to report, in pipeline order; default every pipeline topic (Topics.ALL). */
   @NotEmpty(message = "pipeline.ops.topics must name at least one topic")
   private List<String> topics = new ArrayList<>(Topics.ALL);
@@ -65,14 +61,6 @@ public class OpsProperties {
   /** Timeout of each health probe of a service, the registry or Elasticsearch; default 2s. */
   @NotNull(message = "pipeline.ops.health-timeout must be set")
   private Duration healthTimeout = Duration.ofSeconds(2);
-
-  public String getToken() {
-    return token;
-  }
-
-  public void setToken(String token) {
-    this.token = token;
-  }
 
   public List<String> getTopics() {
     return topics;

@@ -22,8 +22,8 @@ class OpsPropertiesTest {
   }
 
   @Test
-  void startsWithOnlyATokenAndTheDocumentedDefaults() {
-    runner.withPropertyValues("pipeline.ops.token=t").run(context -> {
+  void startsWithTheDocumentedDefaults() {
+    runner.run(context -> {
       OpsProperties p = context.getBean(OpsProperties.class);
       assertThat(p.getTopics()).containsExactly("articles.submitted", "articles.enriched",
           "articles.submitted.dlq", "articles.enriched.dlq");
@@ -37,14 +37,8 @@ class OpsPropertiesTest {
   }
 
   @Test
-  void missingTokenFailsStartUpNamingTheProperty() {
-    runner.run(context -> assertThat(context).getFailure()
-        .rootCause().hasMessageContaining("pipeline.ops.token must be set"));
-  }
-
-  @Test
   void invalidNestedValueFailsNamingTheProperty() {
-    runner.withPropertyValues("pipeline.ops.token=t", "pipeline.ops.dead-letters.newest=0")
+    runner.withPropertyValues("pipeline.ops.dead-letters.newest=0")
         .run(context -> assertThat(context).getFailure().rootCause()
             .hasMessageContaining("pipeline.ops.dead-letters.newest must be at least 1"));
   }

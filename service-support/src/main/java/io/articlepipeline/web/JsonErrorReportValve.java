@@ -2,6 +2,8 @@ package io.articlepipeline.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -14,8 +16,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's own error answers (a request line with characters RFC 3986 forbids, such as
- * {@code ?q[]=}, a request line or headers over the size limit) in the pipeline's JSON shape
- * {@code {"error": ..., "details": [...]}} instead of Tomcat's HTML page. Errors a service
+ * {@code ?q[]=}, a request line or headers over the size limit) as the pipeline's problem document
+ * ({@link Problem}: {@code application/problem+json} with {@code type, title, status, detail,
+ * instance} and the {@code error} and {@code details} clients read) instead of Tomcat's HTML page. Errors a service
  * answers itself have their body written already and pass through untouched.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
@@ -46,21 +49,42 @@ public class JsonErrorReportValve extends ErrorReportValve {
       status = HttpStatus.BAD_REQUEST.value();
       response.setStatus(status);
     }
-    HttpStatus known = HttpStatus.resolve(status);
-    String error = known != null ? known.getReasonPhrase() : "Error " + status;
     String detail = refusal != null ? refusal : detail(throwable, status);
     String hint = status == 400 ? encodingHint(throwable == null ? null : throwable.getMessage()) : null;
+    List<String> details = new ArrayList<>();
+    if (detail != null) {
+      details.add(detail);
+    }
+    if (hint != null) {
+      details.add(hint);
+    }
+    Problem problem = Problem.of(status, null, details).instance(instance(request));
+    if (detail != null) {
+      problem.detail(hint == null ? detail : detail + "; " + hint);
+    }
     try {
-      response.setContentType("application/json");
+      response.setContentType(Problem.MEDIA_TYPE.toString());
       response.setCharacterEncoding("UTF-8");
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write("{\"error\":" + quote(error) + ",\"details\":["
-            + (detail == null ? "" : quote(detail)) + (hint == null ? "" : "," + quote(hint)) + "]}");
+        writer.write(problem.toJson());
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {
       // the client has gone or the response was committed meanwhile: nothing left to tell
+    }
+  }
+
+  /** The request's path as far as Tomcat read it; {@code null} (no {@code instance}) when it read none. */
+  private static String instance(Request request) {
+    try {
+      String uri = request.getRequestURI();
+      if (uri == null || uri.isEmpty()) {
+        return null;
+      }
+      return uri.length() > MAX_DETAIL ? uri.substring(0, MAX_DETAIL) + "…" : uri;
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 
@@ -105,26 +129,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
         + " (with curl: curl -G --data-urlencode 'q=…' URL)";
   }
 
-  /** A JSON string literal. */
+  /** A JSON string literal (kept here for the valve's callers; {@link Problem#quote}). */
   static String quote(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+    return Problem.quote(s);
   }
 }

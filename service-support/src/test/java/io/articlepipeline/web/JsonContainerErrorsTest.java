@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A real embedded Tomcat, spoken to over a raw socket (an HTTP client would fix the bad requests). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    classes = JsonContainerErrorsTest.App.class)
+    classes = JsonContainerErrorsTest.App.class, properties = "pipeline.auth.public-api=/echo")
 class JsonContainerErrorsTest {
 
   @SpringBootConfiguration
@@ -54,11 +54,13 @@ class JsonContainerErrorsTest {
   }
 
   @Test
-  void forbiddenCharactersInTheQueryGetAJsonError() throws IOException {
+  void forbiddenCharactersInTheQueryGetAProblemDocument() throws IOException {
     String answer = raw("GET /echo?q[]=x HTTP/1.1");
-    assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json");
+    assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
     assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4))
-        .startsWith("{\"error\":\"Bad Request\",\"details\":[")
+        .startsWith("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"")
+        .doesNotContain("\"instance\":\"\"") // the target was never read: no instance rather than an empty one
+        .contains("\"error\":\"Bad Request\",\"details\":[\"")
         .contains("Invalid character")
         .doesNotContain("<html");
   }
@@ -67,9 +69,9 @@ class JsonContainerErrorsTest {
   void rawChineseInTheQueryGetsTheEncodedTargetBack() throws IOException {
     // what curl sends for curl 'http://host/echo?q=志愿服务': the UTF-8 bytes as typed
     String answer = rawBytes(("GET /echo?q=志愿服务&x=1 HTTP/1.1").getBytes(StandardCharsets.UTF_8));
-    assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json");
+    assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
     assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4))
-        .startsWith("{\"error\":\"Bad Request\"")
+        .contains("\"error\":\"Bad Request\"")
         .contains("percent-encoded as UTF-8, e.g. /echo?q=%E5%BF%97%E6%84%BF%E6%9C%8D%E5%8A%A1\\u0026x=1 ") // & as a JSON escape
         .contains("--data-urlencode");
     // and the encoded form it suggests is answered
@@ -87,17 +89,17 @@ class JsonContainerErrorsTest {
   @Test
   void aRequestLineOverTheLimitGetsAJsonError() throws IOException {
     String answer = raw("GET /echo?q=" + "a".repeat(20_000) + " HTTP/1.1");
-    assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json");
+    assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
     String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-    assertThat(body).startsWith("{\"error\":\"Bad Request\"").doesNotContain("<html");
-    assertThat(body.length()).isLessThan(JsonErrorReportValve.MAX_DETAIL + 100);
+    assertThat(body).contains("\"status\":400").contains("\"error\":\"Bad Request\"").doesNotContain("<html");
+    assertThat(body.length()).isLessThan(3 * JsonErrorReportValve.MAX_DETAIL + 300);
   }
 
   @Test
   void anUnsupportedHttpVersionOrMethodIsTheClientsErrorA400NotA5xx() throws IOException {
     for (String line : new String[] {"GET /echo?q=x HTTP/9.9", "CONNECT /echo HTTP/1.1"}) {
       String answer = raw(line);
-      assertThat(answer).as(line).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json");
+      assertThat(answer).as(line).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
       assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4)).as(line).contains("not supported");
     }
   }
@@ -105,16 +107,24 @@ class JsonContainerErrorsTest {
   @Test
   void aClientThatAcceptsOnlyXmlGetsA406ThatStillSaysWhyInJson() throws IOException {
     String answer = raw("GET /echo?q=x HTTP/1.1\r\nAccept: application/xml");
-    assertThat(answer).startsWith("HTTP/1.1 406").containsIgnoringCase("Content-Type: application/json");
-    assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4)).contains("Accept header");
+    assertThat(answer).startsWith("HTTP/1.1 406").containsIgnoringCase("Content-Type: application/problem+json");
+    assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4)).contains("acceptable media type");
   }
 
   @Test
   void answersTheApplicationWritesItselfPassThrough() throws IOException {
     assertThat(raw("GET /echo?q=ok HTTP/1.1")).startsWith("HTTP/1.1 200").contains("{\"q\":\"ok\"}");
-    // a missing parameter is the application's 400: Boot's error body, not the valve's
+    // a missing parameter is the application's 400, answered by the shared error controller
     String missing = raw("GET /echo HTTP/1.1");
-    assertThat(missing).startsWith("HTTP/1.1 400").contains("\"status\":400");
+    assertThat(missing).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+        .contains("\"status\":400").contains("\"instance\":\"/echo\"").contains("\"error\":");
+  }
+
+  @Test
+  void anUnknownPathWithoutATokenIsA401ProblemFromTheFilter() throws IOException {
+    String answer = raw("GET /nothing-here HTTP/1.1");
+    assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("Content-Type: application/problem+json")
+        .contains("\"instance\":\"/nothing-here\"");
   }
 
   @Test

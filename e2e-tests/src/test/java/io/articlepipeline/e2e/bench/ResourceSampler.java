@@ -30,6 +30,8 @@ final class ResourceSampler implements AutoCloseable {
   }
 
   private static final Duration HTTP_TIMEOUT = Duration.ofMillis(1500);
+  /** The services' metrics need the ops token ({@code ./pipeline bench} exports it). */
+  private static final String OPS_TOKEN = System.getenv("OPS_TOKEN");
 
   private final BenchSettings settings;
   private final HttpClient http;
@@ -82,8 +84,12 @@ final class ResourceSampler implements AutoCloseable {
       String url = settings.serviceUrl(s);
       boolean stopped = settings.pid(s).isPresent() && Processes.isStopped(settings.pid(s).getAsLong());
       if (url != null && !stopped) {
-        heaps.put(s, http.sendAsync(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
-                .timeout(HTTP_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString())
+        HttpRequest.Builder metrics = HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
+            .timeout(HTTP_TIMEOUT).GET();
+        if (OPS_TOKEN != null && !OPS_TOKEN.isBlank()) {
+          metrics.header("Authorization", "Bearer " + OPS_TOKEN); // metrics need the ops token
+        }
+        heaps.put(s, http.sendAsync(metrics.build(), HttpResponse.BodyHandlers.ofString())
             .thenApply(r -> r.statusCode() == 200 ? heapUsed(r.body()) : -1L)
             .exceptionally(e -> -1L));
       }

@@ -3,7 +3,9 @@ package io.articlepipeline.index.search;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import io.articlepipeline.web.Problem;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,8 +59,8 @@ public class SearchController {
   }
 
   private static ResponseEntity<?> notFound(String id) {
-    return ResponseEntity.status(404).body(Map.of("error", "article not found",
-        "details", List.of("id: no indexed article has id " + id)));
+    return Problem.of(HttpStatus.NOT_FOUND, "article not found", "id: no indexed article has id " + id)
+        .toResponseEntity();
   }
 
   static int boundedInt(String name, String value, int min, int max) {

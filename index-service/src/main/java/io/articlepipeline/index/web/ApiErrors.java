@@ -2,6 +2,8 @@ package io.articlepipeline.index.web;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.articlepipeline.index.search.InvalidRequestException;
+import io.articlepipeline.web.Problem;
+import io.articlepipeline.web.ProblemHandlers;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -9,31 +11,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Errors as {@code {"error": ..., "details": [...]}}: 4xx for bad input, 503 when Elasticsearch is down. */
+/**
+ * Errors as problem documents ({@link Problem}, with the {@code error} and {@code details} the
+ * reader page shows): 4xx for bad input, 503 when Elasticsearch is down. Spring MVC's own
+ * refusals (unknown path, wrong method, bad parameter) come from {@link ProblemHandlers}.
+ */
 @RestControllerAdvice
-public class ApiErrors {
+public class ApiErrors extends ProblemHandlers {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<Map<String, Object>> invalid(InvalidRequestException e) {
     return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.details());
-  }
-
-  @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-  ResponseEntity<Map<String, Object>> badParameter(Exception e) {
-    return body(HttpStatus.BAD_REQUEST, "Invalid request", List.of(e.getMessage()));
-  }
-
-  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-    return body(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", List.of(e.getMessage()));
   }
 
   @ExceptionHandler(ElasticsearchException.class)
@@ -58,6 +51,6 @@ public class ApiErrors {
   }
 
   static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, List<String> details) {
-    return ResponseEntity.status(status).body(Map.of("error", error, "details", details));
+    return Problem.of(status, error, details).toResponseEntity();
   }
 }

@@ -51,7 +51,7 @@ class ReindexIT {
   void start() throws Exception {
     serializer = new AvroSerializer();
     serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, StackEnv.registry()), false);
-    app = IndexServiceApp.start(run, "--pipeline.index.ops-token=" + TOKEN);
+    app = IndexServiceApp.start(run, "--pipeline.auth.tokens.ops=" + TOKEN);
   }
 
   @AfterAll

@@ -159,7 +159,7 @@ class SearchApiIT {
   }
 
   @Test
-  void requestsTomcatRefusesStillGetAJsonError() throws Exception {
+  void requestsTomcatRefusesStillGetAProblemDocument() throws Exception {
     // an HTTP client would percent-encode these; a browser or a script may not
     URI base = URI.create(app.baseUrl);
     for (String target : List.of("/api/search?q[]=x", "/api/search?q=" + "a".repeat(20_000))) {
@@ -167,10 +167,12 @@ class SearchApiIT {
         s.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1));
         String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/json");
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json");
         JsonNode body = json.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
         assertThat(body.get("error").asText()).isEqualTo("Bad Request");
         assertThat(body.get("details").isArray()).isTrue();
+        assertThat(body.get("status").asInt()).isEqualTo(400);
+        assertThat(body.get("title").asText()).isEqualTo("Bad Request");
       }
     }
   }

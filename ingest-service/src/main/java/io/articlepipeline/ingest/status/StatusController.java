@@ -3,6 +3,7 @@ package io.articlepipeline.ingest.status;
 import io.articlepipeline.ingest.submit.FieldError;
 import io.articlepipeline.ingest.submit.InvalidSubmissionException;
 import io.articlepipeline.ingest.submit.SubmissionParser;
+import io.articlepipeline.web.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,15 +38,14 @@ class StatusController {
     try {
       indexed = index.find(id);
     } catch (IndexLookup.Unavailable e) {
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-          .body(Map.of("error", "The article's status cannot be told right now", "details", List.of(e.getMessage())));
+      return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "The article's status cannot be told right now",
+          List.of(e.getMessage())).header("Retry-After", "5").toResponseEntity();
     }
     return ArticleStatus.of(id, asked, indexed, deadLetters.newest(id))
         .map(ResponseEntity::ok)
-        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of(
-            "error", "Nothing is known of article " + id,
-            "details", List.of("it is neither searchable nor dead-lettered; if it was just submitted, "
-                + "poll with ?revision=<revision from the 202> to see it as processing"))));
+        .orElseGet(() -> Problem.of(HttpStatus.NOT_FOUND, "Nothing is known of article " + id,
+            List.of("it is neither searchable nor dead-lettered; if it was just submitted, "
+                + "poll with ?revision=<revision from the 202> to see it as processing")).toResponseEntity());
   }
 
   private static long parseRevision(String revision) {

@@ -73,7 +73,7 @@ class RegistryOutageIT {
         "--spring.cloud.stream.kafka.binder.brokers=" + KAFKA,
         "--pipeline.ingest.topic=" + topic,
         "--pipeline.ingest.serializer-config.schema.registry.url=" + registry,
-        "--pipeline.ingest.submit-token=" + TOKEN,
+        "--pipeline.auth.tokens.submit=" + TOKEN,
         "--pipeline.ingest.kafka-bootstrap-servers=" + KAFKA,
         "--pipeline.ingest.schema-registry-url=" + registry);
   }

@@ -2,7 +2,8 @@ package io.articlepipeline.ops.reprocess;
 
 import io.articlepipeline.ops.reprocess.GroupRewinder.GroupActiveException;
 import io.articlepipeline.ops.reprocess.GroupRewinder.NothingToRewindException;
-import io.articlepipeline.ops.web.ApiError;
+import io.articlepipeline.web.Problem;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -42,16 +43,16 @@ public class ReprocessController {
   }
 
   @ExceptionHandler(GroupActiveException.class)
-  ResponseEntity<ApiError> active(GroupActiveException e) {
+  ResponseEntity<Map<String, Object>> active(GroupActiveException e) {
     List<String> details = new ArrayList<>(e.members());
     details.add("stop the stage (e.g. ./pipeline stop enrich), call POST /api/ops/reprocess, then"
         + " start it again; or call POST /api/ops/reprocess?force=true to remove the members and"
         + " rewind while it runs (they rejoin and read from the start)");
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(e.getMessage(), details));
+    return Problem.of(HttpStatus.CONFLICT, e.getMessage(), details).toResponseEntity();
   }
 
   @ExceptionHandler(NothingToRewindException.class)
-  ResponseEntity<ApiError> nothing(NothingToRewindException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()));
+  ResponseEntity<Map<String, Object>> nothing(NothingToRewindException e) {
+    return Problem.of(HttpStatus.CONFLICT, e.getMessage(), List.of()).toResponseEntity();
   }
 }

@@ -50,7 +50,7 @@ class DeadLettersApiIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("pipeline.ops.token", () -> TOKEN);
+    registry.add("pipeline.auth.tokens.ops", () -> TOKEN);
     registry.add("pipeline.ops.kafka.bootstrap-servers", () -> KafkaTestSupport.BOOTSTRAP);
     registry.add("pipeline.ops.topics", () -> SOURCE + "," + DLQ);
     registry.add("pipeline.ops.dead-letters.topics", () -> DLQ);

@@ -54,7 +54,7 @@ class ReprocessApiIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("pipeline.ops.token", () -> TOKEN);
+    registry.add("pipeline.auth.tokens.ops", () -> TOKEN);
     registry.add("pipeline.ops.kafka.bootstrap-servers", () -> KafkaTestSupport.BOOTSTRAP);
     registry.add("pipeline.ops.topics", () -> TOPIC);
     registry.add("pipeline.ops.reprocess.group", () -> GROUP);

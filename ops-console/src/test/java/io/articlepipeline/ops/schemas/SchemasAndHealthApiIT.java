@@ -36,7 +36,7 @@ class SchemasAndHealthApiIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("pipeline.ops.token", () -> TOKEN);
+    registry.add("pipeline.auth.tokens.ops", () -> TOKEN);
     registry.add("pipeline.ops.kafka.bootstrap-servers", () -> KafkaTestSupport.BOOTSTRAP);
     registry.add("pipeline.ops.registry.url", () -> REGISTRY);
     // A service nobody runs, to see it reported DOWN rather than failing the call.
@@ -97,10 +97,12 @@ class SchemasAndHealthApiIT {
   }
 
   @Test
-  void prometheusCarriesTheConsoleMetrics() throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
-        HttpResponse.BodyHandlers.ofString());
+  void prometheusCarriesTheConsoleMetricsForTheOpsToken() throws Exception {
+    URI metrics = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus");
+    assertThat(HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(401);
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(metrics)
+        .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("pipeline_ops_samples_total");

@@ -41,7 +41,7 @@ class TopicsApiIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("pipeline.ops.token", () -> TOKEN);
+    registry.add("pipeline.auth.tokens.ops", () -> TOKEN);
     registry.add("pipeline.ops.kafka.bootstrap-servers", () -> KafkaTestSupport.BOOTSTRAP);
     registry.add("pipeline.ops.topics", () -> TOPIC + "," + MISSING);
     registry.add("pipeline.ops.groups[" + GROUP + "]", () -> TOPIC);
