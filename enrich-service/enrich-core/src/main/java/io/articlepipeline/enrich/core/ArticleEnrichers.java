@@ -25,15 +25,26 @@ public final class ArticleEnrichers {
    *                       optional TAB and type; null for none
    */
   public static ArticleEnricher load(Path extraGazetteer) {
-    DocumentFrequencies df = DocumentFrequencies.fromResource("/enrich-core/keywords-df.tsv.gz");
-    return new DefaultArticleEnricher(new PageCleaner(), Segmenter.plain(),
-        organizations(extraGazetteer), new KeywordExtractor(df), VERSION);
+    return load(extraGazetteer, true);
   }
 
-  private static CombinedOrganizationTagger organizations(Path extraGazetteer) {
+  /**
+   * As {@link #load(Path)}; {@code curatedNames} false leaves the hand-written gazetteer
+   * ({@code org-gazetteer-curated.tsv}) out, so an evaluation shows what the model, the
+   * training-derived list and the rules find on their own ({@code EvalMain --no-curated}).
+   */
+  public static ArticleEnricher load(Path extraGazetteer, boolean curatedNames) {
+    DocumentFrequencies df = DocumentFrequencies.fromResource("/enrich-core/keywords-df.tsv.gz");
+    return new DefaultArticleEnricher(new PageCleaner(), Segmenter.plain(),
+        organizations(extraGazetteer, curatedNames), new KeywordExtractor(df), VERSION);
+  }
+
+  private static CombinedOrganizationTagger organizations(Path extraGazetteer, boolean curatedNames) {
     Gazetteer.Builder names = new Gazetteer.Builder()
-        .addResource("/enrich-core/org-gazetteer.tsv", false)
-        .addResource("/enrich-core/org-gazetteer-curated.tsv", true);
+        .addResource("/enrich-core/org-gazetteer.tsv", false);
+    if (curatedNames) {
+      names.addResource("/enrich-core/org-gazetteer-curated.tsv", true);
+    }
     if (extraGazetteer != null) {
       names.addFile(extraGazetteer);
     }
