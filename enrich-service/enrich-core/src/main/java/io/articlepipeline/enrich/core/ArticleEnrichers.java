@@ -4,6 +4,7 @@ import io.articlepipeline.enrich.core.keywords.DocumentFrequencies;
 import io.articlepipeline.enrich.core.keywords.KeywordExtractor;
 import io.articlepipeline.enrich.core.org.CombinedOrganizationTagger;
 import io.articlepipeline.enrich.core.org.Gazetteer;
+import io.articlepipeline.enrich.core.org.OrgCalibration;
 import io.articlepipeline.enrich.core.org.ModelOrganizationTagger;
 import io.articlepipeline.enrich.core.page.PageCleaner;
 import io.articlepipeline.enrich.core.text.Segmenter;
@@ -50,6 +51,6 @@ public final class ArticleEnrichers {
     }
     return new CombinedOrganizationTagger(
         new ModelOrganizationTagger(ModelOrganizationTagger.loadModel("/enrich-core/org-model.bin.gz")),
-        names.build());
+        names.build(), OrgCalibration.fromResource("/enrich-core/org-calibration.tsv"));
   }
 }

@@ -137,6 +137,118 @@ public final class OrgSequenceModel {
     }
   }
 
+  /** Scores are divided by this before forward-backward (perceptron weights are not log-odds). */
+  public static final float TEMPERATURE = Float.parseFloat(System.getProperty("org.temperature", "16"));
+
+  /**
+   * Probability of each name in {@code labels} (B I* E or S) under the distribution the scores
+   * define when read as log-potentials of a linear-chain model ({@link #TEMPERATURE}), by
+   * forward-backward over the label grammar: the share of all label sequences' mass that puts
+   * exactly this name here. Returns one value per name, in order.
+   */
+  public double[] nameProbabilities(float[] scores, int n, int[] labels) {
+    return nameProbabilities(scores, n, labels, transitions, TEMPERATURE);
+  }
+
+  /** Characters on each side of a name that its forward-backward window reaches. */
+  static final int WINDOW = 8;
+
+  static double[] nameProbabilities(float[] scores, int n, int[] labels, float[] t, float temperature) {
+    double inv = 1.0 / temperature;
+    java.util.List<Double> out = new java.util.ArrayList<>();
+    int from = -1;
+    for (int i = 0; i < n; i++) {
+      int y = labels[i];
+      if (y == B || y == S) {
+        from = i;
+      }
+      if ((y == E || y == S) && from >= 0) {
+        out.add(nameProbability(scores, n, labels, t, inv, from, i + 1));
+        from = -1;
+      }
+    }
+    double[] p = new double[out.size()];
+    for (int j = 0; j < p.length; j++) {
+      p[j] = out.get(j);
+    }
+    return p;
+  }
+
+  /**
+   * Forward-backward on a window of {@link #WINDOW} characters around the name (names are
+   * sparse, so this costs a fraction of the whole line's): a window edge inside the line admits
+   * any label, the line's own start and end the grammar's.
+   */
+  static double nameProbability(float[] scores, int n, int[] labels, float[] t, double inv, int s, int e) {
+    int w0 = Math.max(0, s - WINDOW);
+    int w1 = Math.min(n, e + WINDOW);
+    int m = w1 - w0;
+    double[] alpha = new double[m * LABELS];
+    double[] beta = new double[m * LABELS];
+    int start = LABELS * LABELS;
+    for (int y = 0; y < LABELS; y++) {
+      double first = scores[w0 * LABELS + y] * inv;
+      alpha[y] = w0 > 0 ? first : y == O || y == B || y == S ? first + t[start + y] * inv : Double.NEGATIVE_INFINITY;
+    }
+    double[] terms = new double[LABELS];
+    for (int i = 1; i < m; i++) {
+      for (int y = 0; y < LABELS; y++) {
+        int k = 0;
+        for (int p = 0; p < LABELS; p++) {
+          if (allowed(p, y)) {
+            terms[k++] = alpha[(i - 1) * LABELS + p] + t[p * LABELS + y] * inv;
+          }
+        }
+        alpha[i * LABELS + y] = logSumExp(terms, k) + scores[(w0 + i) * LABELS + y] * inv;
+      }
+    }
+    for (int y = 0; y < LABELS; y++) {
+      beta[(m - 1) * LABELS + y] = w1 < n || y == O || y == E || y == S ? 0 : Double.NEGATIVE_INFINITY;
+    }
+    for (int i = m - 2; i >= 0; i--) {
+      for (int y = 0; y < LABELS; y++) {
+        int k = 0;
+        for (int c = 0; c < LABELS; c++) {
+          if (allowed(y, c)) {
+            terms[k++] = (t[y * LABELS + c] + scores[(w0 + i + 1) * LABELS + c]) * inv + beta[(i + 1) * LABELS + c];
+          }
+        }
+        beta[i * LABELS + y] = logSumExp(terms, k);
+      }
+    }
+    for (int y = 0; y < LABELS; y++) {
+      terms[y] = alpha[y] + beta[y];
+    }
+    double logZ = logSumExp(terms, LABELS);
+    double log = alpha[(s - w0) * LABELS + labels[s]];
+    for (int j = s + 1; j < e; j++) {
+      log += (t[labels[j - 1] * LABELS + labels[j]] + scores[j * LABELS + labels[j]]) * inv;
+    }
+    log += beta[(e - 1 - w0) * LABELS + labels[e - 1]] - logZ;
+    return Math.min(1.0, Math.exp(log));
+  }
+
+  /** The label grammar: O, B, S follow O/E/S; I, E follow B/I. */
+  static boolean allowed(int from, int to) {
+    boolean closed = from == O || from == E || from == S;
+    return to == O || to == B || to == S ? closed : !closed;
+  }
+
+  private static double logSumExp(double[] v, int k) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < k; i++) {
+      max = Math.max(max, v[i]);
+    }
+    if (max == Double.NEGATIVE_INFINITY) {
+      return max;
+    }
+    double sum = 0;
+    for (int i = 0; i < k; i++) {
+      sum += Math.exp(v[i] - max);
+    }
+    return max + Math.log(sum);
+  }
+
   /** Best label sequence for emission scores of n positions. */
   public int[] viterbi(float[] scores, int n) {
     return viterbi(scores, n, transitions);
