@@ -151,9 +151,9 @@ class OrgSequenceModelTest {
     int[] labels = {OrgSequenceModel.S, o, OrgSequenceModel.B, OrgSequenceModel.I, OrgSequenceModel.E, o};
     double[] p = OrgSequenceModel.nameProbabilities(scores, n, labels, t, 2f);
     assertThat(p).hasSize(2);
-    assertThat(p[0]).isCloseTo(bruteForce(scores, n, t, 2f, new int[] {OrgSequenceModel.S}, 0), within(1e-9));
+    assertThat(p[0]).isCloseTo(bruteForce(scores, n, t, 2f, new int[] {OrgSequenceModel.S}, 0), within(1e-6));
     assertThat(p[1]).isCloseTo(bruteForce(scores, n, t, 2f,
-        new int[] {OrgSequenceModel.B, OrgSequenceModel.I, OrgSequenceModel.E}, 2), within(1e-9));
+        new int[] {OrgSequenceModel.B, OrgSequenceModel.I, OrgSequenceModel.E}, 2), within(1e-6));
     // a line longer than the window: the window's answer stays close to the whole line's
     int m = 40;
     float[] big = new float[m * L];
