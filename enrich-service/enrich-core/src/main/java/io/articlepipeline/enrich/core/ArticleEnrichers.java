@@ -6,6 +6,7 @@ import io.articlepipeline.enrich.core.keywords.KeywordExtractor;
 import io.articlepipeline.enrich.core.keywords.KeywordRanker;
 import io.articlepipeline.enrich.core.org.CombinedOrganizationTagger;
 import io.articlepipeline.enrich.core.org.Gazetteer;
+import io.articlepipeline.enrich.core.org.OrgCalibration;
 import io.articlepipeline.enrich.core.org.ModelOrganizationTagger;
 import io.articlepipeline.enrich.core.page.PageCleaner;
 import io.articlepipeline.text.Segmenter;
@@ -27,19 +28,22 @@ public final class ArticleEnrichers {
    *                       optional TAB and type; null for none
    */
   public static ArticleEnricher load(Path extraGazetteer) {
-    return load(extraGazetteer, false);
+    return load(extraGazetteer, true, false);
   }
 
   /**
-   * As {@link #load(Path)}, choosing how keywords are ordered.
+   * As {@link #load(Path)}, choosing which names and how keywords are ordered.
    *
+   * @param curatedNames         false leaves the hand-written gazetteer ({@code org-gazetteer-curated.tsv})
+   *                             out, so an evaluation shows what the model, the training-derived list
+   *                             and the rules find on their own ({@code EvalMain --no-curated})
    * @param learnedKeywordRanker true: the best candidates by the hand-weighted score are re-ordered
    *                             by the learned ranker ({@code keywords-ranker.tsv}, made by
    *                             {@code TrainKeywordRanker}) and each keyword's score is its
    *                             probability of being a keyword; false (the default): the
    *                             hand-weighted score orders and is the score
    */
-  public static ArticleEnricher load(Path extraGazetteer, boolean learnedKeywordRanker) {
+  public static ArticleEnricher load(Path extraGazetteer, boolean curatedNames, boolean learnedKeywordRanker) {
     DocumentFrequencies df = DocumentFrequencies.fromResource("/enrich-core/keywords-df.tsv.gz");
     KeywordExtractor keywords = new KeywordExtractor(df);
     if (learnedKeywordRanker) {
@@ -53,7 +57,7 @@ public final class ArticleEnrichers {
       keywords = new KeywordExtractor(df, headlines, texts, ranker);
     }
     return new DefaultArticleEnricher(new PageCleaner(), Segmenter.plain(),
-        organizations(extraGazetteer), keywords, VERSION);
+        organizations(extraGazetteer, curatedNames), keywords, VERSION);
   }
 
   /**
@@ -65,19 +69,21 @@ public final class ArticleEnrichers {
       KeyphrasenessPrior headlines, KeyphrasenessPrior texts) {
     DocumentFrequencies df = DocumentFrequencies.fromResource("/enrich-core/keywords-df.tsv.gz");
     DefaultArticleEnricher enricher = new DefaultArticleEnricher(new PageCleaner(), Segmenter.plain(),
-        organizations(null), new KeywordExtractor(df, headlines, texts, null), VERSION);
+        organizations(null, true), new KeywordExtractor(df, headlines, texts, null), VERSION);
     return enricher::keywordCandidates;
   }
 
-  private static CombinedOrganizationTagger organizations(Path extraGazetteer) {
+  private static CombinedOrganizationTagger organizations(Path extraGazetteer, boolean curatedNames) {
     Gazetteer.Builder names = new Gazetteer.Builder()
-        .addResource("/enrich-core/org-gazetteer.tsv", false)
-        .addResource("/enrich-core/org-gazetteer-curated.tsv", true);
+        .addResource("/enrich-core/org-gazetteer.tsv", false);
+    if (curatedNames) {
+      names.addResource("/enrich-core/org-gazetteer-curated.tsv", true);
+    }
     if (extraGazetteer != null) {
       names.addFile(extraGazetteer);
     }
     return new CombinedOrganizationTagger(
         new ModelOrganizationTagger(ModelOrganizationTagger.loadModel("/enrich-core/org-model.bin.gz")),
-        names.build());
+        names.build(), OrgCalibration.fromResource("/enrich-core/org-calibration.tsv"));
   }
 }

@@ -38,7 +38,7 @@ public final class CpuTimeRatio {
       System.exit(2);
       return;
     }
-    ArticleEnricher enricher = ArticleEnrichers.load(null, Boolean.getBoolean("bench.learnedKeywords"));
+    ArticleEnricher enricher = ArticleEnrichers.load(null, true, Boolean.getBoolean("bench.learnedKeywords"));
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     List<EnrichmentRequest> texts = new ArrayList<>();
     long chars = 0;

@@ -48,7 +48,7 @@ public class EnrichBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    enricher = ArticleEnrichers.load(null, Boolean.getBoolean("bench.learnedKeywords"));
+    enricher = ArticleEnrichers.load(null, true, Boolean.getBoolean("bench.learnedKeywords"));
     requests = corpus();
     long chars = 0;
     for (EnrichmentRequest r : requests) {

@@ -23,8 +23,12 @@ import java.util.Set;
  * <pre>
  * EvalMain orgs FILE.jsonl      precision/recall/F1 of distinct organization strings per document
  * EvalMain keywords FILE.jsonl  recall@10 / precision@10 after NFKC + lower case
+ * EvalMain reliability FILE.jsonl  organization confidence in ten bins: names, mean confidence,
+ *                                 observed precision (the names scored as by orgs)
  * </pre>
- * Options: {@code -v} prints per-document misses (for development, contents of eval files only);
+ * Options (anywhere): {@code -v} prints per-document misses (for development, contents of eval
+ * files only); {@code --no-curated} leaves the hand-written gazetteer out (what the model, the
+ * training-derived list and the rules find on pages the list was not written for);
  * {@code --learned-ranker} orders keywords by the learned ranker instead of the hand-weighted score.
  */
 public final class EvalMain {
@@ -35,25 +39,28 @@ public final class EvalMain {
   public static void main(String[] args) throws IOException {
     List<String> rest = new ArrayList<>(List.of(args));
     boolean verbose = rest.remove("-v");
+    boolean noCurated = rest.remove("--no-curated");
     boolean learned = rest.remove("--learned-ranker");
-    if (rest.size() != 2 || !(rest.get(0).equals("orgs") || rest.get(0).equals("keywords"))) {
-      System.out.println("usage: EvalMain [-v] [--learned-ranker] orgs|keywords FILE.jsonl");
+    if (rest.size() != 2 || !List.of("orgs", "keywords", "reliability").contains(rest.get(0))) {
+      System.out.println("usage: EvalMain [-v] [--no-curated] [--learned-ranker] orgs|keywords|reliability FILE.jsonl");
       System.exit(2);
       return;
     }
     List<Map<String, Object>> docs;
     try {
-      docs = read(Path.of(rest.get(1)), rest.get(0));
+      docs = read(Path.of(rest.get(1)), rest.get(0).equals("keywords") ? "keywords" : "orgs");
     } catch (IllegalArgumentException e) {
       System.err.println("eval: " + e.getMessage() + "; pass a labelled JSON Lines file, a text and its "
           + rest.get(0) + " per line");
       System.exit(2);
       return;
     }
-    ArticleEnricher enricher = ArticleEnrichers.load(null, learned);
+    ArticleEnricher enricher = ArticleEnrichers.load(null, !noCurated, learned);
     PrintStream out = System.out;
     if (rest.get(0).equals("orgs")) {
       out.println(orgs(enricher, docs, verbose ? out : null).summary());
+    } else if (rest.get(0).equals("reliability")) {
+      out.print(reliability(enricher, docs, 10).table());
     } else {
       out.println(keywords(enricher, docs, verbose ? out : null).summary());
     }
@@ -116,6 +123,78 @@ public final class EvalMain {
       }
     }
     return score;
+  }
+
+  /**
+   * Reliability of the organization confidence: every distinct predicted name of a document (as
+   * scored by {@link #orgs}) goes into the bin of its confidence ({@code bins} equal bins of 0..1);
+   * per bin the count, the mean confidence and the share that is a gold name.
+   */
+  public static Reliability reliability(ArticleEnricher enricher, List<Map<String, Object>> docs, int bins) {
+    Reliability r = new Reliability(bins);
+    for (Map<String, Object> doc : docs) {
+      Set<String> gold = new LinkedHashSet<>(strings(doc.get("orgs")));
+      Set<String> seen = new LinkedHashSet<>();
+      for (Organization o : enrich(enricher, doc).organizations()) {
+        if (seen.add(o.name())) {
+          r.add(o.confidence(), gold.contains(o.name()));
+        }
+      }
+    }
+    return r;
+  }
+
+  /** Counts per confidence bin. */
+  public static final class Reliability {
+    final int[] count;
+    final int[] right;
+    final double[] confidence;
+
+    Reliability(int bins) {
+      count = new int[bins];
+      right = new int[bins];
+      confidence = new double[bins];
+    }
+
+    void add(double c, boolean correct) {
+      int b = Math.min(count.length - 1, Math.max(0, (int) (c * count.length)));
+      count[b]++;
+      right[b] += correct ? 1 : 0;
+      confidence[b] += c;
+    }
+
+    /** Expected calibration error: the count-weighted mean |mean confidence - precision|. */
+    public double expectedCalibrationError() {
+      int total = 0;
+      double error = 0;
+      for (int b = 0; b < count.length; b++) {
+        total += count[b];
+        if (count[b] > 0) {
+          error += Math.abs(confidence[b] - right[b]);
+        }
+      }
+      return total == 0 ? 0 : error / total;
+    }
+
+    public String table() {
+      StringBuilder sb = new StringBuilder("confidence\tnames\tmean confidence\tprecision\n");
+      int total = 0;
+      int totalRight = 0;
+      double totalConfidence = 0;
+      for (int b = 0; b < count.length; b++) {
+        total += count[b];
+        totalRight += right[b];
+        totalConfidence += confidence[b];
+        sb.append(String.format(Locale.ROOT, "%.1f-%.1f\t%d\t%s\t%s%n", (double) b / count.length,
+            (double) (b + 1) / count.length, count[b],
+            count[b] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", confidence[b] / count[b]),
+            count[b] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) right[b] / count[b])));
+      }
+      sb.append(String.format(Locale.ROOT, "all\t%d\t%.3f\t%.3f%n", total,
+          total == 0 ? 0 : totalConfidence / total, total == 0 ? 0 : (double) totalRight / total));
+      sb.append(String.format(Locale.ROOT, "ece=%.3f%n", expectedCalibrationError()));
+      return sb.toString();
+    }
   }
 
   /** A gold keyword counts when it equals one of the top 10 predictions after NFKC + lower case. */

@@ -29,10 +29,18 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
       "携手", "联合", "通过", "根据", "代表", "感谢", "组织", "协助", "邀请", "参加", "来到", "走进");
   private final ModelOrganizationTagger model;
   private final Gazetteer gazetteer;
+  private final OrgCalibration calibration;
 
+  /** Confidences are the raw scores of each source (the model's squashed mean margin, fixed values for the rest). */
   public CombinedOrganizationTagger(ModelOrganizationTagger model, Gazetteer gazetteer) {
+    this(model, gazetteer, OrgCalibration.IDENTITY);
+  }
+
+  /** Confidences are the raw scores mapped through {@code calibration}: probabilities of being right. */
+  public CombinedOrganizationTagger(ModelOrganizationTagger model, Gazetteer gazetteer, OrgCalibration calibration) {
     this.model = model;
     this.gazetteer = gazetteer;
+    this.calibration = calibration;
   }
 
   @Override
@@ -76,7 +84,7 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
     for (OrgSpan s : merged) {
       OrgSpan t = stripLeadingFunctionWord(text, tokens, s);
       if (t != null && !insideCitedTitle(text, t)) {
-        out.add(t);
+        out.add(calibration.apply(t));
       }
     }
     return out;

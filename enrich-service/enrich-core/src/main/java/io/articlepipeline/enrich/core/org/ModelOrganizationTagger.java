@@ -65,7 +65,7 @@ public final class ModelOrganizationTagger implements OrganizationTagger {
         CharFeatures.extract(text, from, to, tokens, CharFeatures.firstToken(tokens, from), features);
         model.score(features, len, scores);
         int[] labels = model.viterbi(scores, len);
-        spans(text, from, labels, scores, out);
+        spans(text, from, labels, model.nameProbabilities(scores, len, labels), out);
       }
       from = to;
       while (from < n && text.charAt(from) == '\n') {
@@ -101,38 +101,23 @@ public final class ModelOrganizationTagger implements OrganizationTagger {
     return from + MAX_SPAN;
   }
 
-  private static void spans(String text, int from, int[] labels, float[] scores, List<OrgSpan> out) {
+  private static void spans(String text, int from, int[] labels, double[] probabilities, List<OrgSpan> out) {
     int start = -1;
+    int name = 0;
     for (int i = 0; i < labels.length; i++) {
       int y = labels[i];
       if (y == OrgSequenceModel.B || y == OrgSequenceModel.S) {
         start = i;
       }
       if ((y == OrgSequenceModel.E || y == OrgSequenceModel.S) && start >= 0) {
-        OrgSpan s = OrgNames.trim(text, from + start, from + i + 1, confidence(labels, scores, start, i + 1), "model");
+        // the name's probability under the model (forward-backward), before calibration
+        double p = Math.round(probabilities[name++] * 1000.0) / 1000.0;
+        OrgSpan s = OrgNames.trim(text, from + start, from + i + 1, p, "model");
         if (s != null) {
           out.add(s);
         }
         start = -1;
       }
     }
-  }
-
-  /** Mean margin of the chosen labels over the runner-up at each character, squashed to 0..1. */
-  private static double confidence(int[] labels, float[] scores, int start, int end) {
-    double margin = 0;
-    for (int i = start; i < end; i++) {
-      int base = i * OrgSequenceModel.LABELS;
-      float chosen = scores[base + labels[i]];
-      float other = Float.NEGATIVE_INFINITY;
-      for (int y = 0; y < OrgSequenceModel.LABELS; y++) {
-        if (y != labels[i]) {
-          other = Math.max(other, scores[base + y]);
-        }
-      }
-      margin += chosen - other;
-    }
-    margin /= (end - start);
-    return Math.round(1000.0 / (1.0 + Math.exp(-margin / 4.0))) / 1000.0;
   }
 }

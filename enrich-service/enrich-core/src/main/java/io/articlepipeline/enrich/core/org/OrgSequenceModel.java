@@ -137,6 +137,136 @@ public final class OrgSequenceModel {
     }
   }
 
+  /** Scores are divided by this before forward-backward (perceptron weights are not log-odds). */
+  public static final float TEMPERATURE = Float.parseFloat(System.getProperty("org.temperature", "16"));
+
+  /**
+   * Probability of each name in {@code labels} (B I* E or S) under the distribution the scores
+   * define when read as log-potentials of a linear-chain model ({@link #TEMPERATURE}), by
+   * forward-backward over the label grammar: the share of all label sequences' mass that puts
+   * exactly this name here. Returns one value per name, in order.
+   */
+  public double[] nameProbabilities(float[] scores, int n, int[] labels) {
+    return nameProbabilities(scores, n, labels, transitions, TEMPERATURE);
+  }
+
+  /** Characters on each side of a name that its forward-backward window reaches. */
+  static final int WINDOW = 8;
+
+  static double[] nameProbabilities(float[] scores, int n, int[] labels, float[] t, float temperature) {
+    double inv = 1.0 / temperature;
+    // transition potentials, 0 where the grammar forbids the step; start potentials last
+    double[] tp = new double[LABELS * LABELS + LABELS];
+    for (int p = 0; p < LABELS; p++) {
+      for (int y = 0; y < LABELS; y++) {
+        tp[p * LABELS + y] = allowed(p, y) ? Math.exp(t[p * LABELS + y] * inv) : 0;
+      }
+    }
+    for (int y = 0; y < LABELS; y++) {
+      tp[LABELS * LABELS + y] = y == O || y == B || y == S ? Math.exp(t[LABELS * LABELS + y] * inv) : 0;
+    }
+    int names = 0;
+    for (int i = 0; i < n; i++) {
+      if (labels[i] == E || labels[i] == S) {
+        names++;
+      }
+    }
+    double[] out = new double[names];
+    int k = 0;
+    int from = -1;
+    for (int i = 0; i < n; i++) {
+      int y = labels[i];
+      if (y == B || y == S) {
+        from = i;
+      }
+      if ((y == E || y == S) && from >= 0) {
+        out[k++] = nameProbability(scores, n, labels, tp, inv, from, i + 1);
+        from = -1;
+      }
+    }
+    return k == names ? out : java.util.Arrays.copyOf(out, k);
+  }
+
+  /**
+   * Forward-backward on a window of {@link #WINDOW} characters around the name (names are
+   * sparse, so this costs a fraction of the whole line's), with potentials normalised at each
+   * position instead of logarithms: a window edge inside the line admits any label, the line's
+   * own start and end the grammar's.
+   */
+  static double nameProbability(float[] scores, int n, int[] labels, double[] tp, double inv, int s, int e) {
+    int w0 = Math.max(0, s - WINDOW);
+    int w1 = Math.min(n, e + WINDOW);
+    int m = w1 - w0;
+    double[] em = new double[m * LABELS];
+    for (int i = 0; i < m; i++) {
+      int base = (w0 + i) * LABELS;
+      float max = scores[base];
+      for (int y = 1; y < LABELS; y++) {
+        max = Math.max(max, scores[base + y]);
+      }
+      for (int y = 0; y < LABELS; y++) {
+        em[i * LABELS + y] = Math.exp((scores[base + y] - max) * inv);
+      }
+    }
+    double[] alpha = new double[m * LABELS];
+    double[] z = new double[m];
+    double sum = 0;
+    for (int y = 0; y < LABELS; y++) {
+      alpha[y] = (w0 > 0 ? 1 : tp[LABELS * LABELS + y]) * em[y];
+      sum += alpha[y];
+    }
+    z[0] = sum;
+    for (int y = 0; y < LABELS; y++) {
+      alpha[y] /= sum;
+    }
+    for (int i = 1; i < m; i++) {
+      sum = 0;
+      for (int y = 0; y < LABELS; y++) {
+        double a = 0;
+        for (int p = 0; p < LABELS; p++) {
+          a += alpha[(i - 1) * LABELS + p] * tp[p * LABELS + y];
+        }
+        a *= em[i * LABELS + y];
+        alpha[i * LABELS + y] = a;
+        sum += a;
+      }
+      z[i] = sum;
+      for (int y = 0; y < LABELS; y++) {
+        alpha[i * LABELS + y] /= sum;
+      }
+    }
+    double[] beta = new double[m * LABELS];
+    for (int y = 0; y < LABELS; y++) {
+      beta[(m - 1) * LABELS + y] = w1 < n || y == O || y == E || y == S ? 1 : 0;
+    }
+    for (int i = m - 2; i >= 0; i--) {
+      for (int y = 0; y < LABELS; y++) {
+        double b = 0;
+        for (int c = 0; c < LABELS; c++) {
+          b += tp[y * LABELS + c] * em[(i + 1) * LABELS + c] * beta[(i + 1) * LABELS + c];
+        }
+        beta[i * LABELS + y] = b / z[i + 1];
+      }
+    }
+    double p = alpha[(s - w0) * LABELS + labels[s]];
+    for (int j = s + 1; j < e; j++) {
+      p *= tp[labels[j - 1] * LABELS + labels[j]] * em[(j - w0) * LABELS + labels[j]] / z[j - w0];
+    }
+    p *= beta[(e - 1 - w0) * LABELS + labels[e - 1]];
+    // the mass of the window's last position that the line's end admits (1 inside the line)
+    double end = 0;
+    for (int y = 0; y < LABELS; y++) {
+      end += alpha[(m - 1) * LABELS + y] * beta[(m - 1) * LABELS + y];
+    }
+    return Math.min(1.0, p / end);
+  }
+
+  /** The label grammar: O, B, S follow O/E/S; I, E follow B/I. */
+  static boolean allowed(int from, int to) {
+    boolean closed = from == O || from == E || from == S;
+    return to == O || to == B || to == S ? closed : !closed;
+  }
+
   /** Best label sequence for emission scores of n positions. */
   public int[] viterbi(float[] scores, int n) {
     return viterbi(scores, n, transitions);

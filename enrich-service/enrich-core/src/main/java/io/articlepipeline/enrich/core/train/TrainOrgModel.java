@@ -2,6 +2,11 @@ package io.articlepipeline.enrich.core.train;
 
 import io.articlepipeline.enrich.core.eval.JsonLines;
 import io.articlepipeline.enrich.core.org.CharFeatures;
+import io.articlepipeline.enrich.core.org.CombinedOrganizationTagger;
+import io.articlepipeline.enrich.core.org.Gazetteer;
+import io.articlepipeline.enrich.core.org.ModelOrganizationTagger;
+import io.articlepipeline.enrich.core.org.OrgCalibration;
+import io.articlepipeline.enrich.core.org.OrgSpan;
 import io.articlepipeline.enrich.core.org.OrgSequenceModel;
 import io.articlepipeline.text.CharNormalizer;
 import io.articlepipeline.text.Segmenter;
@@ -31,7 +36,9 @@ import java.util.zip.GZIPOutputStream;
  * <pre>
  * TrainOrgModel TRAIN_DIR OUT_DIR [EPOCHS] [DEV.jsonl] [MIN_WEIGHT]
  * </pre>
- * writes OUT_DIR/org-model.bin.gz and OUT_DIR/org-gazetteer.tsv. Deterministic (fixed seed).
+ * writes OUT_DIR/org-model.bin.gz, OUT_DIR/org-gazetteer.tsv and OUT_DIR/org-calibration.tsv
+ * (the confidence mapping, fitted on a tenth of the sentences held out of a first training run).
+ * Deterministic (fixed seeds).
  */
 public final class TrainOrgModel {
 
@@ -47,7 +54,8 @@ public final class TrainOrgModel {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
-      System.out.println("usage: TrainOrgModel TRAIN_DIR OUT_DIR [EPOCHS] [DEV.jsonl] [MIN_WEIGHT]");
+      System.out.println("usage: TrainOrgModel TRAIN_DIR OUT_DIR [EPOCHS] [DEV.jsonl|-] [MIN_WEIGHT]"
+          + " [UNLABELLED.jsonl|- [THRESHOLD]]");
       System.exit(2);
     }
     Path trainDir = Path.of(args[0]);
@@ -55,6 +63,8 @@ public final class TrainOrgModel {
     int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     Path dev = args.length > 3 && !args[3].equals("-") ? Path.of(args[3]) : null;
     float minWeight = args.length > 4 ? Float.parseFloat(args[4]) : 1.5f;
+    Path unlabelled = args.length > 5 && !args[5].equals("-") ? Path.of(args[5]) : null;
+    double selfThreshold = args.length > 6 ? Double.parseDouble(args[6]) : 0.95;
     PrintStream log = System.out;
 
     List<Sentence> sentences = new ArrayList<>();
@@ -64,6 +74,9 @@ public final class TrainOrgModel {
       files = JsonLines.files(trainDir);
       if (dev != null && !Files.isRegularFile(dev)) {
         throw new IllegalArgumentException(dev + ": no such file");
+      }
+      if (unlabelled != null && !Files.isRegularFile(unlabelled)) {
+        throw new IllegalArgumentException(unlabelled + ": no such file");
       }
     } catch (IllegalArgumentException e) {
       System.err.println("TrainOrgModel: " + e.getMessage() + "; pass TRAIN_DIR, the directory of the labelled"
@@ -80,6 +93,83 @@ public final class TrainOrgModel {
       log.println("read " + f.getFileName() + ": " + (sentences.size() - before) + " sentences");
     }
     Segmenter segmenter = Segmenter.plain();
+
+    // Calibration first: a model and a training gazetteer made from nine tenths of the sentences
+    // tag the tenth held out, and the names found there, right or wrong, fit the mapping from raw
+    // score to probability. Then the shipped model is trained on all sentences.
+    List<Sentence> fit = new ArrayList<>();
+    List<Sentence> heldOut = new ArrayList<>();
+    Random split = new Random(7);
+    for (Sentence s : sentences) {
+      (split.nextInt(10) == 0 ? heldOut : fit).add(s);
+    }
+    log.println("calibration: training on " + fit.size() + " sentences, fitting on " + heldOut.size() + " held out");
+    List<String> plain = unlabelled == null ? List.of() : plainTexts(unlabelled);
+    Trained part = selfTrain(train(fit, segmenter, epochs, minWeight, log), fit, plain, selfThreshold, segmenter,
+        epochs, minWeight, log);
+    Path partGazetteer = Files.createTempFile("org-gazetteer-part", ".tsv");
+    List<String> calibration;
+    try {
+      writeGazetteer(fit, partGazetteer, log);
+      List<OrgCalibration.Observation> observations = observe(part.model(), partGazetteer, heldOut, segmenter);
+      calibration = new ArrayList<>();
+      calibration.add("# organization confidence calibration, made by TrainOrgModel: source, upper bound of the raw"
+          + " score, probability, names in the step");
+      calibration.add("# fitted on " + observations.size() + " names found in " + heldOut.size()
+          + " held-out training sentences (tagger trained on the other " + fit.size() + ")");
+      calibration.addAll(OrgCalibration.fit(observations, 50));
+      OrgCalibration fitted = OrgCalibration.parse(calibration);
+      double brier = 0;
+      for (OrgCalibration.Observation o : observations) {
+        double d = fitted.probability(o.source(), o.raw()) - (o.correct() ? 1 : 0);
+        brier += d * d;
+      }
+      long right = observations.stream().filter(OrgCalibration.Observation::correct).count();
+      long gold = heldOut.stream().mapToLong(s -> new LinkedHashSet<>(s.orgs()).size()).sum();
+      double pr = (double) right / Math.max(1, observations.size());
+      double re = (double) right / Math.max(1, gold);
+      log.printf(java.util.Locale.ROOT, "held-out sentences, whole tagger: precision=%.3f recall=%.3f f1=%.3f%n", pr, re,
+          pr + re == 0 ? 0 : 2 * pr * re / (pr + re));
+      log.printf(java.util.Locale.ROOT, "calibration: %d names, Brier score on them %.4f%n", observations.size(),
+          brier / Math.max(1, observations.size()));
+    } finally {
+      Files.deleteIfExists(partGazetteer);
+    }
+    part = null;
+
+    Trained all = selfTrain(train(sentences, segmenter, epochs, minWeight, log), sentences, plain, selfThreshold,
+        segmenter, epochs, minWeight, log);
+    long[] outKeys = all.keys();
+    float[] outWeights = all.weights();
+    float[] tavg = all.transitions();
+    String description = "org-perceptron sentences=" + sentences.size() + " epochs=" + epochs
+        + " minWeight=" + minWeight
+        + " features=" + outKeys.length;
+    Files.createDirectories(outDir);
+    Path modelFile = outDir.resolve("org-model.bin.gz");
+    try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(modelFile)))) {
+      OrgSequenceModel.write(out, outKeys, outWeights, tavg, description);
+    }
+    log.println("wrote " + modelFile + " (" + Files.size(modelFile) + " bytes): " + description);
+    writeGazetteer(sentences, outDir.resolve("org-gazetteer.tsv"), log);
+    Path calibrationFile = outDir.resolve("org-calibration.tsv");
+    Files.write(calibrationFile, calibration, StandardCharsets.UTF_8);
+    log.println("wrote " + calibrationFile + ": " + (calibration.size() - 2) + " steps");
+
+    if (dev != null) {
+      OrgSequenceModel model = new OrgSequenceModel(outKeys, outWeights, tavg, description);
+      evaluate(model, segmenter, dev, log);
+    }
+  }
+
+  record Trained(long[] keys, float[] weights, float[] transitions, int epochs, float minWeight) {
+    OrgSequenceModel model() {
+      return new OrgSequenceModel(keys, weights, transitions, "part");
+    }
+  }
+
+  /** Averaged perceptron over the sentences (deterministic: fixed shuffling seed). */
+  static Trained train(List<Sentence> sentences, Segmenter segmenter, int epochs, float minWeight, PrintStream log) {
 
     // Features of every position, hashed; ids only for features seen at least twice.
     long[][] raw = new long[sentences.size()][];
@@ -182,21 +272,86 @@ public final class TrainOrgModel {
       System.arraycopy(avg, e.getValue() * L, outWeights, j * L, L);
       j++;
     }
-    String description = "org-perceptron sentences=" + sentences.size() + " epochs=" + epochs
-        + " minWeight=" + minWeight
-        + " features=" + outKeys.length;
-    Files.createDirectories(outDir);
-    Path modelFile = outDir.resolve("org-model.bin.gz");
-    try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(modelFile)))) {
-      OrgSequenceModel.write(out, outKeys, outWeights, tavg, description);
-    }
-    log.println("wrote " + modelFile + " (" + Files.size(modelFile) + " bytes): " + description);
-    writeGazetteer(sentences, outDir.resolve("org-gazetteer.tsv"), log);
+    return new Trained(outKeys, outWeights, tavg, epochs, minWeight);
+  }
 
-    if (dev != null) {
-      OrgSequenceModel model = new OrgSequenceModel(outKeys, outWeights, tavg, description);
-      evaluate(model, segmenter, dev, log);
+  /** The texts of a JSON Lines file (any lines with a "text"), normalised. */
+  static List<String> plainTexts(Path file) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (Map<String, Object> doc : JsonLines.objects(file)) {
+      if (doc.get("text") instanceof String t && !t.isBlank()) {
+        out.add(CharNormalizer.normalize(t));
+      }
     }
+    return out;
+  }
+
+  /**
+   * Self-training: the model tags the unlabelled texts; a text where it finds at least one name
+   * and is sure of every name (probability at least {@code threshold}) joins the labelled
+   * sentences with those names as its labels, and the model is trained again on both.
+   */
+  static Trained selfTrain(Trained first, List<Sentence> labelled, List<String> unlabelled, double threshold,
+      Segmenter segmenter, int epochs, float minWeight, PrintStream log) {
+    if (unlabelled.isEmpty()) {
+      return first;
+    }
+    OrgSequenceModel model = first.model();
+    List<Sentence> more = new ArrayList<>(labelled);
+    int names = 0;
+    for (String text : unlabelled) {
+      int n = text.length();
+      if (n == 0) {
+        continue;
+      }
+      long[] f = features(text, segmenter);
+      float[] scores = new float[n * L];
+      model.score(f, n, scores);
+      int[] labels = model.viterbi(scores, n);
+      double[] p = model.nameProbabilities(scores, n, labels);
+      if (p.length == 0) {
+        continue;
+      }
+      boolean sure = true;
+      for (double x : p) {
+        sure &= x >= threshold;
+      }
+      if (sure) {
+        more.add(new Sentence("self", text, labels, List.of()));
+        names += p.length;
+      }
+    }
+    log.println("self-training: " + (more.size() - labelled.size()) + " of " + unlabelled.size()
+        + " unlabelled texts added (" + names + " names, every one with probability >= " + threshold + ")");
+    return train(more, segmenter, epochs, minWeight, log);
+  }
+
+  /**
+   * Runs the whole organization tagger (this model, the given training gazetteer, the curated
+   * list on the class path, the rules) on held-out sentences: each distinct name once, with its
+   * source, raw score and whether the sentence's gold names include it.
+   */
+  static List<OrgCalibration.Observation> observe(OrgSequenceModel model, Path gazetteer, List<Sentence> heldOut,
+      Segmenter segmenter) throws IOException {
+    Gazetteer.Builder names = new Gazetteer.Builder();
+    try (java.io.BufferedReader r = Files.newBufferedReader(gazetteer, StandardCharsets.UTF_8)) {
+      names.addLines(r, false);
+    }
+    names.addResource("/enrich-core/org-gazetteer-curated.tsv", true);
+    CombinedOrganizationTagger tagger = new CombinedOrganizationTagger(new ModelOrganizationTagger(model),
+        names.build());
+    List<OrgCalibration.Observation> out = new ArrayList<>();
+    for (Sentence s : heldOut) {
+      Set<String> gold = new LinkedHashSet<>(s.orgs());
+      Set<String> seen = new java.util.HashSet<>();
+      for (OrgSpan span : tagger.tag(s.text(), segmenter.segment(s.text()))) {
+        String name = s.text().substring(span.start(), span.end());
+        if (seen.add(name)) {
+          out.add(new OrgCalibration.Observation(span.source(), span.confidence(), gold.contains(name)));
+        }
+      }
+    }
+    return out;
   }
 
   static Sentence sentence(Map<String, Object> doc) {

@@ -100,6 +100,73 @@ class OrgSequenceModelTest {
     assertThat(read.viterbi(a, 3)).containsExactly(direct.viterbi(b, 3));
   }
 
+  /** Brute force: every label sequence the grammar allows, weighted by exp(score / T). */
+  private static double bruteForce(float[] scores, int n, float[] t, float temperature, int[] name, int from) {
+    double total = 0;
+    double match = 0;
+    int[] y = new int[n];
+    int combos = (int) Math.pow(L, n);
+    for (int c = 0; c < combos; c++) {
+      int x = c;
+      for (int i = 0; i < n; i++) {
+        y[i] = x % L;
+        x /= L;
+      }
+      boolean ok = y[0] == OrgSequenceModel.O || y[0] == OrgSequenceModel.B || y[0] == OrgSequenceModel.S;
+      ok &= y[n - 1] == OrgSequenceModel.O || y[n - 1] == OrgSequenceModel.E || y[n - 1] == OrgSequenceModel.S;
+      double score = ok ? t[L * L + y[0]] + scores[y[0]] : 0;
+      for (int i = 1; ok && i < n; i++) {
+        ok = OrgSequenceModel.allowed(y[i - 1], y[i]);
+        score += t[y[i - 1] * L + y[i]] + scores[i * L + y[i]];
+      }
+      if (!ok) {
+        continue;
+      }
+      double w = Math.exp(score / temperature);
+      total += w;
+      boolean same = true;
+      for (int i = 0; i < name.length; i++) {
+        same &= y[from + i] == name[i];
+      }
+      if (same) {
+        match += w;
+      }
+    }
+    return match / total;
+  }
+
+  @Test
+  void nameProbabilitiesAreTheExactMarginalsOfTheNames() {
+    Random r = new Random(5);
+    int n = 6;
+    float[] scores = new float[n * L];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = (float) (r.nextGaussian() * 3);
+    }
+    float[] t = new float[L * L + L];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = (float) r.nextGaussian();
+    }
+    int o = OrgSequenceModel.O;
+    int[] labels = {OrgSequenceModel.S, o, OrgSequenceModel.B, OrgSequenceModel.I, OrgSequenceModel.E, o};
+    double[] p = OrgSequenceModel.nameProbabilities(scores, n, labels, t, 2f);
+    assertThat(p).hasSize(2);
+    assertThat(p[0]).isCloseTo(bruteForce(scores, n, t, 2f, new int[] {OrgSequenceModel.S}, 0), within(1e-6));
+    assertThat(p[1]).isCloseTo(bruteForce(scores, n, t, 2f,
+        new int[] {OrgSequenceModel.B, OrgSequenceModel.I, OrgSequenceModel.E}, 2), within(1e-6));
+    // a line longer than the window: the window's answer stays close to the whole line's
+    int m = 40;
+    float[] big = new float[m * L];
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (float) (r.nextGaussian() * 3);
+    }
+    int[] longLabels = new int[m];
+    longLabels[20] = OrgSequenceModel.B;
+    longLabels[21] = OrgSequenceModel.E;
+    double windowed = OrgSequenceModel.nameProbabilities(big, m, longLabels, t, 2f)[0];
+    assertThat(windowed).isStrictlyBetween(0.0, 1.0);
+  }
+
   private static float maxAbs(float[] w) {
     float m = 0;
     for (float x : w) {
