@@ -69,7 +69,7 @@ final class RawHttp {
           for (int i = 0; i < request.length; i += 64) {
             out.write(request, i, Math.min(64, request.length - i));
             out.flush();
-            Thread.sleep(20);
+            Thread.sleep(10);
           }
         } else {
           out.write(request);

@@ -24,6 +24,22 @@ public class ArticleDocumentMapper {
   /** Completion inputs may not contain these (Elasticsearch reserves them) nor be very long. */
   private static final int MAX_SUGGEST_INPUT = 100;
 
+  private final double minOrganizationConfidence;
+
+  /** Every organization the enrich stage tagged is indexed. */
+  public ArticleDocumentMapper() {
+    this(0);
+  }
+
+  /**
+   * @param minOrganizationConfidence organizations tagged with a lower confidence (a calibrated
+   *                                  probability: 0.9 is right about nine times in ten) are left out
+   *                                  of the document, so readers never see them as tags or facets
+   */
+  public ArticleDocumentMapper(double minOrganizationConfidence) {
+    this.minOrganizationConfidence = minOrganizationConfidence;
+  }
+
   /** The document of an article; throws {@link MalformedArticleException} if it cannot be indexed. */
   public Map<String, Object> toDocument(ArticleEnriched article, Instant indexedAt) {
     String id = article.getId();
@@ -74,7 +90,7 @@ public class ArticleDocumentMapper {
     List<Map<String, Object>> organizations = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     for (Organization o : article.getOrganizations()) {
-      if (o.getName() == null || o.getName().isBlank()) {
+      if (o.getName() == null || o.getName().isBlank() || o.getConfidence() < minOrganizationConfidence) {
         continue;
       }
       Map<String, Object> m = new LinkedHashMap<>();

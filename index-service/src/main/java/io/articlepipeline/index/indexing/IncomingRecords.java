@@ -35,8 +35,8 @@ public final class IncomingRecords {
         throw new IndexingFailedException("Cannot read " + source + ": the schema registry is unreachable; "
             + "the batch is retried: " + e.getMessage(), e);
       }
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      return new IncomingRecord.Undecodable(source, value, cause.getClass().getName(), String.valueOf(cause.getMessage()));
+      // named as the enrich stage names its undecodable records: the deserializer's exception
+      return new IncomingRecord.Undecodable(source, value, e.getClass().getName(), String.valueOf(e.getMessage()));
     }
     return article == null ? new IncomingRecord.Tombstone(source) : new IncomingRecord.Article(source, article, value);
   }

@@ -65,7 +65,7 @@ public class IndexingConfiguration {
                                           DeadLetterPublisher deadLetters, IndexingMetrics metrics) {
     Retry retry = new Retry(props.getBulkMaxAttempts(), props.getBulkInitialBackoff(), props.getBulkMaxBackoff());
     return new ArticleBatchIndexer(new ElasticsearchBulkSender(client, admin.layout().writeAlias(),
-        props.getBulkParallelism()), new ArticleDocumentMapper(), deadLetters, retry,
+        props.getBulkParallelism()), new ArticleDocumentMapper(props.getMinOrganizationConfidence()), deadLetters, retry,
         props.getBehaviorOnMalformedDocuments(), Clock.systemUTC(), metrics);
   }
 

@@ -31,7 +31,7 @@ public class ReindexConfiguration {
                       @Value("${spring.cloud.stream.bindings.indexArticles-in-0.destination:articles.enriched}")
                       String topic) {
     return new Reindexer(admin, topic, () -> consumer(props), index -> new ArticleBatchIndexer(
-        new ElasticsearchBulkSender(client, index, props.getBulkParallelism()), new ArticleDocumentMapper(),
+        new ElasticsearchBulkSender(client, index, props.getBulkParallelism()), new ArticleDocumentMapper(props.getMinOrganizationConfidence()),
         // The live stage dead-letters bad records; a replay only counts them (BatchReport.deadLettered).
         letters -> log.info("Rebuild skipped {} records the live stage dead-letters", letters.size()),
         new Retry(props.getBulkMaxAttempts(), props.getBulkInitialBackoff(), props.getBulkMaxBackoff()),

@@ -54,6 +54,19 @@ class ArticleDocumentMapperTest {
   }
 
   @Test
+  void organizationsBelowTheConfiguredConfidenceAreNotIndexed() {
+    io.articlepipeline.schemas.avro.ArticleEnriched article = Articles.article("a1", 1).setOrganizations(List.of(
+        new io.articlepipeline.schemas.avro.Organization("中国扶贫基金会", "SOCIAL_ORGANIZATION", 0, 7, 0.92),
+        new io.articlepipeline.schemas.avro.Organization("萌社会工作服务中心", "SOCIAL_ORGANIZATION", 9, 18, 0.47))).build();
+    Map<String, Object> strict = new ArticleDocumentMapper(0.6).toDocument(article, NOW);
+    assertThat(strict.get("organizationNames")).isEqualTo(List.of("中国扶贫基金会"));
+    assertThat((List<?>) strict.get("organizations")).hasSize(1);
+    assertThat(strict.get("organizationSuggest")).isEqualTo(Map.of("input", List.of("中国扶贫基金会")));
+    assertThat(mapper.toDocument(article, NOW).get("organizationNames"))
+        .isEqualTo(List.of("中国扶贫基金会", "萌社会工作服务中心"));
+  }
+
+  @Test
   void dateIsPublishedAtOrElseSubmittedAt() {
     Map<String, Object> published = mapper.toDocument(Articles.article("a1", 1).build(), NOW);
     assertThat(published).containsEntry("date", "2024-05-01T08:00:00Z").containsEntry("indexedAt", "2024-06-01T00:00:00Z");
