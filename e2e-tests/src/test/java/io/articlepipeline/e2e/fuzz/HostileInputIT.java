@@ -87,6 +87,12 @@ class HostileInputIT {
       // an HTTP/0.9 request: the answer is a bare body without status or headers; only a hang counts
       return null;
     }
+    if (reply.status() == 0 && refusedRequestLine(requestLine)) {
+      // Tomcat refuses a request line RFC 9112 forbids (raw bytes or control characters in the
+      // target) with a 400 and closes at once; now and then (2 in 10,000 here) the close overtakes the
+      // answer on the way. Closing is a fair answer to what is not HTTP; a hang is not (checked above)
+      return null;
+    }
     if (reply.status() == 0 && startsWith4xx(reply.body())) {
       // the server answered 4xx and closed while part of the request was still unread: TCP resets
       // such a connection, and the rest of the answer can be lost on the way; the refusal was sent
@@ -106,6 +112,23 @@ class HostileInputIT {
       return "answered " + reply.status() + " as '" + reply.contentType() + "', not JSON: " + abbreviate(reply.bodyText());
     }
     return null;
+  }
+
+  /** A request line with a character RFC 9112 / 3986 forbid in its target: Tomcat refuses it unread. */
+  static boolean refusedRequestLine(String requestLine) {
+    int first = requestLine.indexOf(' ');
+    int last = requestLine.lastIndexOf(" HTTP/");
+    if (first < 0 || last <= first) {
+      return false;
+    }
+    String target = requestLine.substring(first + 1, last);
+    for (int i = 0; i < target.length(); i++) {
+      char c = target.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || "<>\"{}|\\^`".indexOf(c) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean startsWith4xx(byte[] partial) {
