@@ -126,9 +126,9 @@ public final class ChaosRun {
       throw new IllegalArgumentException("unknown round " + part + ":" + mode + " (parts " + PARTS + ", port|pidfile)");
     }
     long pid = mode.equals("port") ? portPid(port(part)) : pidFilePid(part);
-    if (pid <= 0) {
-      System.out.printf("round %s:%s: no process found (%s); skipped%n", part, mode,
-          mode.equals("port") ? "nothing listens on " + port(part) : pidFile(part) + " missing");
+    if (!ours(pid)) {
+      System.out.printf("round %s:%s: no process of this pipeline found (%s); skipped%n", part, mode,
+          mode.equals("port") ? "port " + port(part) + ": pid " + pid : pidFile(part) + ": pid " + pid);
       rounds.add(new Round(part + ":" + mode, "no process found", -1, -1, false));
       return;
     }
@@ -177,10 +177,9 @@ public final class ChaosRun {
     long pid = pidFilePid("index");
     System.out.printf("  reindex phase %s; kill -9 index-service pid %d%n", phase, pid);
     kill(pid);
-    reindex.waitFor();
-    System.out.printf("  the interrupted ./pipeline reindex exited %d%n", reindex.exitValue());
     Thread.sleep(1000L * Integer.parseInt(env("CHAOS_DOWN_SECONDS", "5")));
     Round r = restart("reindex", "index-service pid " + pid + " killed in phase " + phase);
+    System.out.printf("  the interrupted ./pipeline reindex exited %d%n", exitOf(reindex));
     long t = System.nanoTime();
     int rc = pipeline("reindex");
     System.out.printf("  ./pipeline reindex again: exit %d after %.1f s%n", rc, (System.nanoTime() - t) / 1e9);
@@ -193,17 +192,35 @@ public final class ChaosRun {
   private void duringReprocess() throws Exception {
     System.out.printf("round reprocess: ./pipeline reprocess, enrich-service killed while it catches up, at %d articles%n",
         clients.freshArticles());
+    long before = portPid(port("enrich"));
     Process reprocess = background("reprocess");
-    // the command stops enrich and starts it again: wait for the new one to read the rewound topic
-    String progress = awaitJson(env("OPS_URL", "http://127.0.0.1:8084") + "/api/ops/reprocess",
-        n -> n.path("reprocessed").asLong() > 0, "reprocessed");
-    long pid = portPid(port("enrich"));
+    // the command stops enrich, rewinds its group and starts it again: wait for the new process
+    // to serve its port, then give it a few seconds on the rewound topic
+    long pid = -1;
+    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    while (System.nanoTime() < deadline && reprocess.isAlive()) {
+      pid = portPid(port("enrich"));
+      if (pid > 1 && pid != before) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    Thread.sleep(3000);
+    String progress = awaitJson(env("OPS_URL", "http://127.0.0.1:8084") + "/api/ops/reprocess", n -> true,
+        "reprocessed");
+    if (pid <= 1 || pid == before) {
+      System.out.printf("  no new enrich-service came up (./pipeline reprocess %s); round skipped%n",
+          reprocess.isAlive() ? "still running" : "exited " + reprocess.exitValue());
+      rounds.add(new Round("reprocess", "no new enrich-service to kill", -1, -1, false));
+      exitOf(reprocess);
+      return;
+    }
     System.out.printf("  %s records reprocessed; kill -9 enrich-service pid %d%n", progress, pid);
     kill(pid);
-    reprocess.waitFor();
-    System.out.printf("  the interrupted ./pipeline reprocess exited %d%n", reprocess.exitValue());
     Thread.sleep(1000L * Integer.parseInt(env("CHAOS_DOWN_SECONDS", "5")));
     restart("reprocess", "enrich-service pid " + pid + " killed after " + progress + " reprocessed");
+    // the command outlives the kill (it only polls the ops console) and ends once enrich caught up
+    System.out.printf("  ./pipeline reprocess exited %d%n", exitOf(reprocess));
   }
 
   /** Polls an ops-token GET until {@code done}; returns the field's value then (or at the 2 min timeout). */
@@ -372,8 +389,43 @@ public final class ChaosRun {
     return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
-  private static void kill(long pid) throws IOException, InterruptedException {
+  /**
+   * SIGKILL to one process of this pipeline: refused unless {@code pid} is a single process
+   * (above 1: {@code kill -9 -1} would signal every process of the user) whose command line or
+   * environment names this state dir, so nothing outside this stack can be hit.
+   */
+  private void kill(long pid) throws IOException, InterruptedException {
+    if (!ours(pid)) {
+      throw new IllegalStateException("refusing to kill pid " + pid + ": not a process of the pipeline in " + state);
+    }
     new ProcessBuilder("kill", "-KILL", Long.toString(pid)).inheritIO().start().waitFor();
+  }
+
+  boolean ours(long pid) {
+    if (pid <= 1) {
+      return false;
+    }
+    String dir = state.toAbsolutePath().normalize().toString();
+    for (String f : List.of("cmdline", "environ")) {
+      try {
+        String text = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), f)), StandardCharsets.UTF_8);
+        if (text.contains(dir + "/")) {
+          return true;
+        }
+      } catch (IOException e) {
+        // gone, or not readable: not ours to kill
+      }
+    }
+    return false;
+  }
+
+  /** The exit code of a background command, waiting up to 10 minutes (then it is stopped: -1). */
+  private static int exitOf(Process p) throws InterruptedException {
+    if (p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+      return p.exitValue();
+    }
+    p.destroy();
+    return -1;
   }
 
   private int pipeline(String command) throws IOException, InterruptedException {
