@@ -205,7 +205,10 @@ public final class ChaosRun {
       }
       Thread.sleep(200);
     }
-    Thread.sleep(3000);
+    // and answer healthy: the command then only follows the progress, which outlives the kill
+    awaitJson("http://127.0.0.1:" + port("enrich") + "/actuator/health", n -> "UP".equals(n.path("status").asText()),
+        "status");
+    Thread.sleep(2000);
     String progress = awaitJson(env("OPS_URL", "http://127.0.0.1:8084") + "/api/ops/reprocess", n -> true,
         "reprocessed");
     if (pid <= 1 || pid == before) {
