@@ -258,7 +258,7 @@ public final class ChaosRun {
     while (System.nanoTime() < deadline) {
       lag = probe.pipelineLag();
       try {
-        counts = count(probe.searchable(prefix));
+        counts = count(ledger, probe.searchable(prefix));
       } catch (IOException e) {
         counts = null;
       }
@@ -268,7 +268,7 @@ public final class ChaosRun {
       Thread.sleep(3000);
     }
     if (counts == null) {
-      counts = count(probe.searchable(prefix));
+      counts = count(ledger, probe.searchable(prefix));
     }
     Map<String, Integer> dead = probe.deadLetters(prefix);
     int deadLettered = dead.values().stream().mapToInt(Integer::intValue).sum();
@@ -318,7 +318,8 @@ public final class ChaosRun {
     }
   }
 
-  private Counts count(Map<String, List<Long>> found) {
+  /** What is wrong in {@code found} (id -> the revision of each searchable hit) against what the clients were told. */
+  static Counts count(Ledger ledger, Map<String, List<Long>> found) {
     Counts c = new Counts();
     for (var e : ledger.entries().entrySet()) {
       Ledger.Entry entry = e.getValue();
@@ -395,7 +396,8 @@ public final class ChaosRun {
   /**
    * SIGKILL to one process of this pipeline: refused unless {@code pid} is a single process
    * (above 1: {@code kill -9 -1} would signal every process of the user) whose command line or
-   * environment names this state dir, so nothing outside this stack can be hit.
+   * environment names this state dir (or Elasticsearch's home outside it, elasticsearch/LOCATION),
+   * so nothing outside this stack can be hit.
    */
   private void kill(long pid) throws IOException, InterruptedException {
     if (!ours(pid)) {
@@ -408,11 +410,17 @@ public final class ChaosRun {
     if (pid <= 1) {
       return false;
     }
-    String dir = state.toAbsolutePath().normalize().toString();
+    List<String> dirs = new ArrayList<>(List.of(state.toAbsolutePath().normalize() + "/"));
+    try {
+      // Elasticsearch's home when its user cannot reach the state dir (local-stack/bin/stack es_home)
+      dirs.add(Files.readString(state.resolve("elasticsearch").resolve("LOCATION")).trim() + "/");
+    } catch (IOException e) {
+      // the home is inside the state dir
+    }
     for (String f : List.of("cmdline", "environ")) {
       try {
         String text = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), f)), StandardCharsets.UTF_8);
-        if (text.contains(dir + "/")) {
+        if (dirs.stream().anyMatch(text::contains)) {
           return true;
         }
       } catch (IOException e) {
