@@ -84,7 +84,7 @@ class ComposeFileTest {
 
   @Test
   void everyServiceOfTheStackIsThere() throws IOException {
-    for (String name : List.of("kafka", "schema-registry", "elasticsearch", "kafka-ui", "prometheus",
+    for (String name : List.of("kafka-1", "kafka-2", "kafka-3", "schema-registry", "elasticsearch", "kafka-ui", "prometheus",
         "ingest", "enrich", "index", "ops")) {
       assertThat(service(name)).as(name).isNotEmpty();
     }
@@ -223,6 +223,50 @@ class ComposeFileTest {
       assertThat(prometheus).contains(app.getKey() + ":" + port);
       assertThat(applicationYml(app.getValue())).contains("prometheus");
     }
+  }
+
+  private static final List<String> BROKERS = List.of("kafka-1", "kafka-2", "kafka-3");
+
+  @Test
+  void kafkaIsThreeKraftNodesOfOneClusterThatKeepAcknowledgedRecords() throws IOException {
+    Set<String> nodeIds = new TreeSet<>();
+    for (String broker : BROKERS) {
+      Map<String, String> env = environment(service(broker));
+      assertThat(env).as(broker)
+          .containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+          .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093")
+          .containsEntry("CLUSTER_ID", environment(service("kafka-1")).get("CLUSTER_ID"))
+          // three copies, a write needs two in sync, a replica that fell behind never leads
+          .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+          .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+          .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false")
+          .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3")
+          .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2")
+          .containsEntry("KAFKA_MESSAGE_MAX_BYTES", "16777216");
+      assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).as(broker).contains("PLAINTEXT://" + broker + ":9092");
+      nodeIds.add(env.get("KAFKA_NODE_ID"));
+    }
+    assertThat(nodeIds).containsExactly("1", "2", "3");
+    assertThat(environment(service("schema-registry")))
+        .containsEntry("SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR", "3");
+  }
+
+  @Test
+  void everyPipelineTopicIsReplicatedThreeTimesWithTwoInSync() throws IOException {
+    for (String app : APPS.keySet()) {
+      Map<String, Object> service = service(app);
+      Map<String, String> env = environment(service);
+      assertThat(env).as(app)
+          .containsEntry("PIPELINE_TOPIC_REPLICATION", "3")
+          .containsEntry("PIPELINE_TOPIC_MIN_ISR", "2");
+      for (String broker : BROKERS) {
+        assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).as(app + " bootstrap").contains(broker + ":9092");
+        assertThat(String.valueOf(service.get("depends_on"))).as(app + " depends_on").contains(broker);
+      }
+    }
+    // the services turn these variables into the topics' settings
+    String shared = Files.readString(ROOT.resolve("service-support/src/main/resources/pipeline-kafka-defaults.yml"));
+    assertThat(shared).contains("${PIPELINE_TOPIC_REPLICATION:1}").contains("min.insync.replicas: ${PIPELINE_TOPIC_MIN_ISR:1}");
   }
 
   /** PIPELINE_OPS_SERVICES_INGEST binds pipeline.ops.services.ingest whatever the dashes. */

@@ -9,10 +9,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -27,6 +33,9 @@ import org.springframework.core.env.Environment;
 public final class KafkaClientSettings {
 
   private static final String BINDER = "spring.cloud.stream.kafka.binder";
+  /** The topic settings of every binding (pipeline-kafka-defaults.yml), applied to our own topics too. */
+  static final String TOPIC_PROPERTIES = "spring.cloud.stream.kafka.default.producer.topic.properties";
+  private static final Logger log = LoggerFactory.getLogger(KafkaClientSettings.class);
 
   private final String bootstrapServers;
   private final Map<String, String> producer;
@@ -34,10 +43,17 @@ public final class KafkaClientSettings {
   private final int partitions;
   private final short replicationFactor;
   private final boolean createTopics;
+  private final Map<String, String> topicProperties;
 
   public KafkaClientSettings(String bootstrapServers, Map<String, String> producer, Map<String, String> consumer,
       int partitions, short replicationFactor, boolean createTopics) {
+    this(bootstrapServers, producer, consumer, partitions, replicationFactor, createTopics, Map.of());
+  }
+
+  public KafkaClientSettings(String bootstrapServers, Map<String, String> producer, Map<String, String> consumer,
+      int partitions, short replicationFactor, boolean createTopics, Map<String, String> topicProperties) {
     this.createTopics = createTopics;
+    this.topicProperties = Map.copyOf(topicProperties);
     this.bootstrapServers = bootstrapServers;
     this.producer = Map.copyOf(producer);
     this.consumer = Map.copyOf(consumer);
@@ -56,7 +72,18 @@ public final class KafkaClientSettings {
         binder.bind(BINDER + ".consumer-properties", map).orElse(Map.of()),
         binder.bind(BINDER + ".min-partition-count", Integer.class).orElse(1),
         binder.bind(BINDER + ".replication-factor", Short.class).orElse((short) 1),
-        binder.bind(BINDER + ".auto-create-topics", Boolean.class).orElse(true));
+        binder.bind(BINDER + ".auto-create-topics", Boolean.class).orElse(true),
+        binder.bind(TOPIC_PROPERTIES, map).orElse(Map.of()));
+  }
+
+  /** The settings a pipeline topic is created with (unclean.leader.election.enable, min.insync.replicas). */
+  public Map<String, String> topicProperties() {
+    return topicProperties;
+  }
+
+  /** Replicas of a pipeline topic. */
+  public short replicationFactor() {
+    return replicationFactor;
   }
 
   public String bootstrapServers() {
@@ -106,9 +133,10 @@ public final class KafkaClientSettings {
     try (Admin admin = Admin.create(admin("topic-provisioner"))) {
       List<NewTopic> wanted = new ArrayList<>();
       for (String topic : topics) {
-        wanted.add(new NewTopic(topic, partitions, replicationFactor));
+        wanted.add(new NewTopic(topic, partitions, replicationFactor).configs(topicProperties));
       }
       var results = admin.createTopics(wanted).values();
+      List<String> existing = new ArrayList<>();
       for (var entry : results.entrySet()) {
         try {
           entry.getValue().get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -117,14 +145,46 @@ public final class KafkaClientSettings {
             throw new IllegalStateException("Cannot create topic " + entry.getKey() + " on " + bootstrapServers
                 + ": " + e.getCause(), e.getCause());
           }
+          existing.add(entry.getKey());
         }
       }
+      alignExisting(admin, existing, timeoutMillis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics " + topics, e);
     } catch (TimeoutException e) {
       throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within " + timeoutMillis
           + " ms while creating topics " + topics, e);
+    }
+  }
+
+  /**
+   * A topic that existed already (created by an older version, by the broker's auto-creation or
+   * by hand) gets the pipeline's topic settings where it has other values; a broker that refuses
+   * (no ALTER_CONFIGS permission) leaves a warning, not a failed start.
+   */
+  private void alignExisting(Admin admin, List<String> topics, long timeoutMillis) throws InterruptedException {
+    if (topics.isEmpty() || topicProperties.isEmpty()) {
+      return;
+    }
+    try {
+      List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+      Map<ConfigResource, Config> current = admin.describeConfigs(resources).all().get(timeoutMillis, TimeUnit.MILLISECONDS);
+      Map<ConfigResource, java.util.Collection<AlterConfigOp>> changes = new HashMap<>();
+      current.forEach((resource, config) -> topicProperties.forEach((key, value) -> {
+        ConfigEntry entry = config.get(key);
+        if (entry == null || !value.equals(entry.value())) {
+          changes.computeIfAbsent(resource, r -> new ArrayList<>())
+              .add(new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET));
+        }
+      }));
+      if (!changes.isEmpty()) {
+        admin.incrementalAlterConfigs(changes).all().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        log.info("Topic settings set to the pipeline's: {}", changes);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("Could not check or set the pipeline's settings {} on the existing topics {}: {}", topicProperties,
+          topics, e.getCause() != null ? e.getCause() : e);
     }
   }
 }

@@ -30,6 +30,43 @@ class KafkaDefaultsTest {
     assertThat(settings.partitions()).isEqualTo(3);
   }
 
+  /** What "nothing acknowledged is lost, nothing written twice" needs from Kafka, as shipped. */
+  @Test
+  void theShippedSettingsKeepThePromise() {
+    StandardEnvironment environment = environment(Map.of());
+    KafkaClientSettings settings = KafkaClientSettings.from(environment);
+
+    // idempotent producers that wait for every in-sync replica (the binder's and our own)
+    assertThat(settings.producer("p")).containsEntry("acks", "all").containsEntry("enable.idempotence", "true");
+    assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.required-acks")).isEqualTo("all");
+    // offsets committed by the stages after their output is durable, never by a timer
+    assertThat(settings.consumer("c", "g")).containsEntry("enable.auto.commit", "false");
+    // every pipeline topic: no unclean leader election; min.insync.replicas 1 on the single
+    // embedded broker, as the environment says elsewhere
+    assertThat(settings.topicProperties()).containsEntry("unclean.leader.election.enable", "false")
+        .containsEntry("min.insync.replicas", "1");
+    assertThat(settings.replicationFactor()).isEqualTo((short) 1);
+    for (String side : new String[] {"producer", "consumer"}) {
+      String prefix = "spring.cloud.stream.kafka.default." + side + ".topic.properties.";
+      assertThat(environment.getProperty(prefix + "unclean.leader.election.enable")).as(side).isEqualTo("false");
+      assertThat(environment.getProperty(prefix + "min.insync.replicas")).as(side).isEqualTo("1");
+    }
+  }
+
+  @Test
+  void threeBrokersGetThreeReplicasWithTwoInSync() {
+    StandardEnvironment environment = environment(Map.of("PIPELINE_TOPIC_REPLICATION", "3",
+        "PIPELINE_TOPIC_MIN_ISR", "2"));
+    KafkaClientSettings settings = KafkaClientSettings.from(environment);
+
+    assertThat(settings.replicationFactor()).isEqualTo((short) 3);
+    assertThat(settings.topicProperties()).containsEntry("min.insync.replicas", "2")
+        .containsEntry("unclean.leader.election.enable", "false");
+    assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.replication-factor")).isEqualTo("3");
+    assertThat(environment.getProperty("spring.cloud.stream.kafka.default.consumer.topic.properties.min.insync.replicas"))
+        .isEqualTo("2");
+  }
+
   @Test
   void aServiceOrTheEnvironmentOverridesAnyDefault() {
     KafkaClientSettings settings = KafkaClientSettings.from(environment(Map.of(
