@@ -146,6 +146,32 @@ class SubmitPageIT {
     assertThat(driver.findElement(By.cssSelector(".field-error[data-field=body]")).getText()).isNotBlank();
   }
 
+  @Test
+  void markupInAnArticleIsShownAsTextAndNeverRuns() throws Exception {
+    login(token);
+    String title = "标记测试 <img src=x onerror=window.__xss=1> " + UUID.randomUUID();
+    paste("标记测试正文。<script>window.__xss=2</script> <b onmouseover=window.__xss=3>粗体</b> 志愿服务。");
+    driver.findElement(By.id("title")).sendKeys(title);
+    // a javascript: URL is refused with the field named, and the text typed is kept
+    driver.findElement(By.id("url")).sendKeys("javascript:window.__xss=4");
+    driver.findElement(By.id("send")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error[data-field=url]")));
+    assertThat(driver.findElement(By.cssSelector(".field-error[data-field=url]")).getText()).contains("http or https");
+    driver.findElement(By.id("url")).clear();
+    driver.findElement(By.id("send")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#form-message .ok")));
+    WebElement row = driver.findElement(By.cssSelector("#submissions tbody tr"));
+    submitted.add(row.getAttribute("data-id"));
+    // the title is shown as the submitter typed it, markup as text
+    assertThat(row.getText()).contains(title);
+    new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#submissions tr[data-id='" + row.getAttribute("data-id") + "'] [data-status=indexed]")));
+    assertThat(driver.findElements(By.cssSelector("#submissions img, #submissions script, #submissions b, #form-message img")))
+        .isEmpty();
+    assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined")).isEqualTo(true);
+    screenshot("4-markup");
+  }
+
   private void login(String value) {
     WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
     input.sendKeys(value);

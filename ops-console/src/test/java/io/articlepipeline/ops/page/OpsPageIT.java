@@ -43,7 +43,10 @@ class OpsPageIT {
   private static final String SOURCE = KafkaTestSupport.uniqueName("ops-it-page");
   private static final String DLQ = SOURCE + ".dlq";
   private static final String GROUP = KafkaTestSupport.uniqueName("ops-it-page-group");
-  private static final String REASON = "Unknown magic byte <b>not bold</b>";
+  private static final String REASON = "Unknown magic byte <b>not bold</b> <img src=x onerror=window.__xss=1>"
+      + " <script>window.__xss=2</script>";
+  /** An article id (the record key) is whatever a producer sent: markup too. */
+  private static final String MARKUP_KEY = "article-<img src=y onerror=window.__xss=3>";
   /** Elasticsearch quotes a rejected field's whole value: thousands of characters in one reason. */
   private static final String LONG_REASON = "failed to parse field [organizations.type]: '" + "OTHER".repeat(2000) + "' END-OF-VALUE";
 
@@ -80,7 +83,7 @@ class OpsPageIT {
       otherCause.add(DeadLetterHeaders.EXCEPTION_MESSAGE, utf8("error occurred in message handler [binder]"));
       otherCause.add(DeadLetterHeaders.EXCEPTION_STACKTRACE, utf8("Caused by: java.lang.IllegalStateException: registry unreachable\n"));
       otherCause.add(DeadLetterHeaders.ORIGINAL_TOPIC, utf8(SOURCE));
-      producer.send(new ProducerRecord<>(DLQ, 0, null, utf8("article-cause"), utf8("bytes"), otherCause))
+      producer.send(new ProducerRecord<>(DLQ, 0, null, utf8(MARKUP_KEY), utf8("bytes"), otherCause))
           .get(30, TimeUnit.SECONDS);
       producer.send(new ProducerRecord<>(DLQ, 0, null, utf8("article-x"), utf8("bytes"), headers))
           .get(30, TimeUnit.SECONDS);
@@ -128,7 +131,10 @@ class OpsPageIT {
     assertThat(text("groups-table")).contains("p0=4");
 
     wait.until(d -> text("dead-letters").contains(REASON));
-    assertThat(browser.findElements(By.cssSelector("#dead-letters b"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("#dead-letters b, #dead-letters img, #dead-letters script"))).isEmpty();
+    wait.until(d -> text("dead-letters").contains(MARKUP_KEY));
+    assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__xss === undefined"))
+        .isEqualTo(true);
     // a root cause is shown when it says something the message does not (its class name aside)
     assertThat(text("dead-letters")).contains("root cause: java.lang.IllegalStateException: registry unreachable")
         .doesNotContain("root cause: org.apache.kafka.common.errors.SerializationException");
