@@ -33,6 +33,7 @@ final class BatchPhase {
     String marker = ctx.marker("batch");
     List<Article> articles = ctx.corpus.copies(marker, n);
 
+    CpuMeter cpu = CpuMeter.start(ctx.settings.pids());
     long started = System.nanoTime();
     Submitted submitted;
     try {
@@ -56,6 +57,7 @@ final class BatchPhase {
       return;
     }
     double e2e = accepted / BenchContext.seconds(started, searchable);
+    cpu.report(report, "batch", accepted);
     report.line("all %,d searchable %.1f s after the first request: %s articles/s end to end", accepted,
         BenchContext.seconds(started, searchable), Report.rate(e2e));
     report.line("submittedAt -> indexedAt as stamped: %s", Report.percentiles(ctx.stampedLatencies(marker)));

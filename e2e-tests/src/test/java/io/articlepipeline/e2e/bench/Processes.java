@@ -67,6 +67,33 @@ final class Processes {
     return total;
   }
 
+  /**
+   * CPU time (user + system, milliseconds) a process and its descendants have used, or -1 if it
+   * is gone: fields 14 and 15 of /proc/PID/stat, in clock ticks of 100 per second.
+   */
+  static long treeCpuMillis(long pid) {
+    long own = cpuMillis(pid);
+    if (own < 0) {
+      return -1;
+    }
+    long total = own;
+    for (long child : descendants(pid)) {
+      total += Math.max(0, cpuMillis(child));
+    }
+    return total;
+  }
+
+  static long cpuMillis(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // after "(comm) ": state is field 3, so utime (14) and stime (15) are at 11 and 12
+      return (Long.parseLong(rest[11]) + Long.parseLong(rest[12])) * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   private static long rss(long pid) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

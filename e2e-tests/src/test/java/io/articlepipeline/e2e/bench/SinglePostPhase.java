@@ -30,6 +30,7 @@ final class SinglePostPhase {
         Report.rate(producer));
 
     IngestClient.Refusals refused = new IngestClient.Refusals();
+    CpuMeter cpu = CpuMeter.start(ctx.settings.pids());
     long started = System.nanoTime();
     List<String> ids = ctx.ingest.submitAll(articles, clients, refused);
     long answered = System.nanoTime();
@@ -47,6 +48,7 @@ final class SinglePostPhase {
     double e2e = ids.size() / BenchContext.seconds(started, searchable);
     report.line("all %,d searchable %.1f s after the first submit: %s articles/s end to end", ids.size(),
         BenchContext.seconds(started, searchable), Report.rate(e2e));
+    cpu.report(report, "single POSTs", ids.size());
     report.line("submittedAt -> indexedAt as stamped: %s", Report.percentiles(ctx.stampedLatencies(marker)));
     report.row(String.format("single POSTs (%d clients), end to end", clients), Report.rate(e2e) + " articles/s",
         "-", "-", ">= 400 articles/s");
