@@ -38,6 +38,13 @@ public class SearchQueryBuilder {
   static final String MONTHS_FACET = "months";
   static final int FACET_SIZE = 10;
   static final int SNIPPET_CHARS = 160;
+  /**
+   * The highlighter analyses the stored text (the mappings keep no offsets, which makes indexing
+   * cheaper) and looks for matches in this many characters of it at most: Elasticsearch refuses
+   * the whole search when a hit's text is longer than its limit (1,000,000) unless the request
+   * sets one, and a match that far into a page makes no snippet a reader would see anyway.
+   */
+  static final int HIGHLIGHT_MAX_CHARS = 100_000;
   /** More tokens than this are cut: a pasted paragraph is still a fair query. */
   static final int MAX_TOKENS = 32;
   /** Tokens in a query of up to two words must all match; above that three in four. */
@@ -79,7 +86,7 @@ public class SearchQueryBuilder {
         s.aggregations(STORIES, a -> a.cardinality(c -> c.field("story").precisionThreshold(STORIES_PRECISION)));
       }
       s.highlight(h -> {
-        h.type(HighlighterType.Unified)
+        h.type(HighlighterType.Unified).maxAnalyzedOffset(HIGHLIGHT_MAX_CHARS)
             .preTags(Snippets.PRE).postTags(Snippets.POST)
             .fields("body", f -> f.fragmentSize(SNIPPET_CHARS).numberOfFragments(2).noMatchSize(SNIPPET_CHARS))
             .fields("title", f -> f.numberOfFragments(0));
@@ -120,7 +127,8 @@ public class SearchQueryBuilder {
           }
           return b;
         }))
-        .highlight(h -> h.type(HighlighterType.Unified).preTags(Snippets.PRE).postTags(Snippets.POST)
+        .highlight(h -> h.type(HighlighterType.Unified).maxAnalyzedOffset(HIGHLIGHT_MAX_CHARS)
+            .preTags(Snippets.PRE).postTags(Snippets.POST)
             .fields("body", f -> f.fragmentSize(SNIPPET_CHARS).numberOfFragments(1).noMatchSize(SNIPPET_CHARS))
             .highlightQuery(q -> q.matchNone(mn -> mn))));
   }

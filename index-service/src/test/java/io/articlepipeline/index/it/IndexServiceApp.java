@@ -97,7 +97,9 @@ final class IndexServiceApp implements AutoCloseable {
     AvroSerializer serializer = new AvroSerializer();
     serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, StackEnv.registry()), false);
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka()),
+        // records as large as the stages write (an enriched article of a 2 MiB page is several MiB)
+        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka(),
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024),
         new StringSerializer(), new ByteArraySerializer())) {
       for (ArticleEnriched a : articles) {
         producer.send(new ProducerRecord<>(topic, a.getId(), serializer.serialize(topic, a))).get();
