@@ -1,6 +1,7 @@
 // Submitters' page: posts to /api/articles with the submit token kept in sessionStorage, then
-// polls each article's status until it is searchable or failed. Nothing typed is lost on an error:
-// the form keeps its text until an article is accepted.
+// polls each article's status until it is searchable or failed. The status is the index
+// service's: the 202 names its URL (statusUrl), which allows this page's origin (CORS). Nothing
+// typed is lost on an error: the form keeps its text until an article is accepted.
 'use strict';
 
 const TOKEN_KEY = 'pipeline.submit.token';
@@ -134,6 +135,7 @@ $('article-form').addEventListener('submit', async ev => {
     return;
   }
   addSubmission({id: answer.id, revision: answer.revision, title: answer.title || title || firstLine(body),
+    statusUrl: answer.statusUrl || response.headers.get('Location') || '',
     submittedAt: new Date().toISOString(), status: 'accepted'});
   $('form-message').replaceChildren(el('div', {class: 'ok'},
       'Accepted 已接收: ' + answer.id + ' (revision ' + answer.revision + ')'));
@@ -209,10 +211,14 @@ function poll(id) {
   const tick = async () => {
     const s = loadList().find(x => x.id === id);
     if (!s) { delete polls[id]; return; }
+    if (!s.statusUrl) {
+      delete polls[id];
+      updateSubmission(id, {note: 'no status URL in the answer: look for it in the reader'});
+      return;
+    }
     let response;
     try {
-      response = await fetch('/api/articles/' + encodeURIComponent(id) + '?revision=' + s.revision,
-          {headers: authHeaders()});
+      response = await fetch(s.statusUrl, {headers: authHeaders()});
     } catch (e) {
       updateSubmission(id, {note: 'status unavailable, retrying: ' + e});
       return again();

@@ -131,8 +131,7 @@ class ComposeFileTest {
     Map<String, String> serverOf = Map.of(
         "KAFKA_BOOTSTRAP_SERVERS", "kafka",
         "SCHEMA_REGISTRY_URL", "schema-registry",
-        "ELASTICSEARCH_URL", "elasticsearch",
-        "INDEX_SERVICE_URL", "index");
+        "ELASTICSEARCH_URL", "elasticsearch");
     for (Map.Entry<String, String> app : APPS.entrySet()) {
       Set<String> read = placeholders(applicationYml(app.getValue()));
       Map<String, Object> service = service(app.getKey());
@@ -153,6 +152,9 @@ class ComposeFileTest {
     assertThat(environment(service("ingest")).get("SUBMIT_TOKEN")).contains("?");
     assertThat(environment(service("ops")).get("OPS_TOKEN")).contains("?");
     assertThat(applicationYml("ingest-service")).contains("${submit.token");
+    // the article status on the index service takes the submit token
+    assertThat(environment(service("index")).get("SUBMIT_TOKEN")).isEqualTo("${SUBMIT_TOKEN:?set SUBMIT_TOKEN}");
+    assertThat(applicationYml("index-service")).contains("${submit.token");
     assertThat(applicationYml("ops-console")).contains("${ops.token");
     // every service's metrics need the ops token, so each one is given it
     for (Map.Entry<String, String> app : APPS.entrySet()) {

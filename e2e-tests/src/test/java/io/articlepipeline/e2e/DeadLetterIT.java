@@ -50,9 +50,9 @@ class DeadLetterIT {
     assertThat(header(dead, DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("magic byte");
     assertThat(dead.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET)).isNotNull();
 
-    // the submitter's status poll tells the same: failed, where and why
+    // the submitter's status poll (on the index service) tells the same: failed, where and why
     var status = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> Http.get(Endpoints.INGEST + "/api/articles/" + badKey, Endpoints.SUBMIT_TOKEN),
+        .until(() -> Http.get(Endpoints.INDEX + "/api/articles/" + badKey + "/status", Endpoints.SUBMIT_TOKEN),
             r -> r.status() == 200 && r.json().path("status").asText().equals("failed")).json();
     assertThat(status.path("failure").path("stage").asText()).isEqualTo("enrich");
     assertThat(status.path("failure").path("reason").asText()).contains("magic byte");

@@ -71,8 +71,8 @@ class DeadLetterReplayIT {
     assertThat(letter.path("exceptionMessage").asText()).contains("Elasticsearch rejected the document")
         .contains("document_parsing_exception").contains("failed to parse field [organizations.type]");
     assertThat(Http.get(Endpoints.INDEX + "/api/articles/" + id, null).status()).isEqualTo(404);
-    // the submitter's status poll: that revision failed in the index stage, and why
-    String status = Endpoints.INGEST + "/api/articles/" + id + "?revision=" + article.getRevision();
+    // the submitter's status poll (on the index service): that revision failed in the index stage, and why
+    String status = Endpoints.INDEX + "/api/articles/" + id + "/status?revision=" + article.getRevision();
     JsonNode failed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
         .until(() -> Http.get(status, Endpoints.SUBMIT_TOKEN).json(), j -> j.path("status").asText().equals("failed"));
     assertThat(failed.path("failure").path("stage").asText()).isEqualTo("index");

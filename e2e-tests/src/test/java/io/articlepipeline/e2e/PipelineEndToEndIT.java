@@ -20,6 +20,7 @@ class PipelineEndToEndIT {
 
   private static String sampleId;
   private static long sampleRevision;
+  private static String sampleStatusUrl;
 
   @BeforeAll
   static void submitTheSamplePage() throws Exception {
@@ -31,11 +32,14 @@ class PipelineEndToEndIT {
     assertThat(sampleId).isNotBlank();
     sampleRevision = response.json().path("revision").asLong();
     assertThat(sampleRevision).isPositive();
+    sampleStatusUrl = response.json().path("statusUrl").asText();
   }
 
   @Test
   void theSubmitterPollsTheStatusUntilTheRevisionIsSearchable() {
-    String status = Endpoints.INGEST + "/api/articles/" + sampleId + "?revision=" + sampleRevision;
+    // the 202 names the status on the index service, the owner of what it reports
+    String status = sampleStatusUrl;
+    assertThat(status).isEqualTo(Endpoints.INDEX + "/api/articles/" + sampleId + "/status?revision=" + sampleRevision);
     Http.Response first = Http.get(status, Endpoints.SUBMIT_TOKEN);
     assertThat(first.status()).as(first.body()).isEqualTo(200);
     assertThat(first.json().path("status").asText()).isIn("processing", "indexed");
@@ -142,8 +146,7 @@ class PipelineEndToEndIT {
     Http.Response accepted = Http.post(Endpoints.INGEST + "/api/articles", Endpoints.SUBMIT_TOKEN, "application/json", json);
 
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-    long revision = accepted.json().path("revision").asLong();
-    String status = Endpoints.INGEST + "/api/articles/" + id + "?revision=" + revision;
+    String status = accepted.json().path("statusUrl").asText();
     JsonNode done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
         .until(() -> Http.get(status, Endpoints.SUBMIT_TOKEN).json(), j -> !j.path("status").asText().equals("processing"));
     assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("indexed");

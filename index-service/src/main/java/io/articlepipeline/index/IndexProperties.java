@@ -120,7 +120,23 @@ public class IndexProperties {
 
   /** Dead-letter topic of the index stage (default articles.enriched.dlq). */
   @NotBlank(message = "pipeline.index.dead-letter-topic must not be blank")
-  private String deadLetterTopic = "articles.enriched.dlq";
+  private String deadLetterTopic = io.articlepipeline.schemas.Topics.ENRICHED_DLQ;
+
+  /**
+   * Origins of the submit page (ingest's, as a browser reaches it) allowed to poll
+   * {@code GET /api/articles/{id}/status} across origins (CORS; default http://127.0.0.1:8080 and
+   * http://localhost:8080, env SUBMIT_PAGE_ORIGINS, comma-separated).
+   */
+  private java.util.List<String> submitPageOrigins = new java.util.ArrayList<>(
+      java.util.List.of("http://127.0.0.1:8080", "http://localhost:8080"));
+
+  public java.util.List<String> getSubmitPageOrigins() {
+    return submitPageOrigins;
+  }
+
+  public void setSubmitPageOrigins(java.util.List<String> submitPageOrigins) {
+    this.submitPageOrigins = submitPageOrigins;
+  }
 
   /** Longest query accepted, in characters (default 256); longer gets 400. */
   @Min(value = 16, message = "pipeline.index.max-query-chars must be at least 16")

@@ -79,9 +79,14 @@ public class IngestProperties {
   @Min(value = 10, message = "pipeline.ingest.max-title-chars must be at least 10")
   private int maxTitleChars = 500;
 
-  /** Base URL of the index service, asked for an article's searchable revision (status polls). */
-  @NotBlank(message = "pipeline.ingest.index-url must be set (the index service, e.g. http://127.0.0.1:8083)")
-  private String indexUrl = "http://127.0.0.1:8083";
+  /**
+   * The index service's base URL as submitters reach it (scripts and the submit page's browser):
+   * every accepted article's {@code statusUrl} (and a 202's {@code Location}) points there, at
+   * {@code /api/articles/{id}/status?revision=R}.
+   */
+  @NotBlank(message = "pipeline.ingest.status-url must be set (the index service as clients reach it, e.g. http://127.0.0.1:8083)")
+  @jakarta.validation.constraints.Pattern(regexp = "https?://.+", message = "pipeline.ingest.status-url must start with http:// or https://")
+  private String statusUrl = "http://127.0.0.1:8083";
 
   /** The reader page's base URL as a browser reaches it: the submit page links accepted articles there. */
   private String readerUrl = "";
@@ -94,36 +99,19 @@ public class IngestProperties {
     this.readerUrl = readerUrl;
   }
 
-  /** Kafka to read the dead-letter topics from (status polls); the binder's brokers by default. */
-  @NotBlank(message = "pipeline.ingest.kafka-bootstrap-servers must be set")
-  private String kafkaBootstrapServers = "127.0.0.1:9092";
-
-  /** The schema registry, to read the revision of a dead-lettered record (status polls). */
-  @NotBlank(message = "pipeline.ingest.schema-registry-url must be set")
-  private String schemaRegistryUrl = "http://127.0.0.1:8081/apis/ccompat/v7";
-
-  public String getSchemaRegistryUrl() {
-    return schemaRegistryUrl;
+  public String getStatusUrl() {
+    return statusUrl;
   }
 
-  public void setSchemaRegistryUrl(String schemaRegistryUrl) {
-    this.schemaRegistryUrl = schemaRegistryUrl;
+  public void setStatusUrl(String statusUrl) {
+    this.statusUrl = statusUrl;
   }
 
-  public String getIndexUrl() {
-    return indexUrl;
-  }
-
-  public void setIndexUrl(String indexUrl) {
-    this.indexUrl = indexUrl;
-  }
-
-  public String getKafkaBootstrapServers() {
-    return kafkaBootstrapServers;
-  }
-
-  public void setKafkaBootstrapServers(String kafkaBootstrapServers) {
-    this.kafkaBootstrapServers = kafkaBootstrapServers;
+  /** Where an accepted revision's status is polled (the index service). */
+  public String statusUrlOf(String id, long revision) {
+    String base = statusUrl.endsWith("/") ? statusUrl.substring(0, statusUrl.length() - 1) : statusUrl;
+    return base + "/api/articles/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20") + "/status?revision=" + revision;
   }
 
   public int getMaxBodyBytes() {

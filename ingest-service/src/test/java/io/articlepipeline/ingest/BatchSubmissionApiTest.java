@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The batch API's contract: one answer line per article, bad lines never sink good ones. */
 @WebMvcTest
-@Import({SubmissionApiTest.Fakes.class, StatusFakes.class})
+@Import(SubmissionApiTest.Fakes.class)
 @TestPropertySource(properties = {"pipeline.auth.tokens.submit=s3cret", "pipeline.ingest.max-body-bytes=4096",
     "pipeline.ingest.batch-max-articles=3", "pipeline.ingest.batch-max-bytes=8192"})
 class BatchSubmissionApiTest {
@@ -62,6 +62,9 @@ class BatchSubmissionApiTest {
     assertThat(lines).extracting(l -> l.get("status").asText()).containsExactly("accepted", "invalid", "accepted");
     assertThat(lines.get(0).get("id").asText()).isEqualTo("b1");
     assertThat(lines.get(0).get("revision").asLong()).isPositive();
+    assertThat(lines.get(0).get("statusUrl").asText())
+        .isEqualTo("http://127.0.0.1:8083/api/articles/b1/status?revision=" + lines.get(0).get("revision").asLong());
+    assertThat(lines.get(1).has("statusUrl")).isFalse();
     assertThat(lines.get(1).get("details").findValuesAsText("field")).containsExactlyInAnyOrder("title", "url");
     assertThat(publisher.published).extracting(ArticleSubmitted::getId).containsExactly("b1", "b3");
   }

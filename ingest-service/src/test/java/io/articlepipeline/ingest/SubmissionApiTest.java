@@ -22,9 +22,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The HTTP contract of the submit API, with the broker replaced by a recording publisher. */
 @WebMvcTest
-@Import({SubmissionApiTest.Fakes.class, StatusFakes.class})
+@Import(SubmissionApiTest.Fakes.class)
 @TestPropertySource(properties = {"pipeline.auth.tokens.submit=s3cret", "pipeline.auth.tokens.ops=0ps-s3cret", "pipeline.ingest.max-body-bytes=4096",
-    "pipeline.ingest.reader-url=http://reader.example:8083"})
+    "pipeline.ingest.reader-url=http://reader.example:8083", "pipeline.ingest.status-url=http://index.example:8083/"})
 class SubmissionApiTest {
 
   @TestConfiguration
@@ -93,6 +93,23 @@ class SubmissionApiTest {
 
     assertThat(result).hasStatus(202).bodyJson().extractingPath("$.id").isEqualTo("a1");
     assertThat(publisher.published).singleElement().extracting(ArticleSubmitted::getTitle).isEqualTo("标题");
+  }
+
+  @Test
+  void the202PointsAtTheStatusOnTheIndexService() {
+    var result = mvc.post().uri("/api/articles").header("Authorization", "Bearer s3cret")
+        .contentType(MediaType.APPLICATION_JSON)
+        .content("{\"id\": \"a:1\", \"revision\": 42, \"title\": \"标题\", \"body\": \"正文\"}");
+
+    String statusUrl = "http://index.example:8083/api/articles/a%3A1/status?revision=42";
+    assertThat(result).hasStatus(202).hasHeader("Location", statusUrl)
+        .bodyJson().extractingPath("$.statusUrl").isEqualTo(statusUrl);
+  }
+
+  @Test
+  void ingestAnswersNoStatusItself() {
+    // the status is the index service's; here GET on an article is not a method ingest offers
+    assertThat(mvc.get().uri("/api/articles/a1").header("Authorization", "Bearer s3cret")).hasStatus(405);
   }
 
   @Test

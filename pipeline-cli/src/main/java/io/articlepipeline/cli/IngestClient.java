@@ -3,7 +3,6 @@ package io.articlepipeline.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The ingest API over HTTP: the batch endpoint, the single-article endpoint for pasted pages, and
- * the status endpoint. Answers are handed back as they came; what they mean is for the callers.
+ * the status each accepted article's answer points at (the index service's). Answers are handed
+ * back as they came; what they mean is for the callers.
  */
 final class IngestClient {
 
@@ -46,10 +46,18 @@ final class IngestClient {
     return send(post("/api/articles", "text/plain; charset=utf-8", page.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** {@code GET /api/articles/{id}?revision=R}. */
-  Response status(String id, long revision) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/articles/" + pathSegment(id)
-            + "?revision=" + revision))
+  /**
+   * {@code GET} of the status URL an accepted article's answer named (the index service's
+   * {@code /api/articles/{id}/status?revision=R}); a relative one is resolved against the ingest URL.
+   */
+  Response status(String statusUrl) throws IOException, InterruptedException {
+    URI uri;
+    try {
+      uri = URI.create(base + "/").resolve(statusUrl);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("not a URL: " + statusUrl, e);
+    }
+    HttpRequest request = HttpRequest.newBuilder(uri)
         .timeout(Duration.ofSeconds(30)).header("Authorization", authorization).GET().build();
     return send(request);
   }
@@ -86,9 +94,5 @@ final class IngestClient {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Response(response.statusCode(), response.body(),
         retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
-  }
-
-  private static String pathSegment(String id) {
-    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

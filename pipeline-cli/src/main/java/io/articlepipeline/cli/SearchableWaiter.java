@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Waits until accepted articles are searchable by polling each one's status
- * ({@code GET /api/articles/{id}?revision=R}), a few at a time so the ingest service is not
- * flooded, polling again only those still processing, until all are indexed or failed or the
+ * Waits until accepted articles are searchable by polling each one's status (the URL its answer
+ * named: the index service's {@code GET /api/articles/{id}/status?revision=R}), a few at a time so
+ * the service is not flooded, polling again only those still processing, until all are indexed or failed or the
  * timeout passes.
  */
 final class SearchableWaiter {
@@ -113,9 +113,14 @@ final class SearchableWaiter {
 
   /** Asks once; counts an indexed one at once, so the progress moves during a long round. */
   private Poll poll(Accepted a, AtomicReference<String> fatal, AtomicInteger searchable) throws InterruptedException {
+    if (a.statusUrl() == null || a.statusUrl().isBlank()) {
+      fatal.compareAndSet(null, "the ingest service named no statusUrl for " + a.id()
+          + ": it is not the version this client polls; submit with --no-wait");
+      return new Poll(a, State.PROCESSING, null);
+    }
     IngestClient.Response response;
     try {
-      response = client.status(a.id(), a.revision());
+      response = client.status(a.statusUrl());
     } catch (IOException e) {
       return new Poll(a, State.PROCESSING, null); // asked again next round
     }

@@ -133,7 +133,7 @@ final class Sender {
       switch (status) {
         case "accepted":
           tally.accepted(new Accepted(result.path("id").asString(""), result.path("revision").asLong(),
-              article.origin(), false));
+              article.origin(), false, result.path("statusUrl").asString("")));
           break;
         case "invalid":
         case "too_large":
@@ -205,7 +205,8 @@ final class Sender {
       JsonNode answer = ApiAnswers.tree(json, response.body());
       if (status == 202 || status == 200) {
         tally.accepted(new Accepted(answer == null ? "" : answer.path("id").asString(""),
-            answer == null ? 0 : answer.path("revision").asLong(), origin, true));
+            answer == null ? 0 : answer.path("revision").asLong(), origin, true,
+            answer == null ? "" : answer.path("statusUrl").asString("")));
         return;
       } else if (status == 401 || status == 403) {
         tally.fatal(tokenRefused(status, answer));

@@ -15,9 +15,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Plays the ingest API on a local port: by default it accepts every article with a title and
- * a body (the id derived from the title, as the service derives one from the content) and says
- * every status is indexed. Tests replace the behaviours they are about.
+ * Plays the ingest API on a local port, and the index service's article status: by default it
+ * accepts every article with a title and a body (the id derived from the title, as the service
+ * derives one from the content), names its status URL and says every status is indexed. Tests replace the behaviours they are about.
  */
 final class FakeIngest implements AutoCloseable {
 
@@ -40,6 +40,8 @@ final class FakeIngest implements AutoCloseable {
 
   static final ObjectMapper JSON = JsonMapper.builder().build();
   static final String TOKEN = "secret-token";
+  /** Written into answers in place of this fake's own URL (the status URLs it names). */
+  static final String BASE = "{{base}}";
 
   final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger batches = new AtomicInteger();
@@ -47,7 +49,8 @@ final class FakeIngest implements AutoCloseable {
   private final AtomicInteger polls = new AtomicInteger();
   volatile Handler batch = (r, n) -> acceptAll(r);
   volatile Handler page = (r, n) -> new Answer(202,
-      "{\"id\":\"p-1\",\"revision\":7,\"status\":\"accepted\",\"title\":\"a page\"}", null);
+      "{\"id\":\"p-1\",\"revision\":7,\"status\":\"accepted\",\"title\":\"a page\","
+          + "\"statusUrl\":\"" + BASE + "/api/articles/p-1/status?revision=7\"}", null);
   volatile Handler status = (r, n) -> new Answer(200, "{\"status\":\"indexed\"}", null);
   private final HttpServer server;
   private final java.util.concurrent.ExecutorService threads = Executors.newCachedThreadPool();
@@ -84,7 +87,7 @@ final class FakeIngest implements AutoCloseable {
       answer = batch.answer(request, batches.incrementAndGet());
     } else if (request.method().equals("POST") && path.equals("/api/articles")) {
       answer = page.answer(request, pages.incrementAndGet());
-    } else if (request.method().equals("GET") && path.startsWith("/api/articles/")) {
+    } else if (request.method().equals("GET") && path.startsWith("/api/articles/") && path.endsWith("/status")) {
       answer = status.answer(request, polls.incrementAndGet());
     } else {
       answer = new Answer(404, "{\"error\":\"no such endpoint\"}", null);
@@ -93,7 +96,7 @@ final class FakeIngest implements AutoCloseable {
       exchange.close(); // no status line: the client sees a lost connection
       return;
     }
-    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = answer.body().replace(BASE, url()).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type",
         request.path().startsWith("/api/articles/batch") && answer.status() == 200
             ? "application/x-ndjson" : "application/json");
@@ -125,7 +128,8 @@ final class FakeIngest implements AutoCloseable {
           + "\"details\":[{\"field\":\"title\",\"message\":\"must not be blank\"}]}";
     }
     return "{\"line\":" + line + ",\"status\":\"accepted\",\"id\":\"" + idOf(title)
-        + "\",\"revision\":1000,\"title\":" + JSON.writeValueAsString(title) + "}";
+        + "\",\"revision\":1000,\"title\":" + JSON.writeValueAsString(title)
+        + ",\"statusUrl\":\"" + BASE + "/api/articles/" + idOf(title) + "/status?revision=1000\"}";
   }
 
   static String idOf(String title) {

@@ -289,6 +289,40 @@ class SubmitCommandTest {
   }
 
   @Test
+  void theStatusIsPolledWhereTheAnswerSaysWithTheToken() throws Exception {
+    Path file = jsonl("s.jsonl", 2);
+    try (FakeIngest index = new FakeIngest()) {
+      // ingest names the status on another service (the index service); nothing is polled at ingest
+      ingest.batch = (r, n) -> new FakeIngest.Answer(200, FakeIngest.acceptAll(r).body()
+          .replace(FakeIngest.BASE, index.url()), null);
+      index.status = (r, n) -> new FakeIngest.Answer(200, "{\"status\":\"indexed\"}", null);
+
+      SubmitReport report = run(options(List.of(file), true).build());
+
+      assertThat(ingest.requests("GET", "/")).isEmpty();
+      assertThat(index.requests("GET", "/api/articles/")).extracting(FakeIngest.Request::path).containsExactlyInAnyOrder(
+          "/api/articles/" + FakeIngest.idOf("title 1") + "/status?revision=1000",
+          "/api/articles/" + FakeIngest.idOf("title 2") + "/status?revision=1000");
+      assertThat(index.requests("GET", "/")).allSatisfy(r ->
+          assertThat(r.authorization()).isEqualTo("Bearer " + FakeIngest.TOKEN));
+      assertThat(report.searchable()).isEqualTo(2);
+      assertThat(report.exitCode()).isZero();
+    }
+  }
+
+  @Test
+  void anAnswerWithoutAStatusUrlStopsTheWaitSayingSo() throws Exception {
+    Path file = jsonl("t.jsonl", 1);
+    ingest.batch = (r, n) -> new FakeIngest.Answer(200, FakeIngest.acceptAll(r).body()
+        .replaceAll(",\"statusUrl\":\"[^\"]*\"", ""), null);
+
+    SubmitReport report = run(options(List.of(file), true).build());
+
+    assertThat(report.fatal()).contains("named no statusUrl").contains("--no-wait");
+    assertThat(report.exitCode()).isEqualTo(1);
+  }
+
+  @Test
   void aPastedPageIsPostedAloneAsTextAndToldWhereItIsSearchable() throws Exception {
     Path page = dir.resolve("page.txt");
     Files.writeString(page, "标题\n\n正文。");
@@ -301,7 +335,7 @@ class SubmitCommandTest {
       assertThat(r.body()).isEqualTo("标题\n\n正文。");
     });
     assertThat(ingest.requests("GET", "/api/articles/")).singleElement()
-        .satisfies(r -> assertThat(r.path()).isEqualTo("/api/articles/p-1?revision=7"));
+        .satisfies(r -> assertThat(r.path()).isEqualTo("/api/articles/p-1/status?revision=7"));
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("p-1: indexed, searchable at http://reader:8083/#/article/p-1");
     assertThat(report.exitCode()).isZero();

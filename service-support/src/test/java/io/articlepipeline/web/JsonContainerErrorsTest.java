@@ -31,6 +31,12 @@ class JsonContainerErrorsTest {
     Map<String, String> echo(@RequestParam String q) {
       return Map.of("q", q);
     }
+
+    /** Takes a body without naming its types, as some endpoints do. */
+    @org.springframework.web.bind.annotation.PostMapping("/echo")
+    Map<String, String> echoBody(@org.springframework.web.bind.annotation.RequestBody(required = false) String body) {
+      return Map.of("body", body == null ? "" : body);
+    }
   }
 
   @LocalServerPort
@@ -77,6 +83,17 @@ class JsonContainerErrorsTest {
     // and the encoded form it suggests is answered
     assertThat(raw("GET /echo?q=%E5%BF%97%E6%84%BF%E6%9C%8D%E5%8A%A1 HTTP/1.1")).startsWith("HTTP/1.1 200")
         .contains("{\"q\":\"志愿服务\"}");
+  }
+
+  @Test
+  void aWildcardContentTypeIs415NotA500() throws IOException {
+    for (String wildcard : new String[] {"*/*", "application/*"}) {
+      String answer = raw("POST /echo HTTP/1.1\r\nContent-Type: " + wildcard + "\r\nContent-Length: 0");
+      assertThat(answer).as(wildcard).startsWith("HTTP/1.1 415")
+          .containsIgnoringCase("Content-Type: application/problem+json")
+          .contains("\"error\":\"Content-Type must name the body's type\"");
+    }
+    assertThat(raw("POST /echo HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 0")).startsWith("HTTP/1.1 200");
   }
 
   @Test

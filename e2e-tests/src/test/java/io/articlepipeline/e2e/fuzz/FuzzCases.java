@@ -203,9 +203,14 @@ final class FuzzCases {
   private Case indexPath() {
     String id = pick(new String[] {"..%2f..%2f_cluster%2fhealth", "_search", "%2A", "articles%2F_doc%2F1", "%00",
         "x".repeat(3000), encode(weird()), "%", "a/b/c"});
+    String method = random.nextInt(5) == 0 ? "POST" : "GET";
+    if (random.nextInt(3) == 0) { // the article status: submit token
+      String path = "/api/articles/" + id + "/status" + (random.nextBoolean() ? "" : "?revision="
+          + encodeMaybe(pick(new String[] {"-1", hugeNumber(), "x", "1e3", "", weird()})));
+      return request("index", method + " /api/articles/{id}/status", method, path, null, submitToken(), null);
+    }
     String path = random.nextBoolean() ? "/api/articles/" + id : "/api/articles/" + id + "/similar?size="
         + encodeMaybe(pick(new String[] {"-5", hugeNumber(), "x", "10000", ""}));
-    String method = random.nextInt(5) == 0 ? "POST" : "GET";
     return request("index", method + " /api/articles/{id}", method, path, null, null, null);
   }
 

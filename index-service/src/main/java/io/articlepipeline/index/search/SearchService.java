@@ -147,6 +147,17 @@ public class SearchService {
     return out;
   }
 
+  /** The revision and indexing time of the searchable copy ({@code revision}, {@code indexedAt}), or empty. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public Optional<Map<String, Object>> indexedRevision(String id) throws IOException {
+    GetResponse<Map> response = client.get(g -> g.index(readAlias).id(id)
+        .sourceIncludes("revision", "indexedAt"), Map.class);
+    if (!response.found() || response.source() == null) {
+      return Optional.empty();
+    }
+    return Optional.of((Map<String, Object>) response.source());
+  }
+
   /** The stored article without its tokens, or empty. */
   @SuppressWarnings({"rawtypes", "unchecked"})
   public Optional<Map<String, Object>> article(String id) throws IOException {

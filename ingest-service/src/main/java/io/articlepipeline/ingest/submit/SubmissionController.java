@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/articles}: JSON or a pasted page in, 202 with the id and revision out. */
+/**
+ * {@code POST /api/articles}: JSON or a pasted page in, 202 with the id, revision and the URL of
+ * its status (the index service's, {@code statusUrl} and {@code Location}) out.
+ */
 @RestController
 class SubmissionController {
 
@@ -33,8 +36,10 @@ class SubmissionController {
   private final SubmissionService service;
   private final ArticlePublisher publisher;
   private final MeterRegistry meters;
+  private final IngestProperties properties;
 
   SubmissionController(IngestProperties properties, ArticlePublisher publisher, MeterRegistry meters) {
+    this.properties = properties;
     this.parser = new SubmissionParser(properties.getMaxTitleChars());
     this.batchParser = new BatchParser(parser, properties.getBatchMaxArticles());
     this.service = new SubmissionService(publisher, Clock.systemUTC());
@@ -91,7 +96,8 @@ class SubmissionController {
         if (outcome.accepted() != null) {
           accepted++;
           line.put("status", "accepted").put("id", outcome.accepted().id())
-              .put("revision", outcome.accepted().revision()).put("title", item.submission().title());
+              .put("revision", outcome.accepted().revision()).put("title", item.submission().title())
+              .put("statusUrl", properties.statusUrlOf(outcome.accepted().id(), outcome.accepted().revision()));
         } else if (outcome.failure() instanceof ArticlePublisher.TooLargeException tooLarge) {
           line.put("status", "too_large").put("error", tooLarge.getMessage());
         } else {
@@ -146,8 +152,9 @@ class SubmissionController {
       throw e;
     }
     meters.counter("pipeline.records.out", "stage", "ingest", "kind", "article").increment();
-    return ResponseEntity.status(HttpStatus.ACCEPTED)
+    String statusUrl = properties.statusUrlOf(accepted.id(), accepted.revision());
+    return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, statusUrl)
         .body(Map.of("id", accepted.id(), "revision", accepted.revision(), "status", "accepted",
-            "title", submission.title()));
+            "title", submission.title(), "statusUrl", statusUrl));
   }
 }

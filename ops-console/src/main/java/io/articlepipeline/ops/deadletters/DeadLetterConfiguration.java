@@ -2,6 +2,7 @@ package io.articlepipeline.ops.deadletters;
 
 import io.articlepipeline.ops.OpsProperties;
 import io.articlepipeline.ops.metrics.OpsMetrics;
+import io.articlepipeline.support.deadletter.DeadLetterReader;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,8 +46,8 @@ public class DeadLetterConfiguration {
         .collect(Collectors.toSet());
     var d = properties.getDeadLetters();
     return new DeadLetterService(d.getTopics(),
-        new DeadLetterStore(consumers, properties.getKafka().getTimeout()),
-        new DeadLetterHeaderReader(stageByTopic(properties.getGroups())),
+        new DeadLetterStore(consumers, properties.getKafka().getTimeout(),
+            new DeadLetterReader(stageByTopic(properties.getGroups()))),
         new ReplayRecords(replayTargets), producer, properties.getKafka().getTimeout(),
         d.getNewest(), d.getMaxReplay(), clock, metrics::replayed);
   }

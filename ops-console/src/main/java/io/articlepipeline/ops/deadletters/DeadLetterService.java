@@ -4,6 +4,7 @@ import io.articlepipeline.ops.deadletters.DeadLettersView.TopicDeadLetters;
 import io.articlepipeline.ops.deadletters.ReplayReport.Result;
 import io.articlepipeline.ops.deadletters.ReplayReport.Status;
 import io.articlepipeline.ops.deadletters.ReplayRecords.ReplayRefusedException;
+import io.articlepipeline.support.deadletter.DeadLetterReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,6 @@ public class DeadLetterService {
 
   private final List<String> deadLetterTopics;
   private final DeadLetterStore store;
-  private final DeadLetterHeaderReader headers;
   private final ReplayRecords replays;
   private final Producer<byte[], byte[]> producer;
   private final Duration timeout;
@@ -50,11 +50,10 @@ public class DeadLetterService {
   }
 
   public DeadLetterService(List<String> deadLetterTopics, DeadLetterStore store,
-      DeadLetterHeaderReader headers, ReplayRecords replays, Producer<byte[], byte[]> producer,
+      ReplayRecords replays, Producer<byte[], byte[]> producer,
       Duration timeout, int newest, int maxReplay, Clock clock, ReplayListener listener) {
     this.deadLetterTopics = List.copyOf(deadLetterTopics);
     this.store = store;
-    this.headers = headers;
     this.replays = replays;
     this.producer = producer;
     this.timeout = timeout;
@@ -74,9 +73,9 @@ public class DeadLetterService {
     List<TopicDeadLetters> topics = new ArrayList<>();
     for (String topic : deadLetterTopics) {
       DeadLetterStore.Snapshot snapshot = store.snapshot(topic, newest);
-      topics.add(new TopicDeadLetters(topic, DeadLetterHeaderReader.sourceTopicOf(topic),
+      topics.add(new TopicDeadLetters(topic, DeadLetterReader.sourceTopicOf(topic),
           snapshot.exists(), snapshot.retained(), snapshot.total(),
-          snapshot.newest().stream().map(headers::view).toList()));
+          snapshot.newest()));
     }
     return new DeadLettersView(clock.instant(), topics);
   }
@@ -142,7 +141,7 @@ public class DeadLetterService {
     ConsumerRecord<byte[], byte[]> deadLetter = sent.deadLetter();
     try {
       RecordMetadata meta = sent.ack().get(timeout.toMillis() * 6, TimeUnit.MILLISECONDS);
-      int count = DeadLetterHeaderReader.replayCount(sent.replay().headers());
+      int count = DeadLetterReader.replayCount(sent.replay().headers());
       log.info("Replayed dead letter topic={} partition={} offset={} to topic={} partition={} offset={}",
           deadLetter.topic(), deadLetter.partition(), deadLetter.offset(), meta.topic(),
           meta.partition(), meta.offset());

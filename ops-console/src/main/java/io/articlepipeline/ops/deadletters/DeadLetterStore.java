@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import io.articlepipeline.support.deadletter.DeadLetterReader;
+import io.articlepipeline.support.deadletter.DeadLetterView;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -25,11 +27,16 @@ public class DeadLetterStore {
 
   private final Supplier<Consumer<byte[], byte[]>> consumers;
   private final Duration timeout;
+  private final DeadLetterReader reader;
 
-  /** @param consumers makes a consumer without a group id; each read uses and closes one */
-  public DeadLetterStore(Supplier<Consumer<byte[], byte[]>> consumers, Duration timeout) {
+  /**
+   * @param consumers makes a consumer without a group id; each read uses and closes one
+   * @param reader reads a dead letter's headers into the view the snapshots list
+   */
+  public DeadLetterStore(Supplier<Consumer<byte[], byte[]>> consumers, Duration timeout, DeadLetterReader reader) {
     this.consumers = consumers;
     this.timeout = timeout;
+    this.reader = reader;
   }
 
   /**
@@ -38,10 +45,9 @@ public class DeadLetterStore {
    * @param exists false when the topic has not been created (nothing ever failed)
    * @param retained dead letters still in the topic (end minus start offsets)
    * @param total dead letters ever written (sum of end offsets)
-   * @param newest the newest records, newest first
+   * @param newest the newest dead letters, newest first
    */
-  public record Snapshot(boolean exists, long retained, long total,
-      List<ConsumerRecord<byte[], byte[]>> newest) {
+  public record Snapshot(boolean exists, long retained, long total, List<DeadLetterView> newest) {
   }
 
   /** Bounds of the topic and up to {@code limit} of its newest records. */
@@ -66,7 +72,7 @@ public class DeadLetterStore {
           ? Long.compare(b.timestamp(), a.timestamp())
           : Long.compare(b.offset(), a.offset()));
       return new Snapshot(true, retained, total,
-          List.copyOf(records.subList(0, Math.min(limit, records.size()))));
+          records.subList(0, Math.min(limit, records.size())).stream().map(reader::read).toList());
     }
   }
 

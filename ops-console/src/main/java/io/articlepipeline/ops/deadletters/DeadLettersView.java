@@ -1,5 +1,6 @@
 package io.articlepipeline.ops.deadletters;
 
+import io.articlepipeline.support.deadletter.DeadLetterView;
 import java.time.Instant;
 import java.util.List;
 

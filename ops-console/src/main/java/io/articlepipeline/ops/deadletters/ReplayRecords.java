@@ -1,6 +1,7 @@
 package io.articlepipeline.ops.deadletters;
 
 import io.articlepipeline.schemas.DeadLetterHeaders;
+import io.articlepipeline.support.deadletter.DeadLetterReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,9 +41,9 @@ public final class ReplayRecords {
    * @throws ReplayRefusedException when the original topic is unknown or not a replay target
    */
   public ProducerRecord<byte[], byte[]> replayOf(ConsumerRecord<byte[], byte[]> deadLetter) {
-    String target = DeadLetterHeaderReader.string(deadLetter.headers(), DeadLetterHeaders.ORIGINAL_TOPIC);
+    String target = DeadLetterReader.string(deadLetter.headers(), DeadLetterHeaders.ORIGINAL_TOPIC);
     if (target == null) {
-      target = DeadLetterHeaderReader.sourceTopicOf(deadLetter.topic());
+      target = DeadLetterReader.sourceTopicOf(deadLetter.topic());
     }
     if (target == null) {
       throw new ReplayRefusedException("no " + DeadLetterHeaders.ORIGINAL_TOPIC
@@ -58,7 +59,7 @@ public final class ReplayRecords {
         headers.add(header);
       }
     }
-    int count = DeadLetterHeaderReader.replayCount(deadLetter.headers()) + 1;
+    int count = DeadLetterReader.replayCount(deadLetter.headers()) + 1;
     headers.add(DeadLetterHeaders.REPLAY_COUNT, utf8(Integer.toString(count)));
     headers.add(REPLAYED_FROM, utf8(deadLetter.topic() + "/" + deadLetter.partition() + "/"
         + deadLetter.offset()));

@@ -1,15 +1,16 @@
 package io.articlepipeline.ops.deadletters;
 
-import static io.articlepipeline.ops.deadletters.DeadLetterHeaderReaderTest.record;
-import static io.articlepipeline.ops.deadletters.DeadLetterHeaderReaderTest.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.articlepipeline.schemas.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 class ReplayRecordsTest {
@@ -81,5 +82,14 @@ class ReplayRecordsTest {
 
   private static String text(ProducerRecord<byte[], byte[]> record, String header) {
     return new String(record.headers().lastHeader(header).value(), StandardCharsets.UTF_8);
+  }
+
+  static ConsumerRecord<byte[], byte[]> record(String topic, RecordHeaders headers, String key, byte[] value) {
+    return new ConsumerRecord<>(topic, 0, 7, 1_700_000_100_000L, TimestampType.CREATE_TIME, -1, -1,
+        key == null ? null : utf8(key), value, headers, Optional.empty());
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

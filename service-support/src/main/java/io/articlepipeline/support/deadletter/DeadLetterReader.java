@@ -1,48 +1,66 @@
-package io.articlepipeline.ops.deadletters;
+package io.articlepipeline.support.deadletter;
 
 import io.articlepipeline.schemas.DeadLetterHeaders;
+import io.articlepipeline.support.kafka.RecordDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Reads the reason and origin of a dead letter from its {@link DeadLetterHeaders}. Numbers are
- * read as the binder writes them (4-byte int, 8-byte long) and, failing that, as decimal text, so
- * dead letters from other writers still read. No I/O.
+ * Reads a dead-letter record into a {@link DeadLetterView}: the headers {@link DeadLetter} writes
+ * ({@link DeadLetterHeaders}) and, with a decoder, the article revision in its value. The one
+ * reader of dead letters: the ops console's list and replay and the index service's article
+ * status both use it. Numbers are read as they are written (4-byte int, 8-byte long) and, failing
+ * that, as decimal text, so dead letters from other writers still read. No I/O but the decoder's.
  */
-public final class DeadLetterHeaderReader {
+public final class DeadLetterReader {
 
   private static final String CAUSED_BY = "Caused by:";
   private static final int MAX_CAUSE_CHARS = 1000;
 
-  private final Map<String, String> stageByTopic;
+  private final Map<String, String> stageBySourceTopic;
+  private final RecordDecoder<GenericRecord> values;
 
-  /** @param stageByTopic source topic to the stage reading it, for dead letters without a stage header */
-  public DeadLetterHeaderReader(Map<String, String> stageByTopic) {
-    this.stageByTopic = Map.copyOf(stageByTopic);
+  /**
+   * @param stageBySourceTopic source topic to the stage reading it, for dead letters without a
+   *     stage header
+   * @param values decodes a dead-lettered value (Confluent wire format) to read its
+   *     {@code revision}; null to read no revisions
+   */
+  public DeadLetterReader(Map<String, String> stageBySourceTopic, RecordDecoder<GenericRecord> values) {
+    this.stageBySourceTopic = Map.copyOf(stageBySourceTopic);
+    this.values = values;
   }
 
-  /** The operator's view of a dead-letter record. */
-  public DeadLetterView view(ConsumerRecord<byte[], byte[]> record) {
+  /** A reader of headers only: no revisions. */
+  public DeadLetterReader(Map<String, String> stageBySourceTopic) {
+    this(stageBySourceTopic, null);
+  }
+
+  /** The view of a dead-letter record. */
+  public DeadLetterView read(ConsumerRecord<byte[], byte[]> record) {
     Headers headers = record.headers();
     String originalTopic = string(headers, DeadLetterHeaders.ORIGINAL_TOPIC);
     if (originalTopic == null) {
       originalTopic = sourceTopicOf(record.topic());
     }
     String stage = string(headers, DeadLetterHeaders.STAGE);
-    if (stage == null) {
-      stage = stageByTopic.get(originalTopic);
+    if (stage == null && originalTopic != null) {
+      stage = stageBySourceTopic.get(originalTopic);
     }
     Long originalPartition = number(headers, DeadLetterHeaders.ORIGINAL_PARTITION);
     Long originalTimestamp = number(headers, DeadLetterHeaders.ORIGINAL_TIMESTAMP);
+    byte[] value = record.value();
     return new DeadLetterView(record.topic(), record.partition(), record.offset(),
         Instant.ofEpochMilli(record.timestamp()),
         record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
-        record.value() == null ? -1 : record.value().length,
+        revision(originalTopic != null ? originalTopic : record.topic(), value),
+        value == null ? -1 : value.length,
         stage,
         string(headers, DeadLetterHeaders.EXCEPTION_FQCN),
         string(headers, DeadLetterHeaders.EXCEPTION_MESSAGE),
@@ -51,7 +69,24 @@ public final class DeadLetterHeaderReader {
         originalPartition == null ? null : originalPartition.intValue(),
         number(headers, DeadLetterHeaders.ORIGINAL_OFFSET),
         originalTimestamp == null ? null : Instant.ofEpochMilli(originalTimestamp),
-        replayCount(headers));
+        replayCount(headers),
+        value);
+  }
+
+  /** The {@code revision} of the value, decoded as the stages decode it; null when it cannot be. */
+  private Long revision(String topic, byte[] value) {
+    if (values == null || value == null || value.length == 0) {
+      return null;
+    }
+    try {
+      GenericRecord decoded = values.decode(topic, value);
+      if (decoded != null && decoded.hasField("revision") && decoded.get("revision") instanceof Long revision) {
+        return revision;
+      }
+    } catch (RuntimeException e) {
+      // not Avro, or a schema the registry does not have: that is often why it was dead-lettered
+    }
+    return null;
   }
 
   /**
@@ -75,7 +110,7 @@ public final class DeadLetterHeaderReader {
     return cause.length() > MAX_CAUSE_CHARS ? cause.substring(0, MAX_CAUSE_CHARS) + "…" : cause;
   }
 
-  /** The source topic of a dead-letter topic by the naming rule {@code <topic>.dlq}. */
+  /** The source topic of a dead-letter topic by the naming rule {@code <topic>.dlq}; else null. */
   public static String sourceTopicOf(String deadLetterTopic) {
     return deadLetterTopic.endsWith(".dlq")
         ? deadLetterTopic.substring(0, deadLetterTopic.length() - ".dlq".length())
@@ -107,7 +142,7 @@ public final class DeadLetterHeaderReader {
       try {
         return Long.parseLong(text);
       } catch (NumberFormatException e) {
-        // Digits that do not fit a long: fall through to the binary reading.
+        // digits that do not fit a long: fall through to the binary reading
         return binary(v);
       }
     }

@@ -1,11 +1,12 @@
-package io.articlepipeline.ingest.status;
+package io.articlepipeline.index.status;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where an article is, from what the index holds and what the dead-letter topics say.
+ * Where an article is, from what the index holds and what the dead-letter topics say: the
+ * answer of {@code GET /api/articles/{id}/status}.
  * <ul>
  *   <li>{@code indexed}: searchable at the asked revision or a newer one;</li>
  *   <li>{@code failed}: a stage dead-lettered that revision (or, with no revision asked, a
@@ -25,7 +26,7 @@ public final class ArticleStatus {
   }
 
   public static Optional<Map<String, Object>> of(String id, Long asked, Optional<Indexed> indexed,
-      Optional<DeadLetter> failure) {
+      Optional<Failure> failure) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", id);
     String status;
@@ -49,7 +50,7 @@ public final class ArticleStatus {
       out.put("indexedAt", i.indexedAt());
     });
     if (status.equals("failed")) {
-      DeadLetter f = failure.get();
+      Failure f = failure.get();
       Map<String, Object> detail = new LinkedHashMap<>();
       detail.put("stage", f.stage());
       detail.put("reason", f.reason());
@@ -68,7 +69,7 @@ public final class ArticleStatus {
    * newer than what is searchable). A dead letter whose revision is unknown (an undecodable
    * record) counts whenever the asked revision is not searchable.
    */
-  private static boolean applies(DeadLetter f, Long asked, Optional<Indexed> indexed) {
+  private static boolean applies(Failure f, Long asked, Optional<Indexed> indexed) {
     if (asked != null) {
       return f.revision() == null || f.revision() >= asked;
     }
