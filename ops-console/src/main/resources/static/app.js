@@ -179,7 +179,11 @@ function renderSchemas(s) {
 function renderReprocess(p) {
   $('reprocess-group').textContent = p.group;
   $('reprocess-topic').textContent = p.topic;
-  const rows = [el('div', {}, `group ${p.group} on ${p.topic}: `, badge(p.state), ` ${p.members} member(s), lag ${fmtNum(p.lag)}`)];
+  const busy = ['stopping', 'rewinding', 'resuming', 'catching up'].includes(p.phase);
+  $('reprocess').disabled = busy;
+  const rows = [el('div', {id: 'reprocess-phase'}, 'phase ', badge(p.phase || 'idle'),
+    p.error ? el('span', {class: 'error'}, ' ' + p.error) : '')];
+  rows.push(el('div', {}, `group ${p.group} on ${p.topic}: `, badge(p.state), ` ${p.members} member(s), lag ${fmtNum(p.lag)}`));
   if (p.rewind) {
     rows.push(el('div', {}, `rewound at ${fmtTime(p.rewind.at)}: ${fmtNum(p.reprocessed)} of ${fmtNum(p.toReprocess)} reprocessed (${p.percent}%)`,
       p.caughtUp ? el('strong', {class: 'lag-zero'}, ' · caught up') : ''));
@@ -223,17 +227,14 @@ async function replay(topic, which) {
   }
 }
 
-async function reprocess(force) {
+async function reprocess() {
   const msg = $('reprocess-message');
-  const question = force
-    ? `Remove the members of ${$('reprocess-group').textContent} and rewind it to the start while it runs?`
-    : `Rewind ${$('reprocess-group').textContent} to the start of ${$('reprocess-topic').textContent}?`;
-  if (!confirm(question)) return;
-  msg.textContent = 'rewinding…';
+  if (!confirm(`Stop the stage, rewind ${$('reprocess-group').textContent} to the start of ${$('reprocess-topic').textContent} and start it again?`)) return;
+  msg.textContent = 'starting…';
   msg.className = '';
   try {
-    renderReprocess(await api('POST', '/api/ops/reprocess' + (force ? '?force=true' : '')));
-    msg.textContent = 'Rewound; progress below.';
+    renderReprocess(await api('POST', '/api/ops/reprocess'));
+    msg.textContent = 'Started; its phase and progress below.';
   } catch (e) {
     handle(e, msg);
   }
@@ -322,7 +323,6 @@ $('forget-token').addEventListener('click', () => logout(''));
 $('refresh-now').addEventListener('click', refresh);
 $('auto-refresh').addEventListener('change', schedule);
 $('refresh-seconds').addEventListener('change', schedule);
-$('reprocess').addEventListener('click', () => reprocess(false));
-$('reprocess-force').addEventListener('click', () => reprocess(true));
+$('reprocess').addEventListener('click', () => reprocess());
 
 if (sessionStorage.getItem(TOKEN_KEY)) showConsole(); else logout('');

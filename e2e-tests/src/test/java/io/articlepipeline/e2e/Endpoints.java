@@ -12,6 +12,7 @@ final class Endpoints {
   static final String INGEST = required("INGEST_URL");
   static final String INDEX = required("INDEX_URL");
   static final String OPS = required("OPS_URL");
+  static final String ENRICH = required("ENRICH_URL");
   static final String REGISTRY = required("SCHEMA_REGISTRY_URL");
   static final String KAFKA = required("KAFKA_BOOTSTRAP_SERVERS");
   static final String SUBMIT_TOKEN = required("SUBMIT_TOKEN");

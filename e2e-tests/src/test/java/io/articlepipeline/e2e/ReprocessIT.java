@@ -5,17 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reprocessing: the enrich stage is rewound through the ops API while it runs, every article is
- * enriched again, and the index ends with the new enrichment and still one document per article.
+ * Reprocessing: one call to the ops API stops the enrich stage's input binding, rewinds its
+ * group, starts it again and reports each phase; every article is enriched again, and the index
+ * ends with the new enrichment and still one document per article. A second reprocess meanwhile
+ * is refused. The binding's API on enrich-service needs the ops token.
  */
 class ReprocessIT {
 
   @Test
-  void everyArticleIsEnrichedAgainAndTheIndexKeepsOneCopy() {
+  void reprocessingReEnrichesEveryArticleAndTheIndexKeepsOneCopy() {
     String marker = "重处理" + UUID.randomUUID().toString().substring(0, 8);
     Http.Response accepted = Http.post(Endpoints.INGEST + "/api/articles", Endpoints.SUBMIT_TOKEN, "application/json",
         "{\"title\": \"重新富化测试\", \"body\": \"中国红十字会总会开展救灾物资发放。" + marker + "\"}");
@@ -25,13 +30,31 @@ class ReprocessIT {
         .until(() -> Http.get(Endpoints.INDEX + "/api/articles/" + id, null), r -> r.status() == 200)
         .json().path("enrichment").path("enrichedAt").asText());
 
-    Http.Response rewind = Http.post(Endpoints.OPS + "/api/ops/reprocess?force=true", Endpoints.OPS_TOKEN,
+    Http.Response started = Http.post(Endpoints.OPS + "/api/ops/reprocess", Endpoints.OPS_TOKEN,
         "application/json", "");
-    assertThat(rewind.status()).as(rewind.body()).isEqualTo(202);
-    assertThat(rewind.json().path("toReprocess").asLong()).isPositive();
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    assertThat(started.json().path("phase").asText()).isEqualTo("stopping");
+    Http.Response second = Http.post(Endpoints.OPS + "/api/ops/reprocess", Endpoints.OPS_TOKEN,
+        "application/json", "");
+    assertThat(second.status()).as(second.body()).isEqualTo(409);
+    assertThat(second.json().path("error").asText()).contains("under way");
 
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> Http.get(Endpoints.OPS + "/api/ops/reprocess", Endpoints.OPS_TOKEN).json().path("caughtUp").asBoolean());
+    Set<String> phases = ConcurrentHashMap.newKeySet();
+    Http.Response done = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+        .until(() -> Http.get(Endpoints.OPS + "/api/ops/reprocess", Endpoints.OPS_TOKEN), r -> {
+          String phase = r.json().path("phase").asText();
+          phases.add(phase);
+          assertThat(phase).as(r.body()).isNotEqualTo("failed");
+          return phase.equals("done");
+        });
+    assertThat(done.json().path("toReprocess").asLong()).isPositive();
+    assertThat(done.json().path("caughtUp").asBoolean()).isTrue();
+    assertThat(done.json().path("error").isNull()).isTrue();
+    assertThat(phases).contains("done").doesNotContain("idle");
+    Http.Response binding = Http.get(Endpoints.ENRICH + "/api/enrich/binding", Endpoints.OPS_TOKEN);
+    assertThat(binding.status()).isEqualTo(200);
+    assertThat(binding.json().path("state").asText()).isEqualTo("running");
+
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
       Http.Response article = Http.get(Endpoints.INDEX + "/api/articles/" + id, null);
       Instant enrichedAt = Instant.parse(article.json().path("enrichment").path("enrichedAt").asText());
@@ -39,5 +62,18 @@ class ReprocessIT {
     });
     Http.Response search = Http.get(Endpoints.INDEX + "/api/search?q=" + Http.q(marker), null);
     assertThat(search.json().path("total").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void theEnrichBindingApiNeedsTheOpsToken() {
+    for (String path : List.of("/api/enrich/binding/stop", "/api/enrich/binding/start")) {
+      Http.Response submit = Http.post(Endpoints.ENRICH + path, Endpoints.SUBMIT_TOKEN, "application/json", "");
+      assertThat(submit.status()).as(path).isEqualTo(403);
+      assertThat(Http.post(Endpoints.ENRICH + path, null, "application/json", "").status()).as(path).isEqualTo(401);
+    }
+    assertThat(Http.get(Endpoints.ENRICH + "/api/enrich/binding", Endpoints.SUBMIT_TOKEN).status()).isEqualTo(403);
+    assertThat(Http.get(Endpoints.ENRICH + "/api/enrich/binding", null).status()).isEqualTo(401);
+    assertThat(Http.get(Endpoints.ENRICH + "/api/enrich/binding", Endpoints.OPS_TOKEN).json().path("state").asText())
+        .isEqualTo("running");
   }
 }

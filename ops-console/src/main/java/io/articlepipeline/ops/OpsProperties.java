@@ -283,6 +283,45 @@ public class OpsProperties {
     @NotBlank(message = "pipeline.ops.reprocess.topic must be set")
     private String topic = Topics.SUBMITTED;
 
+    /**
+     * Service (a name in pipeline.ops.services) whose input binding is stopped during the rewind
+     * and started again after, with the ops token; default enrich.
+     */
+    @NotBlank(message = "pipeline.ops.reprocess.service must be set")
+    private String service = "enrich";
+
+    /** Longest wait for the group to have no active member once the binding stopped; default 2m. */
+    @NotNull(message = "pipeline.ops.reprocess.empty-group-timeout must be set")
+    private Duration emptyGroupTimeout = Duration.ofMinutes(2);
+
+    /** Longest wait for the service's answer to a binding call (a stop finishes its batch); default 60s. */
+    @NotNull(message = "pipeline.ops.reprocess.binding-timeout must be set")
+    private Duration bindingTimeout = Duration.ofSeconds(60);
+
+    public String getService() {
+      return service;
+    }
+
+    public void setService(String service) {
+      this.service = service;
+    }
+
+    public Duration getEmptyGroupTimeout() {
+      return emptyGroupTimeout;
+    }
+
+    public void setEmptyGroupTimeout(Duration emptyGroupTimeout) {
+      this.emptyGroupTimeout = emptyGroupTimeout;
+    }
+
+    public Duration getBindingTimeout() {
+      return bindingTimeout;
+    }
+
+    public void setBindingTimeout(Duration bindingTimeout) {
+      this.bindingTimeout = bindingTimeout;
+    }
+
     public String getGroup() {
       return group;
     }

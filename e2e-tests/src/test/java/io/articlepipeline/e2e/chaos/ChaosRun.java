@@ -192,38 +192,34 @@ public final class ChaosRun {
   private void duringReprocess() throws Exception {
     System.out.printf("round reprocess: ./pipeline reprocess, enrich-service killed while it catches up, at %d articles%n",
         clients.freshArticles());
-    long before = portPid(port("enrich"));
     Process reprocess = background("reprocess");
-    // the command stops enrich, rewinds its group and starts it again: wait for the new process
-    // to serve its port, then give it a few seconds on the rewound topic
-    long pid = -1;
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (System.nanoTime() < deadline && reprocess.isAlive()) {
-      pid = portPid(port("enrich"));
-      if (pid > 1 && pid != before) {
-        break;
-      }
-      Thread.sleep(200);
-    }
-    // and answer healthy: the command then only follows the progress, which outlives the kill
-    awaitJson("http://127.0.0.1:" + port("enrich") + "/actuator/health", n -> "UP".equals(n.path("status").asText()),
-        "status");
+    // the ops console stops enrich's input binding, rewinds its group and starts the binding
+    // again: wait until it follows the catch-up, then give enrich a few seconds on the rewound topic
+    String phase = awaitJson(env("OPS_URL", "http://127.0.0.1:8084") + "/api/ops/reprocess",
+        n -> List.of("catching up", "done", "failed").contains(n.path("phase").asText()), "phase");
     Thread.sleep(2000);
     String progress = awaitJson(env("OPS_URL", "http://127.0.0.1:8084") + "/api/ops/reprocess", n -> true,
         "reprocessed");
-    if (pid <= 1 || pid == before) {
-      System.out.printf("  no new enrich-service came up (./pipeline reprocess %s); round skipped%n",
-          reprocess.isAlive() ? "still running" : "exited " + reprocess.exitValue());
-      rounds.add(new Round("reprocess", "no new enrich-service to kill", -1, -1, false));
+    long pid = portPid(port("enrich"));
+    if (!List.of("catching up", "done").contains(phase) || !ours(pid)) {
+      System.out.printf("  reprocess phase %s, enrich-service pid %d; round skipped%n", phase, pid);
+      rounds.add(new Round("reprocess", "reprocess in phase " + phase + ", no enrich-service to kill", -1, -1, false));
       exitOf(reprocess);
       return;
     }
-    System.out.printf("  %s records reprocessed; kill -9 enrich-service pid %d%n", progress, pid);
+    System.out.printf("  phase %s, %s records reprocessed; kill -9 enrich-service pid %d%n", phase, progress, pid);
     kill(pid);
     Thread.sleep(1000L * Integer.parseInt(env("CHAOS_DOWN_SECONDS", "5")));
-    restart("reprocess", "enrich-service pid " + pid + " killed after " + progress + " reprocessed");
-    // the command outlives the kill (it only polls the ops console) and ends once enrich caught up
-    System.out.printf("  ./pipeline reprocess exited %d%n", exitOf(reprocess));
+    // the restarted enrich-service starts its input binding and goes on from the last commit
+    Round r = restart("reprocess", "enrich-service pid " + pid + " killed in phase " + phase + " after "
+        + progress + " reprocessed");
+    // the command only polls the ops console: it outlives the kill and ends once enrich caught up
+    int rc = exitOf(reprocess);
+    System.out.printf("  ./pipeline reprocess exited %d%n", rc);
+    if (rc != 0) {
+      rounds.set(rounds.indexOf(r), new Round(r.name(), r.detail() + "; ./pipeline reprocess FAILED", r.healthySeconds(),
+          r.progressSeconds(), false));
+    }
   }
 
   /** Polls an ops-token GET until {@code done}; returns the field's value then (or at the 2 min timeout). */

@@ -10,7 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Small JSON-over-HTTP GET client used for the registry, Elasticsearch and the services' health. */
+/** Small JSON-over-HTTP client used for the registry, Elasticsearch, the services' health and enrich's input binding. */
 public class JsonHttp {
 
   private final HttpClient http;
@@ -42,8 +42,26 @@ public class JsonHttp {
    * @throws UnreachableException when no answer came (refused, timed out)
    */
   public Answer get(URI uri) {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-        .header("Accept", "application/json, application/vnd.schemaregistry.v1+json").GET().build();
+    return send(HttpRequest.newBuilder(uri).GET(), uri);
+  }
+
+  /**
+   * Sends a request with a bearer token ({@code GET} or a {@code POST} without a body).
+   *
+   * @throws UnreachableException when no answer came (refused, timed out)
+   */
+  public Answer send(String method, URI uri, String bearerToken) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+        .method(method, HttpRequest.BodyPublishers.noBody());
+    if (bearerToken != null && !bearerToken.isEmpty()) {
+      b.header("Authorization", "Bearer " + bearerToken);
+    }
+    return send(b, uri);
+  }
+
+  private Answer send(HttpRequest.Builder builder, URI uri) {
+    HttpRequest request = builder.timeout(timeout)
+        .header("Accept", "application/json, application/vnd.schemaregistry.v1+json").build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), parse(response.body()));

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Kafka moves a group's offsets only while the group has no active members
  * ({@code alterConsumerGroupOffsets} fails with UNKNOWN_MEMBER_ID otherwise). So by default a
- * group with members is refused and the operator stops the stage first. With {@code force}, the
+ * group with members is refused: the ops console's reprocess stops the stage's input binding and
+ * waits until the group is empty first ({@link ReprocessService}). With {@code force}, the
  * members are removed from the group and the offsets are moved in the moment before they rejoin;
  * they then rejoin, fetch the moved offsets and read from the start. Their in-flight commits are
  * fenced by the removal, so they cannot overwrite the rewind.
@@ -88,7 +89,8 @@ public class GroupRewinder {
         || cause instanceof RebalanceInProgressException;
   }
 
-  private List<TopicPartition> partitions(String topic) throws Exception {
+  /** The topic's partitions; throws NothingToRewindException when it does not exist. */
+  List<TopicPartition> partitions(String topic) throws Exception {
     try {
       return get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions()
           .stream().map(p -> new TopicPartition(topic, p.partition())).toList();

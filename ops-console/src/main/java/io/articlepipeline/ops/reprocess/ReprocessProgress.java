@@ -6,9 +6,13 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * How far a rewound group has come: of the records that existed at the rewind, how many it has
- * committed again. No I/O.
+ * Where a reprocess stands and how far the rewound group has come: of the records that existed at
+ * the rewind, how many it has committed again. No I/O.
  *
+ * @param phase {@code idle} (none since the console started), {@code stopping} (the stage's input
+ *     binding is stopped and its group left empty), {@code rewinding}, {@code resuming} (the
+ *     binding is started again), {@code catching up}, {@code done} or {@code failed}
+ * @param error why it failed (and whether the binding could be started again), null otherwise
  * @param group the consumer group
  * @param topic the topic
  * @param state group state now
@@ -22,7 +26,7 @@ import java.util.TreeSet;
  * @param caughtUp true once the group committed up to the rewind's end offsets
  * @param partitions per-partition detail
  */
-public record ReprocessProgress(String group, String topic, String state, int members,
+public record ReprocessProgress(String phase, String error, String group, String topic, String state, int members,
     Rewind rewind, long toReprocess, long reprocessed, Double percent, long lag,
     boolean caughtUp, List<PartitionProgress> partitions) {
 
@@ -69,7 +73,13 @@ public record ReprocessProgress(String group, String topic, String state, int me
     }
     Double percent = rewind == null ? null
         : toDo == 0 ? 100.0 : Math.floor(1000.0 * done / toDo) / 10.0;
-    return new ReprocessProgress(group, topic, state, members, rewind, toDo, done, percent, lag,
-        caughtUp, partitions);
+    return new ReprocessProgress("idle", null, group, topic, state, members, rewind, toDo, done,
+        percent, lag, caughtUp, partitions);
+  }
+
+  /** The same progress in another phase. */
+  public ReprocessProgress withPhase(String newPhase, String newError) {
+    return new ReprocessProgress(newPhase, newError, group, topic, state, members, rewind,
+        toReprocess, reprocessed, percent, lag, caughtUp, partitions);
   }
 }
