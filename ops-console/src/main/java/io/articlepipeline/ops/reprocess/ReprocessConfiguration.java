@@ -43,9 +43,7 @@ public class ReprocessConfiguration {
   @Bean
   ReprocessService reprocessService(Admin admin, KafkaOffsetsReader reader, StageBinding reprocessStageBinding,
       ExecutorService reprocessExecutor, OpsProperties properties, Clock clock) {
-    // a forced rewind races the removed members' rejoin; a few quick attempts win it
-    Retry retry = new Retry(8, Duration.ofMillis(50), Duration.ofMillis(500));
-    GroupRewinder rewinder = new GroupRewinder(admin, properties.getKafka().getTimeout(), clock, retry);
+    GroupRewinder rewinder = new GroupRewinder(admin, properties.getKafka().getTimeout(), clock);
     OpsProperties.Reprocess r = properties.getReprocess();
     return new ReprocessService(rewinder, reader, reprocessStageBinding, r.getGroup(), r.getTopic(),
         r.getEmptyGroupTimeout(), Duration.ofMillis(500), reprocessExecutor, clock, Retry.Sleeper.THREAD);

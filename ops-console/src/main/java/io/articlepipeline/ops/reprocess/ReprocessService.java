@@ -103,7 +103,7 @@ public class ReprocessService {
       expect("stopped", binding.stop(), "stop");
       awaitEmptyGroup();
       phase = Phase.REWINDING;
-      last.set(admin(() -> rewinder.rewind(group, topic, false)));
+      last.set(admin(() -> rewinder.rewind(group, topic)));
       phase = Phase.RESUMING;
       expect("running", binding.start(), "start");
       phase = Phase.CATCHING_UP;

@@ -1,7 +1,6 @@
 package io.articlepipeline.ops.reprocess;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,16 +9,14 @@ import java.util.Map;
  * @param group the consumer group
  * @param topic the topic
  * @param at when the offsets were moved
- * @param removedMembers members removed first (force), empty when the group was idle
  * @param startOffsets partition to the offset the group was rewound to
  * @param endOffsets partition to the end offset at the time of the rewind: reprocessing is
  *     complete once the group has committed at least these
  */
-public record Rewind(String group, String topic, Instant at, List<String> removedMembers,
+public record Rewind(String group, String topic, Instant at,
     Map<Integer, Long> startOffsets, Map<Integer, Long> endOffsets) {
 
   public Rewind {
-    removedMembers = List.copyOf(removedMembers);
     startOffsets = Map.copyOf(startOffsets);
     endOffsets = Map.copyOf(endOffsets);
   }

@@ -3,13 +3,12 @@ package io.articlepipeline.ops.reprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReprocessProgressTest {
 
-  private final Rewind rewind = new Rewind("enrich", "articles.submitted", Instant.EPOCH, List.of(),
+  private final Rewind rewind = new Rewind("enrich", "articles.submitted", Instant.EPOCH,
       Map.of(0, 0L, 1, 10L), Map.of(0, 100L, 1, 60L));
 
   @Test

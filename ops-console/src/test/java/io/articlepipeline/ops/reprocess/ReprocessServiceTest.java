@@ -3,7 +3,6 @@ package io.articlepipeline.ops.reprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -42,7 +41,7 @@ class ReprocessServiceTest {
 
   private static final String GROUP = "enrich";
   private static final String TOPIC = "articles.submitted";
-  private static final Rewind REWIND = new Rewind(GROUP, TOPIC, Instant.EPOCH, List.of(),
+  private static final Rewind REWIND = new Rewind(GROUP, TOPIC, Instant.EPOCH,
       Map.of(0, 0L), Map.of(0, 10L));
 
   /** The stage's binding: records the calls, answers what it is told. */
@@ -115,8 +114,8 @@ class ReprocessServiceTest {
           now.set(now.get().plus(d));
         });
     when(rewinder.partitions(TOPIC)).thenReturn(List.of(new TopicPartition(TOPIC, 0)));
-    when(rewinder.rewind(anyString(), anyString(), anyBoolean())).thenAnswer(i -> {
-      journal.add("rewind force=" + i.getArgument(2));
+    when(rewinder.rewind(anyString(), anyString())).thenAnswer(i -> {
+      journal.add("rewind");
       committed = 0;
       return REWIND;
     });
@@ -151,7 +150,7 @@ class ReprocessServiceTest {
 
     runQueued();
     assertThat(journal).containsExactly("stop", "members", "sleep", "members", "sleep", "members",
-        "rewind force=false", "start");
+        "rewind", "start");
     ReprocessProgress catchingUp = service.progress();
     assertThat(catchingUp.phase()).isEqualTo("catching up");
     assertThat(catchingUp.toReprocess()).isEqualTo(10);
@@ -186,7 +185,7 @@ class ReprocessServiceTest {
   void aFailedRewindStartsTheBindingAgainAndSaysWhy() throws Exception {
     when(rewinder.members(GROUP)).thenReturn(List.of());
     doThrow(new GroupRewinder.GroupActiveException(GROUP, List.of(member())))
-        .when(rewinder).rewind(anyString(), anyString(), anyBoolean());
+        .when(rewinder).rewind(anyString(), anyString());
     service.start();
     runQueued();
     assertThat(journal).containsExactly("stop", "start");
@@ -203,7 +202,7 @@ class ReprocessServiceTest {
     when(rewinder.members(GROUP)).thenReturn(List.of(member()));
     service.start();
     runQueued();
-    verify(rewinder, never()).rewind(anyString(), anyString(), anyBoolean());
+    verify(rewinder, never()).rewind(anyString(), anyString());
     assertThat(journal.get(0)).isEqualTo("stop");
     assertThat(journal.get(journal.size() - 1)).isEqualTo("start");
     assertThat(journal.stream().filter("sleep"::equals).count()).isEqualTo(10);
@@ -231,7 +230,7 @@ class ReprocessServiceTest {
     binding.afterStop = "running";
     service.start();
     runQueued();
-    verify(rewinder, never()).rewind(anyString(), anyString(), anyBoolean());
+    verify(rewinder, never()).rewind(anyString(), anyString());
     assertThat(service.progress().error()).contains("running after stop");
   }
 
@@ -241,7 +240,7 @@ class ReprocessServiceTest {
     binding.afterStart = "stopped";
     service.start();
     runQueued();
-    assertThat(journal).containsExactly("stop", "rewind force=false", "start", "start");
+    assertThat(journal).containsExactly("stop", "rewind", "start", "start");
     ReprocessProgress failed = service.progress();
     assertThat(failed.phase()).isEqualTo("failed");
     assertThat(failed.error()).contains("phase resuming").contains("is stopped after a start");
