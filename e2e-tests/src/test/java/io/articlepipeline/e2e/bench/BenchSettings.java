@@ -8,6 +8,8 @@ import java.util.OptionalLong;
  * What the load benchmark runs against and how big its phases are, all from the environment
  * {@code ./pipeline bench load} sets (see the script's usage comment).
  *
+ * @param warmUp       BENCH_WARMUP: articles sent by batch before the measured phases (20,000), so
+ *                     the services' hot code is compiled (JIT) before anything is timed
  * @param single       BENCH_SINGLE: articles of the single-POST phase (2,000)
  * @param batch        BENCH_BATCH: articles of the batch phase (20,000)
  * @param stage        BENCH_STAGE: articles of the stage-rate phase (5,000)
@@ -16,7 +18,7 @@ import java.util.OptionalLong;
  * @param concurrency  BENCH_CONCURRENCY: clients of the single-POST phase and the cleanup (16)
  * @param pids         process ids by name (ingest, enrich, index, ops, elasticsearch, kafka), those given
  */
-record BenchSettings(int single, int batch, int stage, int rate, int seconds, int concurrency,
+record BenchSettings(int warmUp, int single, int batch, int stage, int rate, int seconds, int concurrency,
                      String ingestUrl, String enrichUrl, String indexUrl, String opsUrl,
                      String elasticsearchUrl, String submitToken, String kafka, String registry,
                      Map<String, Long> pids) {
@@ -39,7 +41,7 @@ record BenchSettings(int single, int batch, int stage, int rate, int seconds, in
         pids.put(name, Long.parseLong(value));
       }
     }
-    return new BenchSettings(intEnv("BENCH_SINGLE", 2000), intEnv("BENCH_BATCH", 20000),
+    return new BenchSettings(intEnv("BENCH_WARMUP", 20000), intEnv("BENCH_SINGLE", 2000), intEnv("BENCH_BATCH", 20000),
         intEnv("BENCH_STAGE", 5000), intEnv("BENCH_RATE", 200), intEnv("BENCH_SECONDS", 30),
         intEnv("BENCH_CONCURRENCY", 16),
         required("INGEST_URL"), System.getenv("ENRICH_URL"), required("INDEX_URL"), System.getenv("OPS_URL"),

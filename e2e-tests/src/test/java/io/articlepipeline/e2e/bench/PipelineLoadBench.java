@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Load benchmark of the whole running pipeline ({@code ./pipeline bench load}), in one run on the
  * same generated-from-real-pages articles ({@link Corpus}):
  * <ol>
+ *   <li>{@link WarmUpPhase}: articles through the batch API until the JIT has compiled the services'
+ *       hot code, reported apart (the first minutes after a start run slower) and in no figure below;</li>
  *   <li>{@link SinglePostPhase}: single POSTs from C clients, end to end, against a plain producer;</li>
  *   <li>{@link BatchPhase}: the batch API, end to end and ingest's accept rate;</li>
  *   <li>{@link StagePhase}: the enrich and index stages' own rates against the enrichment code alone
@@ -49,12 +51,13 @@ public final class PipelineLoadBench {
           settings.pids().isEmpty() ? "none given (stage phase skipped, no RSS)" : settings.pids());
       sampler.start();
       try {
+        phase(ctx, "warm-up", () -> WarmUpPhase.run(ctx));
         phase(ctx, "single", () -> SinglePostPhase.run(ctx));
         phase(ctx, "batch", () -> BatchPhase.run(ctx));
         phase(ctx, "stage", () -> StagePhase.run(ctx));
         phase(ctx, "freshness", () -> FreshnessPhase.run(ctx, http));
       } finally {
-        sampler.close(); // the peaks are those of phases 1-4, not of the cleanup
+        sampler.close(); // the peaks are those of the phases, not of the cleanup
         cleanup(ctx);
       }
       report.summary(ctx.run, sampler.peaks());

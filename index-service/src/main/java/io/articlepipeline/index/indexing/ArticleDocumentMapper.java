@@ -19,10 +19,6 @@ import java.util.Set;
  */
 public class ArticleDocumentMapper {
 
-  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\u0000-\\u001F]");
-
-  /** Completion inputs may not contain these (Elasticsearch reserves them) nor be very long. */
-  private static final int MAX_SUGGEST_INPUT = 100;
 
   private final double minOrganizationConfidence;
 
@@ -104,8 +100,6 @@ public class ArticleDocumentMapper {
     }
     doc.put("organizations", organizations);
     doc.put("organizationNames", List.copyOf(names));
-    doc.put("organizationSuggest", Map.of("input", suggestInputs(names)));
-    doc.put("keywordSuggest", Map.of("input", suggestInputs(keywordTexts)));
 
     if (article.getEnrichment() != null) {
       Map<String, Object> enrichment = new LinkedHashMap<>();
@@ -159,17 +153,6 @@ public class ArticleDocumentMapper {
 
   private static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-  }
-
-  private static List<String> suggestInputs(Set<String> values) {
-    List<String> inputs = new ArrayList<>();
-    for (String v : values) {
-      String clean = CONTROL.matcher(v).replaceAll(" ").strip();
-      if (!clean.isEmpty() && clean.length() <= MAX_SUGGEST_INPUT) {
-        inputs.add(clean);
-      }
-    }
-    return inputs;
   }
 
   private static double finite(double value) {

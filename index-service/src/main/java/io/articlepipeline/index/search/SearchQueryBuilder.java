@@ -52,7 +52,9 @@ public class SearchQueryBuilder {
 
   static final String ORG_SUGGESTER = "organizations";
   static final String KEYWORD_SUGGESTER = "keywords";
-  static final String NORMALIZED = "-normalized";
+  /** The keyword fields suggestions are read from. */
+  static final String ORG_FIELD = "organizationNames";
+  static final String KEYWORD_FIELD = "keywordTexts";
 
   private final String index;
 
@@ -134,27 +136,55 @@ public class SearchQueryBuilder {
   }
 
   /**
-   * Completion suggestions of organizations and keywords for what the reader has typed so far;
-   * with {@code normalized} (the enrich stage's normalisation, e.g. Simplified for Traditional)
-   * when it differs, so 紅十字 also completes 红十字会.
+   * Organizations and keywords that start with what the reader has typed so far (ignoring case),
+   * most frequent first: the articles with such a name or keyword, and a terms aggregation over
+   * {@code organizationNames} and {@code keywordTexts} keeping only the values with that prefix.
+   * With {@code normalized} (the enrich stage's normalisation, e.g. Simplified for Traditional)
+   * when it differs, so 紅十字 also completes 红十字会. Read from the keyword fields' doc values: no
+   * completion field, whose suggester structure Elasticsearch rebuilds at every flush and merge
+   * (a quarter of its indexing CPU).
    */
   public SearchRequest suggest(String prefix, String normalized, int size) {
+    List<String> prefixes = new ArrayList<>(List.of(prefix));
+    if (normalized != null && !normalized.isBlank() && !normalized.equalsIgnoreCase(prefix)) {
+      prefixes.add(normalized);
+    }
+    String include = prefixes.stream().map(SearchQueryBuilder::caseInsensitivePrefixRegex)
+        .collect(java.util.stream.Collectors.joining("|"));
+    List<Query> should = new ArrayList<>();
+    for (String field : List.of(ORG_FIELD, KEYWORD_FIELD)) {
+      for (String p : prefixes) {
+        should.add(Query.of(q -> q.prefix(x -> x.field(field).value(p).caseInsensitive(true))));
+      }
+    }
     return SearchRequest.of(s -> s.index(index)
         .size(0)
-        .source(src -> src.fetch(false))
-        .suggest(su -> {
-          su.suggesters(ORG_SUGGESTER, fs -> fs.prefix(prefix)
-                  .completion(c -> c.field("organizationSuggest").skipDuplicates(true).size(size)))
-              .suggesters(KEYWORD_SUGGESTER, fs -> fs.prefix(prefix)
-                  .completion(c -> c.field("keywordSuggest").skipDuplicates(true).size(size)));
-          if (normalized != null && !normalized.isBlank() && !normalized.equalsIgnoreCase(prefix)) {
-            su.suggesters(ORG_SUGGESTER + NORMALIZED, fs -> fs.prefix(normalized)
-                    .completion(c -> c.field("organizationSuggest").skipDuplicates(true).size(size)))
-                .suggesters(KEYWORD_SUGGESTER + NORMALIZED, fs -> fs.prefix(normalized)
-                    .completion(c -> c.field("keywordSuggest").skipDuplicates(true).size(size)));
-          }
-          return su;
-        }));
+        .trackTotalHits(t -> t.enabled(false))
+        .query(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")))
+        .aggregations(ORG_SUGGESTER, a -> a.terms(t -> t.field(ORG_FIELD).size(size).include(i -> i.regexp(include))))
+        .aggregations(KEYWORD_SUGGESTER, a -> a.terms(t -> t.field(KEYWORD_FIELD).size(size)
+            .include(i -> i.regexp(include)))));
+  }
+
+  /**
+   * A Lucene regular expression for values starting with {@code prefix}, letters in either case:
+   * every character is quoted (Lucene's syntax has no \Q..\E), a letter with two cases becomes a
+   * class of both.
+   */
+  static String caseInsensitivePrefixRegex(String prefix) {
+    StringBuilder sb = new StringBuilder("(");
+    prefix.codePoints().forEach(c -> {
+      int lower = Character.toLowerCase(c);
+      int upper = Character.toUpperCase(c);
+      if (lower != upper) {
+        sb.append('[').appendCodePoint(lower).appendCodePoint(upper).append(']');
+      } else if (Character.isLetterOrDigit(c)) {
+        sb.appendCodePoint(c);
+      } else {
+        sb.append('\\').appendCodePoint(c); // a backslash makes any character literal
+      }
+    });
+    return sb.append(").*").toString();
   }
 
   /** The text part: segmented tokens first, standard analysis for phrases and recall. */

@@ -99,7 +99,7 @@ public class SearchService {
     return Optional.of(DistinctHits.of(title, hits, size));
   }
 
-  /** Organizations and keywords starting with {@code prefix}, most frequent first. */
+  /** Organizations and keywords starting with {@code prefix} (or its normalised form), most frequent first. */
   @SuppressWarnings({"rawtypes"})
   public Suggestions suggest(String prefix, int size) throws IOException {
     if (prefix.isBlank()) {
@@ -107,21 +107,8 @@ public class SearchService {
     }
     String normalized = String.join("", tokenizer.apply(prefix));
     SearchResponse<Map> response = client.search(builder.suggest(prefix, normalized, size), Map.class);
-    return new Suggestions(prefix,
-        merged(size, options(response, SearchQueryBuilder.ORG_SUGGESTER),
-            options(response, SearchQueryBuilder.ORG_SUGGESTER + SearchQueryBuilder.NORMALIZED)),
-        merged(size, options(response, SearchQueryBuilder.KEYWORD_SUGGESTER),
-            options(response, SearchQueryBuilder.KEYWORD_SUGGESTER + SearchQueryBuilder.NORMALIZED)));
-  }
-
-  private static List<String> merged(int size, List<String> first, List<String> second) {
-    List<String> out = new ArrayList<>(first);
-    for (String s : second) {
-      if (!out.contains(s)) {
-        out.add(s);
-      }
-    }
-    return out.size() > size ? out.subList(0, size) : out;
+    return new Suggestions(prefix, values(response, SearchQueryBuilder.ORG_SUGGESTER),
+        values(response, SearchQueryBuilder.KEYWORD_SUGGESTER));
   }
 
   /** Suggestions for a prefix. */
@@ -129,20 +116,11 @@ public class SearchService {
   }
 
   @SuppressWarnings({"rawtypes"})
-  private static List<String> options(SearchResponse<Map> response, String name) {
+  private static List<String> values(SearchResponse<Map> response, String name) {
     List<String> out = new ArrayList<>();
-    var suggestions = response.suggest().get(name);
-    if (suggestions == null) {
-      return out;
-    }
-    for (var s : suggestions) {
-      if (s.isCompletion()) {
-        s.completion().options().forEach(o -> {
-          if (!out.contains(o.text())) {
-            out.add(o.text());
-          }
-        });
-      }
+    Aggregate a = response.aggregations().get(name);
+    if (a != null && a.isSterms()) {
+      a.sterms().buckets().array().forEach(b -> out.add(b.key().stringValue()));
     }
     return out;
   }
@@ -162,6 +140,7 @@ public class SearchService {
   @SuppressWarnings({"rawtypes", "unchecked"})
   public Optional<Map<String, Object>> article(String id) throws IOException {
     GetResponse<Map> response = client.get(g -> g.index(readAlias).id(id)
+        // (the suggest fields are in documents indexed before suggestions were read from the keyword fields)
         .sourceExcludes("tokens", "titleTokens", "organizationSuggest", "keywordSuggest"), Map.class);
     if (!response.found() || response.source() == null) {
       return Optional.empty();

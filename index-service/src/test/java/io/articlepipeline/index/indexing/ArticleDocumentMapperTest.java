@@ -61,7 +61,6 @@ class ArticleDocumentMapperTest {
     Map<String, Object> strict = new ArticleDocumentMapper(0.6).toDocument(article, NOW);
     assertThat(strict.get("organizationNames")).isEqualTo(List.of("中国扶贫基金会"));
     assertThat((List<?>) strict.get("organizations")).hasSize(1);
-    assertThat(strict.get("organizationSuggest")).isEqualTo(Map.of("input", List.of("中国扶贫基金会")));
     assertThat(mapper.toDocument(article, NOW).get("organizationNames"))
         .isEqualTo(List.of("中国扶贫基金会", "萌社会工作服务中心"));
   }
@@ -108,9 +107,9 @@ class ArticleDocumentMapperTest {
   }
 
   @Test
-  void suggestInputsAreTheOrganizationAndKeywordNames() {
+  void keywordTextsAreTheKeywordsOnceEach() {
     Map<String, Object> doc = mapper.toDocument(Articles.article("a1", 1).build(), NOW);
-    assertThat(doc.get("organizationSuggest")).isEqualTo(Map.of("input", List.of("郑州市上街区新时代文明实践中心")));
-    assertThat(doc.get("keywordSuggest")).isEqualTo(Map.of("input", List.of("志愿服务", "社区")));
+    assertThat(doc.get("keywordTexts")).isEqualTo(List.of("志愿服务", "社区"));
+    assertThat(doc).doesNotContainKeys("organizationSuggest", "keywordSuggest");
   }
 }

@@ -51,7 +51,11 @@ class SearchApiIT {
       articles.add(IndexServiceApp.article("s" + i, 1, title, body)
           .setSource(i < 8 ? "四川在线" : "成都日报")
           .setPublishedAt(Instant.parse(i < 6 ? "2024-03-10T08:00:00Z" : "2024-04-10T08:00:00Z").plusSeconds(i * 60L))
-          .setOrganizations(List.of(new Organization(redCross ? RED_CROSS : YOUTH, "SOCIAL_ORGANIZATION", 0, 7, 0.9)))
+          .setOrganizations(i % 2 == 0 ? List.of(new Organization(RED_CROSS, "SOCIAL_ORGANIZATION", 0, 7, 0.9))
+              : List.of(new Organization(YOUTH, "SOCIAL_ORGANIZATION", 0, 7, 0.9),
+                  // English names for the suggestions: three articles name one, one the other
+                  new Organization(i % 4 == 1 ? "Red Cross Society of China" : i == 3 ? "Red Crescent" : "Youth League",
+                      "SOCIAL_ORGANIZATION", 0, 7, 0.9)))
           .build());
     }
     app.publish(articles);
@@ -134,6 +138,18 @@ class SearchApiIT {
     JsonNode traditional = json.readTree(get("/api/suggest?prefix=" + enc("四川省紅十")).body());
     assertThat(traditional.get("organizations").toString()).as("Traditional prefix").contains(RED_CROSS);
     assertThat(get("/api/suggest?prefix=").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void suggestionsIgnoreCaseComeMostFrequentFirstAndTakeAnyCharacterLiterally() throws Exception {
+    JsonNode s = json.readTree(get("/api/suggest?prefix=" + enc("red cr")).body());
+    assertThat(s.get("organizations").toString())
+        .isEqualTo("[\"Red Cross Society of China\",\"Red Crescent\"]");
+    for (String odd : List.of("r.d", "R.d C", "Red Cross (", "\\", "\"", "[a-z]", "省|红", "#@&<>~")) {
+      HttpResponse<String> r = get("/api/suggest?prefix=" + enc(odd));
+      assertThat(r.statusCode()).as(odd).isEqualTo(200);
+      assertThat(json.readTree(r.body()).get("organizations")).as(odd).isEmpty();
+    }
     assertThat(get("/api/suggest?size=0&prefix=x").statusCode()).isEqualTo(400);
   }
 

@@ -138,10 +138,20 @@ class SearchQueryBuilderTest {
 
   @Test
   void suggestionsAlsoCompleteTheNormalisedPrefixWhenItDiffers() throws Exception {
-    JsonNode suggest = body(builder.suggest("紅十字", "红十字", 5)).get("suggest");
-    assertThat(suggest.at("/organizations/prefix").asText()).isEqualTo("紅十字");
-    assertThat(suggest.at("/organizations-normalized/prefix").asText()).isEqualTo("红十字");
-    assertThat(suggest.at("/keywords-normalized/completion/field").asText()).isEqualTo("keywordSuggest");
-    assertThat(body(builder.suggest("红十字", "红十字", 5)).get("suggest").has("organizations-normalized")).isFalse();
+    JsonNode request = body(builder.suggest("紅十字", "红十字", 5));
+    assertThat(request.at("/aggregations/organizations/terms/field").asText()).isEqualTo("organizationNames");
+    assertThat(request.at("/aggregations/keywords/terms/field").asText()).isEqualTo("keywordTexts");
+    assertThat(request.at("/aggregations/organizations/terms/include").asText()).isEqualTo("(紅十字).*|(红十字).*");
+    assertThat(request.at("/query/bool/should").size()).isEqualTo(4);
+    JsonNode same = body(builder.suggest("红十字", "红十字", 5));
+    assertThat(same.at("/aggregations/keywords/terms/include").asText()).isEqualTo("(红十字).*");
+    assertThat(same.at("/query/bool/should").size()).isEqualTo(2);
+  }
+
+  @Test
+  void aSuggestionPrefixMatchesLettersInEitherCaseAndEveryOtherCharacterLiterally() {
+    assertThat(SearchQueryBuilder.caseInsensitivePrefixRegex("Red 1")).isEqualTo("([rR][eE][dD]\\ 1).*");
+    assertThat(SearchQueryBuilder.caseInsensitivePrefixRegex("a.*(\\\"")).isEqualTo("([aA]\\.\\*\\(\\\\\\\").*");
+    assertThat(SearchQueryBuilder.caseInsensitivePrefixRegex("慈善")).isEqualTo("(慈善).*");
   }
 }
