@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Builds the Elasticsearch request of a search: plain logic, no I/O. The query text is segmented
@@ -150,7 +151,7 @@ public class SearchQueryBuilder {
       prefixes.add(normalized);
     }
     String include = prefixes.stream().map(SearchQueryBuilder::caseInsensitivePrefixRegex)
-        .collect(java.util.stream.Collectors.joining("|"));
+        .collect(Collectors.joining("|"));
     List<Query> should = new ArrayList<>();
     for (String field : List.of(ORG_FIELD, KEYWORD_FIELD)) {
       for (String p : prefixes) {
@@ -168,8 +169,8 @@ public class SearchQueryBuilder {
 
   /**
    * A Lucene regular expression for values starting with {@code prefix}, letters in either case:
-   * every character is quoted (Lucene's syntax has no \Q..\E), a letter with two cases becomes a
-   * class of both.
+   * a letter with two cases becomes a class of both, any other character but a letter or digit is
+   * escaped one by one.
    */
   static String caseInsensitivePrefixRegex(String prefix) {
     StringBuilder sb = new StringBuilder("(");
