@@ -1,12 +1,12 @@
 package io.articlepipeline.ops.reprocess;
 
+import io.articlepipeline.ops.topics.KafkaOffsetsReader;
+import io.articlepipeline.ops.topics.KafkaOffsetsReader.KafkaOperationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -45,8 +45,10 @@ public class GroupRewinder {
    *
    * @throws GroupActiveException when the group has members
    * @throws NothingToRewindException when the topic does not exist
+   * @throws KafkaOffsetsReader.KafkaUnavailableException when Kafka does not answer in time
+   * @throws KafkaOperationException when Kafka refuses a step
    */
-  public Rewind rewind(String group, String topic) throws Exception {
+  public Rewind rewind(String group, String topic) {
     List<TopicPartition> partitions = partitions(topic);
     List<MemberDescription> members = members(group);
     if (!members.isEmpty()) {
@@ -66,11 +68,11 @@ public class GroupRewinder {
   }
 
   /** The topic's partitions; throws NothingToRewindException when it does not exist. */
-  List<TopicPartition> partitions(String topic) throws Exception {
+  List<TopicPartition> partitions(String topic) {
     try {
       return get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions()
           .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    } catch (ExecutionException e) {
+    } catch (KafkaOperationException e) {
       if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
         throw new NothingToRewindException(topic);
       }
@@ -78,11 +80,11 @@ public class GroupRewinder {
     }
   }
 
-  List<MemberDescription> members(String group) throws Exception {
+  List<MemberDescription> members(String group) {
     try {
       ConsumerGroupDescription d = get(admin.describeConsumerGroups(List.of(group)).describedGroups().get(group));
       return List.copyOf(d.members());
-    } catch (ExecutionException e) {
+    } catch (KafkaOperationException e) {
       if (e.getCause() instanceof GroupIdNotFoundException) {
         return List.of();
       }
@@ -90,8 +92,7 @@ public class GroupRewinder {
     }
   }
 
-  private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec)
-      throws Exception {
+  private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     partitions.forEach(tp -> request.put(tp, spec));
     Map<TopicPartition, Long> result = new HashMap<>();
@@ -99,8 +100,8 @@ public class GroupRewinder {
     return result;
   }
 
-  private <T> T get(KafkaFuture<T> future) throws Exception {
-    return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  private <T> T get(KafkaFuture<T> future) {
+    return KafkaOffsetsReader.await(future, timeout);
   }
 
   /** The group has active members; Kafka will not move its offsets. */

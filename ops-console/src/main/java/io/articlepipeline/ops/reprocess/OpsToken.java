@@ -1,12 +1,10 @@
 package io.articlepipeline.ops.reprocess;
 
 import io.articlepipeline.web.auth.AuthProperties;
+import io.articlepipeline.web.auth.Credentials;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.function.Supplier;
 
 /**
@@ -26,15 +24,13 @@ public class OpsToken implements Supplier<String> {
   public String get() {
     Path file = auth.credentialsPath();
     if (file != null && Files.isReadable(file)) {
-      Properties p = new Properties();
-      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        p.load(r);
+      try {
+        String token = Credentials.readTokens(file).get("ops");
+        if (token != null) {
+          return token;
+        }
       } catch (IOException e) {
-        p.clear();
-      }
-      String token = p.getProperty("ops.token", "").trim();
-      if (!token.isEmpty()) {
-        return token;
+        // unreadable just now (being replaced): the configured token, as below
       }
     }
     String token = auth.getTokens().get("ops");

@@ -5,7 +5,6 @@ import io.articlepipeline.ops.topics.ClusterOffsets.GroupOffsets;
 import io.articlepipeline.ops.topics.ClusterOffsets.PartitionOffsets;
 import io.articlepipeline.ops.topics.KafkaOffsetsReader;
 import io.articlepipeline.ops.topics.KafkaOffsetsReader.KafkaOperationException;
-import io.articlepipeline.ops.topics.KafkaOffsetsReader.KafkaUnavailableException;
 import io.articlepipeline.ops.topics.LagCalculator;
 import io.articlepipeline.retry.Retry;
 import java.time.Clock;
@@ -14,9 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +85,7 @@ public class ReprocessService {
         || (now == Phase.CATCHING_UP && !progress().caughtUp())) {
       throw new ReprocessRunningException(group, phase.label());
     }
-    admin(() -> rewinder.partitions(topic));
+    rewinder.partitions(topic);
     last.set(null);
     error = null;
     phase = Phase.STOPPING;
@@ -103,7 +100,7 @@ public class ReprocessService {
       expect("stopped", binding.stop(), "stop");
       awaitEmptyGroup();
       phase = Phase.REWINDING;
-      last.set(admin(() -> rewinder.rewind(group, topic)));
+      last.set(rewinder.rewind(group, topic));
       phase = Phase.RESUMING;
       expect("running", binding.start(), "start");
       phase = Phase.CATCHING_UP;
@@ -143,7 +140,7 @@ public class ReprocessService {
   private void awaitEmptyGroup() throws Exception {
     Instant deadline = clock.instant().plus(emptyGroupTimeout);
     while (true) {
-      int members = admin(() -> rewinder.members(group)).size();
+      int members = rewinder.members(group).size();
       if (members == 0) {
         return;
       }
@@ -154,29 +151,6 @@ public class ReprocessService {
       }
       sleeper.sleep(pollInterval);
     }
-  }
-
-  /** An admin call with its failures translated as everywhere in the console. */
-  private <T> T admin(Call<T> call) {
-    try {
-      return call.call();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaUnavailableException("Interrupted while reprocessing " + group, e);
-    } catch (TimeoutException e) {
-      throw new KafkaUnavailableException("Kafka did not answer in time while reprocessing " + group
-          + " (pipeline.ops.kafka.timeout)", e);
-    } catch (ExecutionException e) {
-      throw new KafkaOperationException(e.getCause());
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new KafkaOperationException(e);
-    }
-  }
-
-  private interface Call<T> {
-    T call() throws Exception;
   }
 
   private static String describe(Throwable e) {

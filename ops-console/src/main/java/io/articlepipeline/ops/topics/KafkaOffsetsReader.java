@@ -189,6 +189,15 @@ public class KafkaOffsetsReader {
   }
 
   private <T> T get(KafkaFuture<T> future) {
+    return await(future, timeout);
+  }
+
+  /**
+   * The future's value, Kafka's failures translated as the console answers them: no answer within
+   * {@code timeout} (or a broker timeout, or an interrupt) is a {@link KafkaUnavailableException},
+   * any other failure a {@link KafkaOperationException} carrying Kafka's exception as its cause.
+   */
+  public static <T> T await(KafkaFuture<T> future, Duration timeout) {
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

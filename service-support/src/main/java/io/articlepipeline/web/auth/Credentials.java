@@ -105,20 +105,15 @@ public final class Credentials {
       Map<String, byte[]> digests = new LinkedHashMap<>(fixed);
       if (stamp != null) {
         warnIfOpen(file);
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-          p.load(in);
+        Map<String, String> tokens;
+        try {
+          tokens = readTokens(file);
         } catch (IOException e) {
           log.warn("Credentials file {} could not be read ({}); keeping the tokens in force", file,
               e.getClass().getSimpleName());
           return;
         }
-        for (String key : p.stringPropertyNames()) {
-          String value = p.getProperty(key).strip();
-          if (key.endsWith(SUFFIX) && !value.isEmpty()) {
-            digests.put(key.substring(0, key.length() - SUFFIX.length()), digest(value));
-          }
-        }
+        tokens.forEach((role, token) -> digests.put(role, digest(token)));
         if (seen.stamp() != null) {
           log.info("Credentials file {} changed: tokens of roles {} now in force", file, digests.keySet());
         }
@@ -130,6 +125,26 @@ public final class Credentials {
       }
       snapshot = new Snapshot(stamp, Map.copyOf(digests));
     }
+  }
+
+  /**
+   * The tokens a credentials file holds, by role: each {@code <role>.token=...} line with a value,
+   * stripped. For a service that sends a token itself (the ops console calling the enrich
+   * service); the filter keeps only their digests.
+   */
+  public static Map<String, String> readTokens(Path file) throws IOException {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
+    }
+    Map<String, String> tokens = new LinkedHashMap<>();
+    for (String key : p.stringPropertyNames()) {
+      String value = p.getProperty(key).strip();
+      if (key.endsWith(SUFFIX) && !value.isEmpty()) {
+        tokens.put(key.substring(0, key.length() - SUFFIX.length()), value);
+      }
+    }
+    return tokens;
   }
 
   /** What changes when the file is rewritten or replaced; {@code null} if there is no file. */
