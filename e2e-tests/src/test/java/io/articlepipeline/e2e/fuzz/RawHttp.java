@@ -84,7 +84,9 @@ final class RawHttp {
       }
       Reply reply = read(socket.getInputStream(), started);
       if (reply.status() == 0 && writeFailure != null) {
-        return new Reply(0, Map.of(), new byte[0], reply.millis(), "write failed: " + writeFailure
+        // what did arrive is kept: a server that refused the request (a 4xx) after reading part
+        // of it and closed makes the rest of the write fail, and the reset can cut its answer
+        return new Reply(0, Map.of(), reply.body(), reply.millis(), "write failed: " + writeFailure
             + "; then " + reply.failure());
       }
       return reply;
