@@ -1,7 +1,5 @@
 package io.articlepipeline.serde;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.articlepipeline.retry.Retry;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A caching client for registries that speak the Confluent REST API (Confluent Schema Registry,
@@ -25,7 +27,10 @@ import org.apache.avro.Schema;
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Content after an answer's JSON is ignored, as Jackson 2 did (Jackson 3 would refuse the answer). */
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
 
   private final List<URI> baseUrls;
   private final HttpClient http;
@@ -86,10 +91,10 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   public RegisteredSchema latest(String subject) {
     return latestBySubject.computeIfAbsent(subject, s -> {
       JsonNode answer = send("GET", "subjects/" + encode(s) + "/versions/latest", null);
-      Schema schema = new Schema.Parser().parse(answer.path("schema").asText());
-      int id = answer.path("id").asInt();
+      Schema schema = new Schema.Parser().parse(answer.path("schema").asString(""));
+      int id = answer.path("id").asInt(0);
       schemasById.putIfAbsent(id, schema);
-      return new RegisteredSchema(id, answer.path("version").asInt(), schema);
+      return new RegisteredSchema(id, answer.path("version").asInt(0), schema);
     });
   }
 
@@ -97,14 +102,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   public Schema byId(int id) {
     return schemasById.computeIfAbsent(id, i -> {
       JsonNode answer = send("GET", "schemas/ids/" + i, null);
-      return new Schema.Parser().parse(answer.path("schema").asText());
+      return new Schema.Parser().parse(answer.path("schema").asString(""));
     });
   }
 
   private static String schemaBody(Schema schema) {
     try {
       return JSON.writeValueAsString(Map.of("schema", schema.toString()));
-    } catch (IOException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException("Cannot write a schema as JSON", e);
     }
   }
@@ -163,7 +168,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     JsonNode json = parse(response.body());
     if (response.statusCode() / 100 != 2) {
       int errorCode = json.path("error_code").asInt(-1);
-      String message = json.path("message").asText(response.body());
+      String message = json.path("message").asString(response.body());
       throw new SchemaRegistryException("Registry " + method + " " + uri + " answered "
           + response.statusCode() + (errorCode >= 0 ? " (error_code " + errorCode + ")" : "")
           + ": " + message, response.statusCode(), errorCode, null);
@@ -177,7 +182,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
     try {
       return JSON.readTree(body);
-    } catch (IOException e) {
+    } catch (JacksonException e) {
       return JSON.createObjectNode().put("message", body);
     }
   }

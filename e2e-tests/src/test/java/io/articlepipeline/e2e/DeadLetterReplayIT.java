@@ -3,9 +3,6 @@ package io.articlepipeline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.articlepipeline.schemas.Topics;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.EnrichmentInfo;
@@ -29,6 +26,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A dead letter whose cause an operator removed is processed once replayed. The cause: the shipped
@@ -53,7 +53,7 @@ class DeadLetterReplayIT {
   private static final String IMMENSE_TYPE = "OTHER".repeat(7000);
 
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Test
   void aDocumentElasticsearchRejectedIsIndexedOnceItsMappingIsFixedAndItIsReplayed() throws Exception {
@@ -66,18 +66,18 @@ class DeadLetterReplayIT {
 
     JsonNode letter = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
         .until(() -> deadLetter(id), l -> l != null);
-    assertThat(letter.path("stage").asText()).isEqualTo("index");
-    assertThat(letter.path("originalTopic").asText()).isEqualTo(Topics.ENRICHED);
-    assertThat(letter.path("exceptionMessage").asText()).contains("Elasticsearch rejected the document")
+    assertThat(letter.path("stage").asString()).isEqualTo("index");
+    assertThat(letter.path("originalTopic").asString()).isEqualTo(Topics.ENRICHED);
+    assertThat(letter.path("exceptionMessage").asString()).contains("Elasticsearch rejected the document")
         .contains("document_parsing_exception").contains("failed to parse field [organizations.type]");
     assertThat(Http.get(Endpoints.INDEX + "/api/articles/" + id, null).status()).isEqualTo(404);
     // the submitter's status poll (on the index service): that revision failed in the index stage, and why
     String status = Endpoints.INDEX + "/api/articles/" + id + "/status?revision=" + article.getRevision();
     JsonNode failed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> Http.get(status, Endpoints.SUBMIT_TOKEN).json(), j -> j.path("status").asText().equals("failed"));
-    assertThat(failed.path("failure").path("stage").asText()).isEqualTo("index");
+        .until(() -> Http.get(status, Endpoints.SUBMIT_TOKEN).json(), j -> j.path("status").asString().equals("failed"));
+    assertThat(failed.path("failure").path("stage").asString()).isEqualTo("index");
     assertThat(failed.path("failure").path("revision").asLong()).isEqualTo(article.getRevision());
-    assertThat(failed.path("failure").path("reason").asText()).contains("document_parsing_exception");
+    assertThat(failed.path("failure").path("reason").asString()).contains("document_parsing_exception");
 
     setIgnoreAboveOnTheWriteIndex(writeIndex, FIXED_IGNORE_ABOVE);
     setIgnoreAboveInTheTemplate(FIXED_IGNORE_ABOVE);
@@ -88,14 +88,14 @@ class DeadLetterReplayIT {
     assertThat(replay.status()).as(replay.body()).isEqualTo(200);
     assertThat(replay.json().path("replayed").asInt()).as(replay.body()).isEqualTo(1);
     JsonNode result = replay.json().path("results").path(0);
-    assertThat(result.path("status").asText()).as(replay.body()).isEqualTo("REPLAYED");
-    assertThat(result.path("target").asText()).isEqualTo(Topics.ENRICHED);
+    assertThat(result.path("status").asString()).as(replay.body()).isEqualTo("REPLAYED");
+    assertThat(result.path("target").asString()).isEqualTo(Topics.ENRICHED);
 
     JsonNode indexed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
         .until(() -> Http.get(Endpoints.INDEX + "/api/articles/" + id, null), r -> r.status() == 200).json();
-    assertThat(indexed.path("id").asText()).isEqualTo(id);
-    assertThat(indexed.path("organizations").findValuesAsText("name")).contains("回放测试基金会");
-    assertThat(Http.get(status, Endpoints.SUBMIT_TOKEN).json().path("status").asText()).isEqualTo("indexed");
+    assertThat(indexed.path("id").asString()).isEqualTo(id);
+    assertThat(indexed.path("organizations").findValuesAsString("name")).contains("回放测试基金会");
+    assertThat(Http.get(status, Endpoints.SUBMIT_TOKEN).json().path("status").asString()).isEqualTo("indexed");
 
     // Our article only: retract it so its 35 KB organization type does not sit in readers' results.
     Http.Response retracted = Http.delete(Endpoints.INGEST + "/api/articles/" + id, Endpoints.SUBMIT_TOKEN);
@@ -106,7 +106,7 @@ class DeadLetterReplayIT {
   private static void theShippedMappingRejectsImmenseOrganizationTypes(String writeIndex) throws IOException {
     JsonNode field = es("GET", "/" + writeIndex + "/_mapping/field/organizations.type", null).json()
         .path(writeIndex).path("mappings").path("organizations.type").path("mapping").path("type");
-    assertThat(field.path("type").asText()).as("organizations.type in %s", writeIndex).isEqualTo("keyword");
+    assertThat(field.path("type").asString()).as("organizations.type in %s", writeIndex).isEqualTo("keyword");
     JsonNode ignoreAbove = field.path("ignore_above");
     if (!ignoreAbove.isMissingNode() && ignoreAbove.asInt() < IMMENSE_TYPE.length()) {
       setIgnoreAboveOnTheWriteIndex(writeIndex, ES_DEFAULT_IGNORE_ABOVE);
@@ -134,8 +134,7 @@ class DeadLetterReplayIT {
   private static String writeIndex() throws IOException {
     JsonNode aliases = es("GET", "/_alias/" + WRITE_ALIAS, null).json();
     String only = null;
-    for (var it = aliases.fields(); it.hasNext(); ) {
-      var entry = it.next();
+    for (var entry : aliases.properties()) {
       if (entry.getValue().path("aliases").path(WRITE_ALIAS).path("is_write_index").asBoolean(false)) {
         return entry.getKey();
       }
@@ -178,11 +177,11 @@ class DeadLetterReplayIT {
     Http.Response response = Http.get(Endpoints.OPS + "/api/ops/dead-letters", Endpoints.OPS_TOKEN);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     for (JsonNode topic : response.json().path("topics")) {
-      if (!Topics.ENRICHED_DLQ.equals(topic.path("topic").asText())) {
+      if (!Topics.ENRICHED_DLQ.equals(topic.path("topic").asString())) {
         continue;
       }
       for (JsonNode letter : topic.path("newest")) {
-        if (key.equals(letter.path("key").asText())) {
+        if (key.equals(letter.path("key").asString())) {
           return letter;
         }
       }

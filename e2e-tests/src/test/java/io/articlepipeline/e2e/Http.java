@@ -1,7 +1,5 @@
 package io.articlepipeline.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for the tests: JSON in, status and JSON out. */
 final class Http {
@@ -19,7 +20,7 @@ final class Http {
   }
 
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private Http() {
   }
@@ -60,7 +61,7 @@ final class Http {
       JsonNode json;
       try {
         json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-      } catch (IOException notJson) {
+      } catch (JacksonException notJson) {
         json = JSON.nullNode();
       }
       return new Response(response.statusCode(), json, response.body());

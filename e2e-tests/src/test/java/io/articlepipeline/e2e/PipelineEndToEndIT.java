@@ -3,7 +3,6 @@ package io.articlepipeline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The walking skeleton, end to end on the real broker, registry, Elasticsearch and all four
@@ -28,11 +28,11 @@ class PipelineEndToEndIT {
     Http.Response response = Http.post(Endpoints.INGEST + "/api/articles", Endpoints.SUBMIT_TOKEN,
         "text/plain; charset=utf-8", page);
     assertThat(response.status()).as(response.body()).isEqualTo(202);
-    sampleId = response.json().path("id").asText();
+    sampleId = response.json().path("id").asString();
     assertThat(sampleId).isNotBlank();
     sampleRevision = response.json().path("revision").asLong();
     assertThat(sampleRevision).isPositive();
-    sampleStatusUrl = response.json().path("statusUrl").asText();
+    sampleStatusUrl = response.json().path("statusUrl").asString();
   }
 
   @Test
@@ -42,12 +42,12 @@ class PipelineEndToEndIT {
     assertThat(status).isEqualTo(Endpoints.INDEX + "/api/articles/" + sampleId + "/status?revision=" + sampleRevision);
     Http.Response first = Http.get(status, Endpoints.SUBMIT_TOKEN);
     assertThat(first.status()).as(first.body()).isEqualTo(200);
-    assertThat(first.json().path("status").asText()).isIn("processing", "indexed");
+    assertThat(first.json().path("status").asString()).isIn("processing", "indexed");
 
     JsonNode indexed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-        .until(() -> Http.get(status, Endpoints.SUBMIT_TOKEN).json(), j -> j.path("status").asText().equals("indexed"));
+        .until(() -> Http.get(status, Endpoints.SUBMIT_TOKEN).json(), j -> j.path("status").asString().equals("indexed"));
     assertThat(indexed.path("indexedRevision").asLong()).isGreaterThanOrEqualTo(sampleRevision);
-    assertThat(indexed.path("indexedAt").asText()).isNotBlank();
+    assertThat(indexed.path("indexedAt").asString()).isNotBlank();
     assertThat(Http.get(status, null).status()).isEqualTo(401);
   }
 
@@ -56,8 +56,8 @@ class PipelineEndToEndIT {
     JsonNode hit = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
         .until(() -> findHit("志愿服务 防汛", sampleId), h -> h != null);
 
-    assertThat(hit.path("title").asText()).isEqualTo("郑州上街区:用好文明实践阵地 打造新时代志愿服务广阔舞台");
-    assertThat(hit.path("snippet").asText()).contains("<mark>");
+    assertThat(hit.path("title").asString()).isEqualTo("郑州上街区:用好文明实践阵地 打造新时代志愿服务广阔舞台");
+    assertThat(hit.path("snippet").asString()).contains("<mark>");
   }
 
   @Test
@@ -69,7 +69,7 @@ class PipelineEndToEndIT {
     assertThat(article.path("keywords").size()).isPositive();
     assertThat(article.path("organizations").size()).isPositive();
     assertThat(texts(article.path("organizations"), "name")).contains("郑州市上街区新时代文明实践中心");
-    assertThat(article.path("category").asText()).isEqualTo("志愿服务");
+    assertThat(article.path("category").asString()).isEqualTo("志愿服务");
   }
 
   @Test
@@ -112,7 +112,7 @@ class PipelineEndToEndIT {
     Http.Response accepted = Http.post(Endpoints.INGEST + "/api/articles", Endpoints.SUBMIT_TOKEN, "application/json",
         "{\"title\": \"撤回测试\", \"body\": \"上海市慈善基金会开展助学活动。" + System.nanoTime() + "\"}");
     assertThat(accepted.status()).isEqualTo(202);
-    String id = accepted.json().path("id").asText();
+    String id = accepted.json().path("id").asString();
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
         .until(() -> Http.get(Endpoints.INDEX + "/api/articles/" + id, null).status() == 200);
 
@@ -146,10 +146,10 @@ class PipelineEndToEndIT {
     Http.Response accepted = Http.post(Endpoints.INGEST + "/api/articles", Endpoints.SUBMIT_TOKEN, "application/json", json);
 
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-    String status = accepted.json().path("statusUrl").asText();
+    String status = accepted.json().path("statusUrl").asString();
     JsonNode done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> Http.get(status, Endpoints.SUBMIT_TOKEN).json(), j -> !j.path("status").asText().equals("processing"));
-    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("indexed");
+        .until(() -> Http.get(status, Endpoints.SUBMIT_TOKEN).json(), j -> !j.path("status").asString().equals("processing"));
+    assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("indexed");
     // the status reads the document itself; a search sees it after the index's next refresh
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
         .until(() -> findHit("栉风沐雨 长卷", id), hit -> hit != null);
@@ -178,7 +178,7 @@ class PipelineEndToEndIT {
       return null;
     }
     for (JsonNode hit : response.json().path("hits")) {
-      if (id.equals(hit.path("id").asText())) {
+      if (id.equals(hit.path("id").asString())) {
         return hit;
       }
     }
@@ -187,13 +187,13 @@ class PipelineEndToEndIT {
 
   private static JsonNode topic(JsonNode view, String name) {
     return StreamSupport.stream(view.path("topics").spliterator(), false)
-        .filter(t -> name.equals(t.path("topic").asText())).findFirst()
+        .filter(t -> name.equals(t.path("topic").asString())).findFirst()
         .orElseThrow(() -> new AssertionError("topic " + name + " missing from " + view));
   }
 
   private static long lagOf(JsonNode topic, String group) {
     return StreamSupport.stream(topic.path("groups").spliterator(), false)
-        .filter(g -> group.equals(g.path("group").asText())).findFirst()
+        .filter(g -> group.equals(g.path("group").asString())).findFirst()
         .map(g -> g.path("totalLag").asLong())
         .orElseThrow(() -> new AssertionError("group " + group + " missing on " + topic.path("topic")));
   }
@@ -201,7 +201,7 @@ class PipelineEndToEndIT {
   private static List<String> texts(JsonNode array, String field) {
     List<String> out = new ArrayList<>();
     for (JsonNode node : array) {
-      out.add(field == null ? node.asText() : node.path(field).asText());
+      out.add(field == null ? node.asString() : node.path(field).asString());
     }
     return out;
   }

@@ -3,7 +3,6 @@ package io.articlepipeline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.articlepipeline.cli.Accepted;
 import io.articlepipeline.cli.Cli;
 import io.articlepipeline.cli.Problem;
@@ -22,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The submit client (pipeline-cli) against the running pipeline: a directory of JSON Lines and
@@ -143,7 +143,7 @@ class SubmitCliIT {
           null);
       assertThat(response.status()).as(response.body()).isEqualTo(200);
       JsonNode hits = response.json().path("hits");
-      hits.forEach(h -> ids.add(h.path("id").asText()));
+      hits.forEach(h -> ids.add(h.path("id").asString()));
       if (hits.size() < 50) {
         break;
       }

@@ -7,12 +7,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** Settings of the index service, prefix {@code pipeline.index}. */
+/**
+ * Settings of the index service, prefix {@code pipeline.index}. The value deserializer of
+ * articles.enriched, {@code value-deserializer} with {@code deserializer-config}, is read by
+ * service-support's {@link io.articlepipeline.support.kafka.SerdeProperties}, as every stage's is.
+ */
 @Validated
 @ConfigurationProperties("pipeline.index")
 public class IndexProperties {
@@ -29,17 +31,6 @@ public class IndexProperties {
   /** Schema registry URL the stage decodes with (env SCHEMA_REGISTRY_URL). */
   @NotBlank(message = "pipeline.index.schema-registry-url must be set (env SCHEMA_REGISTRY_URL)")
   private String schemaRegistryUrl = "http://127.0.0.1:8081/apis/ccompat/v7";
-
-  /**
-   * Deserializer of articles.enriched values (default our Confluent-wire-format Avro reader; any
-   * Kafka Deserializer of ArticleEnriched, e.g. Confluent's KafkaAvroDeserializer, works). The stage
-   * reads raw bytes and decodes them itself, so a record it cannot decode is dead-lettered as read.
-   */
-  @NotBlank(message = "pipeline.index.value-deserializer must name a Kafka Deserializer class")
-  private String valueDeserializer = "io.articlepipeline.serde.AvroDeserializer";
-
-  /** Configuration handed to the deserializer (schema.registry.url and specific.avro.reader=true unless given). */
-  private Map<String, String> deserializerConfig = new HashMap<>();
 
   /** Alias readers search (default articles); points at exactly one index version. */
   @NotBlank(message = "pipeline.index.read-alias must not be blank")
@@ -169,22 +160,6 @@ public class IndexProperties {
 
   public void setKafkaBootstrapServers(String kafkaBootstrapServers) {
     this.kafkaBootstrapServers = kafkaBootstrapServers;
-  }
-
-  public String getValueDeserializer() {
-    return valueDeserializer;
-  }
-
-  public void setValueDeserializer(String valueDeserializer) {
-    this.valueDeserializer = valueDeserializer;
-  }
-
-  public Map<String, String> getDeserializerConfig() {
-    return deserializerConfig;
-  }
-
-  public void setDeserializerConfig(Map<String, String> deserializerConfig) {
-    this.deserializerConfig = deserializerConfig;
   }
 
   public String getSchemaRegistryUrl() {

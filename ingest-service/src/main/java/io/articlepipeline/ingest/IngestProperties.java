@@ -1,13 +1,15 @@
 package io.articlepipeline.ingest;
 
 import jakarta.validation.constraints.Min;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** Settings of the ingest service, prefix {@code pipeline.ingest}. */
+/**
+ * Settings of the ingest service, prefix {@code pipeline.ingest}. The articles' value serializer,
+ * {@code value-serializer} with {@code serializer-config}, is read by service-support's
+ * {@link io.articlepipeline.support.kafka.SerdeProperties}, as every stage's is.
+ */
 @Validated
 @ConfigurationProperties("pipeline.ingest")
 public class IngestProperties {
@@ -27,13 +29,6 @@ public class IngestProperties {
   /** The topic accepted articles are written to (default articles.submitted). */
   @NotBlank(message = "pipeline.ingest.topic must be set")
   private String topic = io.articlepipeline.schemas.Topics.SUBMITTED;
-
-  /** Value serializer of the articles (default ours; Confluent's KafkaAvroSerializer works too). */
-  @NotBlank(message = "pipeline.ingest.value-serializer must be set")
-  private String valueSerializer = "io.articlepipeline.serde.AvroSerializer";
-
-  /** The value serializer's configuration, Kafka's keys ({@code schema.registry.url}, {@code auto.register.schemas}). */
-  private Map<String, String> serializerConfig = new LinkedHashMap<>();
 
   public int getBatchMaxArticles() {
     return batchMaxArticles;
@@ -57,22 +52,6 @@ public class IngestProperties {
 
   public void setTopic(String topic) {
     this.topic = topic;
-  }
-
-  public String getValueSerializer() {
-    return valueSerializer;
-  }
-
-  public void setValueSerializer(String valueSerializer) {
-    this.valueSerializer = valueSerializer;
-  }
-
-  public Map<String, String> getSerializerConfig() {
-    return serializerConfig;
-  }
-
-  public void setSerializerConfig(Map<String, String> serializerConfig) {
-    this.serializerConfig = serializerConfig;
   }
 
   /** Longest title accepted, in characters (default 500). */

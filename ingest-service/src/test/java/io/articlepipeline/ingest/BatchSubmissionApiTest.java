@@ -2,8 +2,6 @@ package io.articlepipeline.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.articlepipeline.schemas.avro.ArticleSubmitted;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The batch API's contract: one answer line per article, bad lines never sink good ones. */
 @WebMvcTest
@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
     "pipeline.ingest.batch-max-articles=3", "pipeline.ingest.batch-max-bytes=8192"})
 class BatchSubmissionApiTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
   @Autowired
@@ -59,13 +59,13 @@ class BatchSubmissionApiTest {
     assertThat(result).hasStatus(200).hasContentType(NDJSON);
     List<JsonNode> lines = answerLines(result.getResponse().getContentAsString());
     assertThat(lines).extracting(l -> l.get("line").asInt()).containsExactly(1, 3, 4);
-    assertThat(lines).extracting(l -> l.get("status").asText()).containsExactly("accepted", "invalid", "accepted");
-    assertThat(lines.get(0).get("id").asText()).isEqualTo("b1");
+    assertThat(lines).extracting(l -> l.get("status").asString()).containsExactly("accepted", "invalid", "accepted");
+    assertThat(lines.get(0).get("id").asString()).isEqualTo("b1");
     assertThat(lines.get(0).get("revision").asLong()).isPositive();
-    assertThat(lines.get(0).get("statusUrl").asText())
+    assertThat(lines.get(0).get("statusUrl").asString())
         .isEqualTo("http://127.0.0.1:8083/api/articles/b1/status?revision=" + lines.get(0).get("revision").asLong());
     assertThat(lines.get(1).has("statusUrl")).isFalse();
-    assertThat(lines.get(1).get("details").findValuesAsText("field")).containsExactlyInAnyOrder("title", "url");
+    assertThat(lines.get(1).get("details").findValuesAsString("field")).containsExactlyInAnyOrder("title", "url");
     assertThat(publisher.published).extracting(ArticleSubmitted::getId).containsExactly("b1", "b3");
   }
 
@@ -77,9 +77,9 @@ class BatchSubmissionApiTest {
         .exchange();
 
     List<JsonNode> lines = answerLines(result.getResponse().getContentAsString());
-    assertThat(lines).extracting(l -> l.get("status").asText()).containsExactly("accepted", "invalid");
+    assertThat(lines).extracting(l -> l.get("status").asString()).containsExactly("accepted", "invalid");
     assertThat(lines.get(1).get("line").asInt()).isEqualTo(2);
-    assertThat(lines.get(1).get("details").findValuesAsText("field")).containsExactly("colour");
+    assertThat(lines.get(1).get("details").findValuesAsString("field")).containsExactly("colour");
     assertThat(publisher.published).hasSize(1);
   }
 
@@ -92,10 +92,10 @@ class BatchSubmissionApiTest {
 
     assertThat(result).hasStatus(200);
     List<JsonNode> lines = answerLines(result.getResponse().getContentAsString());
-    assertThat(lines.get(0).get("status").asText()).isEqualTo("accepted");
-    assertThat(lines.get(1).get("status").asText()).isEqualTo("unavailable");
+    assertThat(lines.get(0).get("status").asString()).isEqualTo("accepted");
+    assertThat(lines.get(1).get("status").asString()).isEqualTo("unavailable");
     assertThat(lines.get(1).get("retryAfter").asInt()).isEqualTo(5);
-    assertThat(lines.get(1).get("error").asText()).contains("b2");
+    assertThat(lines.get(1).get("error").asString()).contains("b2");
   }
 
   @Test

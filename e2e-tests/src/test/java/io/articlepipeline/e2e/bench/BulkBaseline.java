@@ -1,9 +1,9 @@
 package io.articlepipeline.e2e.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The index stage's raw baseline: the documents the index stage wrote, read back from the live
@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class BulkBaseline {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private BulkBaseline() {
   }
@@ -27,7 +27,7 @@ final class BulkBaseline {
     List<String> docs = new ArrayList<>();
     es.scroll(marker, List.of(), hit -> {
       ObjectNode action = JSON.createObjectNode();
-      action.putObject("index").put("_id", hit.path("_id").asText())
+      action.putObject("index").put("_id", hit.path("_id").asString())
           .put("version", hit.path("_source").path("revision").asLong(1)).put("version_type", "external_gte");
       docs.add(action + "\n" + hit.path("_source") + "\n");
     });

@@ -1,7 +1,5 @@
 package io.articlepipeline.e2e.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real pages every phase copies: a {@code BENCH_CORPUS} jsonl file if given, else the eval
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 final class Corpus {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String SAMPLE = "000_7abadb2f983fa813.txt";
 
   private final List<Article> pages;
@@ -106,9 +106,9 @@ final class Corpus {
           continue;
         }
         JsonNode a = JSON.readTree(line);
-        String text = a.hasNonNull("text") ? a.get("text").asText() : a.path("body").asText();
-        String title = a.hasNonNull("title") ? a.get("title").asText() : firstLine(text);
-        String lang = a.hasNonNull("lang") ? a.get("lang").asText() : a.path("language").asText(null);
+        String text = a.hasNonNull("text") ? a.get("text").asString() : a.path("body").asString();
+        String title = a.hasNonNull("title") ? a.get("title").asString() : firstLine(text);
+        String lang = a.hasNonNull("lang") ? a.get("lang").asString() : a.path("language").asString(null);
         pages.add(new Article(title, text, lang));
       }
     } catch (IOException e) {

@@ -1,9 +1,5 @@
 package io.articlepipeline.e2e.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +11,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Elasticsearch directly (ELASTICSEARCH_URL), for what the benchmark must see without the search
@@ -29,7 +30,7 @@ final class Elastic {
   private static final List<String> COPIED_SETTINGS = List.of("number_of_shards", "number_of_replicas",
       "refresh_interval", "analysis", "similarity", "mapping", "codec", "max_result_window", "sort");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http;
   private final String base;
@@ -71,7 +72,7 @@ final class Elastic {
     JsonNode hits = send("POST", "/" + READ_ALIAS + "/_search?filter_path=hits.hits._id", body.toString(),
         Duration.ofSeconds(10)).path("hits").path("hits");
     List<String> ids = new ArrayList<>(hits.size());
-    hits.forEach(h -> ids.add(h.path("_id").asText()));
+    hits.forEach(h -> ids.add(h.path("_id").asString()));
     return ids;
   }
 
@@ -85,13 +86,13 @@ final class Elastic {
       fields.forEach(includes::add);
     }
     JsonNode page = send("POST", "/" + READ_ALIAS + "/_search?scroll=2m", body.toString(), Duration.ofMinutes(1));
-    String scrollId = page.path("_scroll_id").asText(null);
+    String scrollId = page.path("_scroll_id").asString(null);
     try {
       while (page.path("hits").path("hits").size() > 0) {
         page.path("hits").path("hits").forEach(hit);
         ObjectNode next = JSON.createObjectNode().put("scroll", "2m").put("scroll_id", scrollId);
         page = send("POST", "/_search/scroll", next.toString(), Duration.ofMinutes(1));
-        scrollId = page.path("_scroll_id").asText(scrollId);
+        scrollId = page.path("_scroll_id").asString(scrollId);
       }
     } finally {
       if (scrollId != null) {
@@ -103,7 +104,7 @@ final class Elastic {
 
   /** The concrete index behind the read alias. */
   String liveIndex() throws IOException, InterruptedException {
-    Iterator<String> names = send("GET", "/_alias/" + READ_ALIAS, null, Duration.ofSeconds(30)).fieldNames();
+    Iterator<String> names = send("GET", "/_alias/" + READ_ALIAS, null, Duration.ofSeconds(30)).propertyNames().iterator();
     if (!names.hasNext()) {
       throw new IOException("alias " + READ_ALIAS + " points at no index");
     }
@@ -117,8 +118,7 @@ final class Elastic {
         .path(live).path("settings").path("index");
     ObjectNode body = JSON.createObjectNode();
     ObjectNode index = body.putObject("settings").putObject("index");
-    for (Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : settings.properties()) {
       if (COPIED_SETTINGS.contains(e.getKey())) {
         index.set(e.getKey(), e.getValue());
       }
@@ -135,7 +135,7 @@ final class Elastic {
     }
     int failed = 0;
     for (JsonNode item : answer.path("items")) {
-      if (item.elements().next().has("error")) {
+      if (item.values().iterator().next().has("error")) {
         failed++;
       }
     }
@@ -160,7 +160,7 @@ final class Elastic {
     try {
       JsonNode nodes = send("GET", "/_nodes/_local/stats/jvm?filter_path=nodes.*.jvm.mem.heap_used_in_bytes",
           null, timeout).path("nodes");
-      Iterator<JsonNode> it = nodes.elements();
+      Iterator<JsonNode> it = nodes.iterator();
       return it.hasNext() ? it.next().path("jvm").path("mem").path("heap_used_in_bytes").asLong(-1) : -1;
     } catch (IOException e) {
       return -1;
@@ -177,7 +177,11 @@ final class Elastic {
       throw new IOException(method + " " + path + " answered " + response.statusCode() + ": "
           + (response.body().length() > 500 ? response.body().substring(0, 500) : response.body()));
     }
-    return JSON.readTree(response.body());
+    try {
+      return JSON.readTree(response.body());
+    } catch (JacksonException e) {
+      throw new IOException(method + " " + path + " answered no JSON", e);
+    }
   }
 
   private HttpRequest request(String method, String path, String body, Duration timeout) {

@@ -1,9 +1,5 @@
 package io.articlepipeline.e2e.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The ingest API as the benchmark uses it: single POSTs, the NDJSON batch API, retraction. */
 final class IngestClient {
@@ -30,7 +30,7 @@ final class IngestClient {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int MAX_ATTEMPTS = 20;
 
   private final HttpClient http;
@@ -56,8 +56,8 @@ final class IngestClient {
       return null;
     }
     try {
-      return JSON.readTree(response.body()).path("id").asText(null);
-    } catch (JsonProcessingException e) {
+      return JSON.readTree(response.body()).path("id").asString(null);
+    } catch (JacksonException e) {
       return null;
     }
   }
@@ -131,8 +131,8 @@ final class IngestClient {
         }
         JsonNode answer = JSON.readTree(line);
         int index = answer.path("line").asInt() - 1;
-        switch (answer.path("status").asText()) {
-          case "accepted" -> ids.add(answer.path("id").asText());
+        switch (answer.path("status").asString()) {
+          case "accepted" -> ids.add(answer.path("id").asString());
           case "invalid" -> invalid++;
           case "too_large" -> tooLarge++;
           case "unavailable" -> {
@@ -178,7 +178,7 @@ final class IngestClient {
     }
     try {
       return JSON.writeValueAsString(body);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException(e);
     }
   }

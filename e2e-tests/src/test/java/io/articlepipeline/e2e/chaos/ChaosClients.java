@@ -1,7 +1,5 @@
 package io.articlepipeline.e2e.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Submitters that behave as the API tells them, while parts of the pipeline are killed: new
@@ -41,7 +42,7 @@ final class ChaosClients implements AutoCloseable {
   private record Retract(String id) implements Task {
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration GIVE_UP = Duration.ofMinutes(15);
 
   private final HttpClient http;
@@ -228,7 +229,7 @@ final class ChaosClients implements AutoCloseable {
             }
             JsonNode answer = JSON.readTree(line);
             Item item = sent.get(answer.path("line").asInt() - 1);
-            switch (answer.path("status").asText()) {
+            switch (answer.path("status").asString()) {
               case "accepted" -> {
                 ledger.accepted(item.id(), item.revision());
                 followUp(item, resubmit);
@@ -243,7 +244,7 @@ final class ChaosClients implements AutoCloseable {
               }
             }
           }
-        } catch (IOException e) {
+        } catch (JacksonException e) {
           // an answer cut short: the outcome of every line is unknown, send them all again
           unknownOutcomes.incrementAndGet();
           again = sent;

@@ -1,7 +1,5 @@
 package io.articlepipeline.e2e.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +16,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./pipeline chaos [ARTICLES]}: while submitters send at least ARTICLES articles (single
@@ -40,7 +41,7 @@ import java.util.regex.Pattern;
 public final class ChaosRun {
 
   static final List<String> PARTS = List.of("ingest", "enrich", "index", "kafka", "registry", "elasticsearch", "ops");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration PROGRESS_TIMEOUT = Duration.ofMinutes(5);
 
   /** One round's figures. */
@@ -173,7 +174,7 @@ public final class ChaosRun {
         clients.freshArticles());
     Process reindex = background("reindex");
     String phase = awaitJson(env("INDEX_URL", "http://127.0.0.1:8083") + "/api/admin/reindex",
-        n -> n.path("recordsRead").asLong() > 0 || "DONE".equals(n.path("phase").asText()), "phase");
+        n -> n.path("recordsRead").asLong() > 0 || "DONE".equals(n.path("phase").asString()), "phase");
     long pid = pidFilePid("index");
     System.out.printf("  reindex phase %s; kill -9 index-service pid %d%n", phase, pid);
     kill(pid);
@@ -196,7 +197,7 @@ public final class ChaosRun {
     // the ops console stops enrich's input binding, rewinds its group and starts the binding
     // again: wait until it follows the catch-up, then give enrich a few seconds on the rewound topic
     String phase = awaitJson(env("OPS_URL", "http://127.0.0.1:8084") + "/api/ops/reprocess",
-        n -> List.of("catching up", "done", "failed").contains(n.path("phase").asText()), "phase");
+        n -> List.of("catching up", "done", "failed").contains(n.path("phase").asString()), "phase");
     Thread.sleep(2000);
     String progress = awaitJson(env("OPS_URL", "http://127.0.0.1:8084") + "/api/ops/reprocess", n -> true,
         "reprocessed");
@@ -236,12 +237,12 @@ public final class ChaosRun {
             break;
           }
         }
-      } catch (IOException e) {
+      } catch (IOException | JacksonException e) {
         // not up yet
       }
       Thread.sleep(100);
     }
-    return last.path(field).asText("?");
+    return last.path(field).asString("?");
   }
 
   // ------------------------------------------------------------------ verification

@@ -1,8 +1,5 @@
 package io.articlepipeline.e2e.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.articlepipeline.schemas.Topics;
 import java.io.IOException;
 import java.net.URI;
@@ -26,13 +23,17 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** What the pipeline holds: the searchable documents (Elasticsearch directly), the dead letters, the lag. */
 final class Probe implements AutoCloseable {
 
   /** The read alias readers search (index-service IndexProperties#readAlias). */
   static final String READ_ALIAS = "articles";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http;
   private final String elastic;
@@ -58,16 +59,16 @@ final class Probe implements AutoCloseable {
     body.putArray("_source").add("id").add("revision");
     body.putArray("sort").add("_doc");
     JsonNode page = send("POST", "/" + READ_ALIAS + "/_search?scroll=1m", body.toString());
-    String scrollId = page.path("_scroll_id").asText(null);
+    String scrollId = page.path("_scroll_id").asString(null);
     try {
       while (page.path("hits").path("hits").size() > 0) {
         for (JsonNode hit : page.path("hits").path("hits")) {
-          found.computeIfAbsent(hit.path("_source").path("id").asText(hit.path("_id").asText()), k -> new ArrayList<>())
+          found.computeIfAbsent(hit.path("_source").path("id").asString(hit.path("_id").asString()), k -> new ArrayList<>())
               .add(hit.path("_source").path("revision").asLong());
         }
         page = send("POST", "/_search/scroll", JSON.createObjectNode().put("scroll", "1m")
             .put("scroll_id", scrollId).toString());
-        scrollId = page.path("_scroll_id").asText(scrollId);
+        scrollId = page.path("_scroll_id").asString(scrollId);
       }
     } finally {
       if (scrollId != null) {
@@ -176,7 +177,11 @@ final class Probe implements AutoCloseable {
     if (response.statusCode() / 100 != 2) {
       throw new IOException(method + " " + path + " answered " + response.statusCode());
     }
-    return JSON.readTree(response.body());
+    try {
+      return JSON.readTree(response.body());
+    } catch (JacksonException e) {
+      throw new IOException(method + " " + path + " answered no JSON", e);
+    }
   }
 
   @Override

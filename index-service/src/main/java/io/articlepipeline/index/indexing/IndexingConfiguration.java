@@ -11,8 +11,8 @@ import io.articlepipeline.index.IndexProperties;
 import io.articlepipeline.index.elastic.IndexAdmin;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.serde.AvroSerdeConfig;
-import io.articlepipeline.support.kafka.ConfiguredSerde;
 import io.articlepipeline.support.kafka.RecordDecoder;
+import io.articlepipeline.support.kafka.SerdeProperties;
 import java.util.HashMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
@@ -47,17 +48,23 @@ public class IndexingConfiguration {
 
   /** How the stage decodes the bytes it reads (the same {@link RecordDecoder} as the enrich stage). */
   @Bean
-  RecordDecoder<ArticleEnriched> articleDecoder(IndexProperties props) {
-    return decoder(props);
+  RecordDecoder<ArticleEnriched> articleDecoder(IndexProperties props, Environment environment) {
+    return decoder(props, environment);
   }
 
-  /** The configured value deserializer (ours by default; Confluent's by configuration), reading generated classes. */
-  public static RecordDecoder<ArticleEnriched> decoder(IndexProperties props) {
-    Map<String, Object> config = new HashMap<>(props.getDeserializerConfig());
+  /**
+   * The configured value deserializer, {@code pipeline.index.value-deserializer} (ours by default;
+   * any Kafka Deserializer of ArticleEnriched, e.g. Confluent's KafkaAvroDeserializer, works),
+   * reading generated classes, with {@code pipeline.index.deserializer-config} (schema.registry.url
+   * and specific.avro.reader=true unless given). The stage reads raw bytes and decodes them itself,
+   * so a record it cannot decode is dead-lettered as read.
+   */
+  public static RecordDecoder<ArticleEnriched> decoder(IndexProperties props, Environment environment) {
+    SerdeProperties values = SerdeProperties.deserializer(environment, "pipeline.index");
+    Map<String, Object> config = new HashMap<>(values.config());
     config.putIfAbsent(AvroSerdeConfig.SCHEMA_REGISTRY_URL, props.getSchemaRegistryUrl());
     config.putIfAbsent(AvroSerdeConfig.SPECIFIC_AVRO_READER, "true");
-    return new RecordDecoder<>(ConfiguredSerde.deserializer(props.getValueDeserializer(), config,
-        "pipeline.index.value-deserializer"), ArticleEnriched.class);
+    return new RecordDecoder<>(values.newDeserializer(config), ArticleEnriched.class);
   }
 
   @Bean

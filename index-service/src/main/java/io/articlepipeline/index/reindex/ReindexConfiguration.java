@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The rebuild: its own consumer (raw bytes, the stage's decoder) and an indexer per target index. */
 @Configuration(proxyBeanMethods = false)
@@ -29,13 +30,13 @@ public class ReindexConfiguration {
   @Bean
   Reindexer reindexer(IndexAdmin admin, ElasticsearchClient client, IndexProperties props,
                       @Value("${spring.cloud.stream.bindings.indexArticles-in-0.destination:articles.enriched}")
-                      String topic) {
+                      String topic, Environment environment) {
     return new Reindexer(admin, topic, () -> consumer(props), index -> new ArticleBatchIndexer(
         new ElasticsearchBulkSender(client, index, props.getBulkParallelism()), new ArticleDocumentMapper(props.getMinOrganizationConfidence()),
         // The live stage dead-letters bad records; a replay only counts them (BatchReport.deadLettered).
         letters -> log.info("Rebuild skipped {} records the live stage dead-letters", letters.size()),
         new Retry(props.getBulkMaxAttempts(), props.getBulkInitialBackoff(), props.getBulkMaxBackoff()),
-        MalformedDocumentPolicy.DEAD_LETTER, Clock.systemUTC()), Clock.systemUTC(), IndexingConfiguration.decoder(props));
+        MalformedDocumentPolicy.DEAD_LETTER, Clock.systemUTC()), Clock.systemUTC(), IndexingConfiguration.decoder(props, environment));
   }
 
   private static KafkaConsumer<String, byte[]> consumer(IndexProperties props) {

@@ -1,13 +1,14 @@
 package io.articlepipeline.index.search;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opaque deep-paging cursors: the last hit's sort values (search_after) and the sort they belong
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public final class Cursors {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int MAX_CURSOR_CHARS = 1024;
 
   private Cursors() {
@@ -27,7 +28,7 @@ public final class Cursors {
     m.put("v", sortValues);
     try {
       return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(m));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException("Cannot encode sort values as a cursor", e);
     }
   }
@@ -41,7 +42,7 @@ public final class Cursors {
     try {
       byte[] json = Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII));
       m = JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
-    } catch (IllegalArgumentException | java.io.IOException e) {
+    } catch (IllegalArgumentException | JacksonException e) {
       throw bad("cursor is not one this service issued");
     }
     if (!sort.name().equals(m.get("s"))) {

@@ -6,9 +6,9 @@ import io.articlepipeline.index.search.SearchService;
 import io.articlepipeline.schemas.Topics;
 import io.articlepipeline.serde.AvroSerdeConfig;
 import io.articlepipeline.support.deadletter.DeadLetterReader;
-import io.articlepipeline.support.kafka.ConfiguredSerde;
 import io.articlepipeline.support.kafka.KafkaClientSettings;
 import io.articlepipeline.support.kafka.RecordDecoder;
+import io.articlepipeline.support.kafka.SerdeProperties;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The article status: its two sources (the index, and the dead-letter topics read with the shared
@@ -50,18 +51,18 @@ public class StatusConfiguration {
 
   /** Both dead-letter topics, decoded with the stage's configured deserializer to read revisions. */
   @Bean
-  DeadLetterWatch deadLetterWatch(IndexProperties props, KafkaClientSettings kafka) {
-    Map<String, Object> config = new HashMap<>(props.getDeserializerConfig());
+  DeadLetterWatch deadLetterWatch(IndexProperties props, KafkaClientSettings kafka, Environment environment) {
+    SerdeProperties values = SerdeProperties.deserializer(environment, "pipeline.index");
+    Map<String, Object> config = new HashMap<>(values.config());
     config.putIfAbsent(AvroSerdeConfig.SCHEMA_REGISTRY_URL, props.getSchemaRegistryUrl());
     // generic records: a dead letter of either topic (ArticleSubmitted, ArticleEnriched) has a revision
     config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, "false");
-    RecordDecoder<GenericRecord> values = new RecordDecoder<>(ConfiguredSerde.deserializer(
-        props.getValueDeserializer(), config, "pipeline.index.value-deserializer"), GenericRecord.class);
+    RecordDecoder<GenericRecord> revisions = new RecordDecoder<>(values.newDeserializer(config), GenericRecord.class);
     Map<String, Object> consumer = kafka.consumer("index-dead-letter-watch", null);
     consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     consumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     return new DeadLetterWatch(List.of(Topics.SUBMITTED_DLQ, Topics.ENRICHED_DLQ),
         () -> new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-        new DeadLetterReader(STAGES, values));
+        new DeadLetterReader(STAGES, revisions));
   }
 }

@@ -1,6 +1,5 @@
 package io.articlepipeline.index.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.articlepipeline.enrich.core.ArticleEnricher;
 import io.articlepipeline.enrich.core.ArticleEnrichers;
 import io.articlepipeline.enrich.core.Enrichment;
@@ -24,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A larger corpus for benchmarks: the news sentences of the NER training files (the training
@@ -57,7 +57,7 @@ public final class BenchCorpus {
     ArticleEnricher enricher = ArticleEnrichers.load(null);
     AvroSerializer serializer = new AvroSerializer();
     serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry), false);
-    ObjectMapper json = new ObjectMapper();
+    JsonMapper json = JsonMapper.builder().build();
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
@@ -69,7 +69,7 @@ public final class BenchCorpus {
       for (String file : names) {
         List<String> sentences = new ArrayList<>();
         for (String line : Files.readAllLines(data.resolve(file), StandardCharsets.UTF_8)) {
-          sentences.add(json.readTree(line).get("text").asText());
+          sentences.add(json.readTree(line).get("text").asString());
           if (sentences.size() == 15 && n < max) {
             String title = sentences.get(0).length() > 40 ? sentences.get(0).substring(0, 40) : sentences.get(0);
             String body = String.join("\n", sentences.subList(1, sentences.size()));

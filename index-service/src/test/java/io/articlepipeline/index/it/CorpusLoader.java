@@ -1,7 +1,5 @@
 package io.articlepipeline.index.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Submits the search corpus through the ingest API as pasted pages, with their ids so judgments
@@ -32,7 +32,7 @@ public final class CorpusLoader {
   public static final String SAMPLE_ID = "sample-000";
 
   private static final String OWN_CORPUS = "/corpus/articles.jsonl";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String ingestUrl;
@@ -70,7 +70,7 @@ public final class CorpusLoader {
   public static List<String> ownIds() throws IOException {
     List<String> ids = new ArrayList<>();
     for (JsonNode a : articles(ownCorpus())) {
-      ids.add(a.get("id").asText());
+      ids.add(a.get("id").asString());
     }
     return ids;
   }
@@ -85,15 +85,15 @@ public final class CorpusLoader {
     }
     for (JsonNode a : articles) {
       Map<String, String> params = new LinkedHashMap<>();
-      params.put("id", a.get("id").asText());
-      params.put("url", a.get("url").asText());
-      params.put("language", a.get("lang").asText());
-      params.put("source", URI.create(a.get("url").asText()).getHost());
+      params.put("id", a.get("id").asString());
+      params.put("url", a.get("url").asString());
+      params.put("language", a.get("lang").asString());
+      params.put("source", URI.create(a.get("url").asString()).getHost());
       if (a.hasNonNull("title")) {
-        params.put("title", a.get("title").asText());
+        params.put("title", a.get("title").asString());
       }
-      submit(a.get("text").asText(), params);
-      ids.add(a.get("id").asText());
+      submit(a.get("text").asString(), params);
+      ids.add(a.get("id").asString());
     }
     Path sample;
     try (var files = Files.list(samplesDir())) {

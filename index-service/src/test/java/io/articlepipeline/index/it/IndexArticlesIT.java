@@ -3,8 +3,6 @@ package io.articlepipeline.index.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.articlepipeline.index.indexing.Articles;
 import io.articlepipeline.schemas.DeadLetterHeaders;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
@@ -34,6 +32,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The index stage on the real Kafka, registry and Elasticsearch: records on a topic of its own are
@@ -48,7 +48,7 @@ class IndexArticlesIT {
   private final String topic = run + ".articles.enriched";  // as IndexServiceApp names it
   private final String dlqTopic = topic + ".dlq";
   private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
+  private final JsonMapper json = JsonMapper.builder().build();
   private IndexServiceApp app;
   private String baseUrl;
 
@@ -102,27 +102,27 @@ class IndexArticlesIT {
 
     JsonNode a1 = json.readTree(get("/api/articles/a1").body());
     assertThat(a1.get("revision").asLong()).as("the older revision replayed later does not win").isEqualTo(2);
-    assertThat(a1.get("title").asText()).isEqualTo("郑州市志愿服务队走进社区");
-    assertThat(a1.get("organizations").get(0).get("name").asText()).isEqualTo("郑州市上街区新时代文明实践中心");
+    assertThat(a1.get("title").asString()).isEqualTo("郑州市志愿服务队走进社区");
+    assertThat(a1.get("organizations").get(0).get("name").asString()).isEqualTo("郑州市上街区新时代文明实践中心");
 
     HttpResponse<String> missing = get("/api/articles/a3");
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(json.readTree(missing.body()).get("error").asText()).isEqualTo("article not found");
+    assertThat(json.readTree(missing.body()).get("error").asString()).isEqualTo("article not found");
 
     await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(search("志愿服务").body()).get("total").asLong() >= 1);
     JsonNode result = json.readTree(search("志愿服务").body());
     JsonNode hit = result.get("hits").get(0);
-    assertThat(hit.get("id").asText()).isEqualTo("a1");
-    assertThat(hit.get("snippet").asText()).contains("<mark>").contains("&lt;script&gt;").doesNotContain("<script>");
+    assertThat(hit.get("id").asString()).isEqualTo("a1");
+    assertThat(hit.get("snippet").asString()).contains("<mark>").contains("&lt;script&gt;").doesNotContain("<script>");
     assertThat(hit.get("keywords").toString()).contains("志愿服务");
-    assertThat(hit.get("organizations").get(0).get("name").asText()).isEqualTo("郑州市上街区新时代文明实践中心");
+    assertThat(hit.get("organizations").get(0).get("name").asString()).isEqualTo("郑州市上街区新时代文明实践中心");
     assertThat(result.has("took")).isTrue();
 
     // a get by id is real time, a search sees a document only after the next refresh
     await().atMost(Duration.ofSeconds(30))
         .until(() -> json.readTree(search("red cross volunteers").body()).get("total").asLong() >= 1);
     JsonNode english = json.readTree(search("red cross volunteers").body());
-    assertThat(english.get("hits").get(0).get("id").asText()).isEqualTo("a2");
+    assertThat(english.get("hits").get(0).get("id").asString()).isEqualTo("a2");
 
     List<ConsumerRecord<String, byte[]>> letters = app.deadLetters(2, Duration.ofSeconds(30));
     assertThat(letters).hasSize(2);

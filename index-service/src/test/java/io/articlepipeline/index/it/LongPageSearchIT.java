@@ -3,8 +3,6 @@ package io.articlepipeline.index.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A page longer than Elasticsearch lets its highlighter analyse (1,000,000 characters) among the
@@ -30,7 +30,7 @@ class LongPageSearchIT {
 
   private final String run = "it" + UUID.randomUUID().toString().substring(0, 8);
   private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
+  private final JsonMapper json = JsonMapper.builder().build();
   private IndexServiceApp app;
 
   @BeforeAll
@@ -58,7 +58,7 @@ class LongPageSearchIT {
       assertThat(answer.get("hits").size()).as(query).isPositive();
     }
     JsonNode hit = search("q=" + enc("超长页面")).get("hits").get(0);
-    assertThat(hit.get("id").asText()).isEqualTo("long-" + run);
+    assertThat(hit.get("id").asString()).isEqualTo("long-" + run);
     assertThat(hit.toString()).contains("超长页面");
   }
 

@@ -3,8 +3,6 @@ package io.articlepipeline.index.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.articlepipeline.testing.StackEnv;
 import io.articlepipeline.testing.TcpGate;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +19,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Outages of what the index stage depends on are not bad data. Each test runs the stage against
@@ -32,7 +32,7 @@ class OutageIT {
 
   private static final String BACKOFF = "--pipeline.index.batch-max-backoff=2s";
   private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
+  private final JsonMapper json = JsonMapper.builder().build();
 
   /** Cold (no schema cached), the stage meets records it cannot decode while the registry is down. */
   @Test
@@ -91,7 +91,7 @@ class OutageIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> committed(app) != null && committed(app).offset() == 2);
     assertThat(app.deadLetters(1, Duration.ofSeconds(2))).isEmpty();
     JsonNode article = json.readTree(get(app, "/api/articles/outage-1").body());
-    assertThat(article.get("title").asText()).isEqualTo("暴雨中的志愿者");
+    assertThat(article.get("title").asString()).isEqualTo("暴雨中的志愿者");
   }
 
   private static double failedBatches(IndexServiceApp app) {

@@ -3,8 +3,6 @@ package io.articlepipeline.index.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.serde.AvroSerdeConfig;
 import io.articlepipeline.serde.AvroSerializer;
@@ -31,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The zero-downtime rebuild on the real stack: a new index version is filled by replaying the
@@ -43,7 +43,7 @@ class ReindexIT {
   private static final String TOKEN = "reindex-it-token";
   private final String run = "it" + UUID.randomUUID().toString().substring(0, 8);
   private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
+  private final JsonMapper json = JsonMapper.builder().build();
   private IndexServiceApp app;
   private AvroSerializer serializer;
 
@@ -89,13 +89,13 @@ class ReindexIT {
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     produce(20, 25);
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-      String phase = json.readTree(send("GET", "/api/admin/reindex", TOKEN).body()).get("phase").asText();
+      String phase = json.readTree(send("GET", "/api/admin/reindex", TOKEN).body()).get("phase").asString();
       return phase.equals("DONE") || phase.equals("FAILED");
     });
     JsonNode status = json.readTree(send("GET", "/api/admin/reindex", TOKEN).body());
-    assertThat(status.get("phase").asText()).as(status.toString()).isEqualTo("DONE");
-    assertThat(status.get("fromIndex").asText()).isEqualTo(run + "-articles-v1");
-    assertThat(status.get("toIndex").asText()).isEqualTo(run + "-articles-v2");
+    assertThat(status.get("phase").asString()).as(status.toString()).isEqualTo("DONE");
+    assertThat(status.get("fromIndex").asString()).isEqualTo(run + "-articles-v1");
+    assertThat(status.get("toIndex").asString()).isEqualTo(run + "-articles-v2");
 
     await().atMost(Duration.ofSeconds(60)).until(() -> total() == 25);
     searching.set(false);

@@ -3,8 +3,6 @@ package io.articlepipeline.index.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.Organization;
 import java.net.URI;
@@ -24,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The search API on the real Elasticsearch: filters, facets, sorting, paging and the cursor,
@@ -36,7 +36,7 @@ class SearchApiIT {
   private static final String YOUTH = "共青团成都市委";
   private final String run = "it" + UUID.randomUUID().toString().substring(0, 8);
   private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
+  private final JsonMapper json = JsonMapper.builder().build();
   private IndexServiceApp app;
 
   @BeforeAll
@@ -104,7 +104,7 @@ class SearchApiIT {
       for (String id : ids(page.get("hits"))) {
         assertThat(seen.add(id)).as("seen twice: " + id).isTrue();
       }
-      cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+      cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asString() : null;
       pages++;
     } while (cursor != null && pages < 10);
     assertThat(seen).hasSize(12);
@@ -118,7 +118,7 @@ class SearchApiIT {
   void aTraditionalQueryFindsSimplifiedText() throws Exception {
     JsonNode result = search("q=" + enc("紅十字會 救災"));
     assertThat(result.get("total").asLong()).isEqualTo(6);
-    assertThat(result.get("hits").get(0).get("organizations").get(0).get("name").asText()).isEqualTo(RED_CROSS);
+    assertThat(result.get("hits").get(0).get("organizations").get(0).get("name").asString()).isEqualTo(RED_CROSS);
   }
 
   @Test
@@ -155,7 +155,7 @@ class SearchApiIT {
 
   private static long facet(JsonNode facets, String name, String value) {
     for (JsonNode f : facets.get(name)) {
-      if (f.get("value").asText().equals(value)) {
+      if (f.get("value").asString().equals(value)) {
         return f.get("count").asLong();
       }
     }
@@ -164,7 +164,7 @@ class SearchApiIT {
 
   private static List<String> ids(JsonNode hits) {
     List<String> ids = new ArrayList<>();
-    hits.forEach(h -> ids.add(h.get("id").asText()));
+    hits.forEach(h -> ids.add(h.get("id").asString()));
     return ids;
   }
 
@@ -185,10 +185,10 @@ class SearchApiIT {
         String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json");
         JsonNode body = json.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
-        assertThat(body.get("error").asText()).isEqualTo("Bad Request");
+        assertThat(body.get("error").asString()).isEqualTo("Bad Request");
         assertThat(body.get("details").isArray()).isTrue();
         assertThat(body.get("status").asInt()).isEqualTo(400);
-        assertThat(body.get("title").asText()).isEqualTo("Bad Request");
+        assertThat(body.get("title").asString()).isEqualTo("Bad Request");
       }
     }
   }

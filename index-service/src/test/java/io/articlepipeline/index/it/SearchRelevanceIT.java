@@ -3,8 +3,6 @@ package io.articlepipeline.index.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.articlepipeline.index.relevance.Judgments;
 import io.articlepipeline.index.relevance.RelevanceMetrics;
 import java.net.URI;
@@ -19,6 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Relevance regression on the whole pipeline: the corpus goes in through ingest, is enriched and
@@ -34,7 +34,7 @@ class SearchRelevanceIT {
   static final double MRR_FLOOR = 0.85;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
+  private final JsonMapper json = JsonMapper.builder().build();
   private String indexUrl;
 
   @BeforeAll
@@ -82,7 +82,7 @@ class SearchRelevanceIT {
     assertThat(r.statusCode()).as("search " + q).isEqualTo(200);
     List<String> ids = new ArrayList<>();
     for (JsonNode hit : json.readTree(r.body()).get("hits")) {
-      ids.add(hit.get("id").asText());
+      ids.add(hit.get("id").asString());
     }
     return ids;
   }

@@ -3,8 +3,6 @@ package io.articlepipeline.index.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Copies of a story on the real Elasticsearch: the same story under another id, and one other
@@ -29,7 +29,7 @@ class SimilarArticlesIT {
 
   private final String run = "sim" + UUID.randomUUID().toString().substring(0, 8);
   private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
+  private final JsonMapper json = JsonMapper.builder().build();
   private IndexServiceApp app;
 
   @BeforeAll
@@ -63,7 +63,7 @@ class SimilarArticlesIT {
   void eachStoryOnceAndNoCopyOfTheOneBeingRead() throws Exception {
     List<String> similar = new ArrayList<>();
     for (JsonNode hit : get("/api/articles/a/similar?size=5").get("hits")) {
-      similar.add(hit.get("id").asText());
+      similar.add(hit.get("id").asString());
     }
     assertThat(similar).doesNotContain("a", "a-copy").contains("c");
     assertThat(similar.stream().filter(id -> id.startsWith("b"))).hasSize(1);
@@ -78,7 +78,7 @@ class SimilarArticlesIT {
     assertThat(r.get("nextCursor").isNull()).isTrue();
     java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
     for (JsonNode hit : r.get("hits")) {
-      byId.put(hit.get("id").asText(), hit);
+      byId.put(hit.get("id").asString(), hit);
     }
     assertThat(byId).hasSize(3);
     JsonNode storyA = byId.containsKey("a") ? byId.get("a") : byId.get("a-copy");
@@ -87,8 +87,8 @@ class SimilarArticlesIT {
     assertThat(byId.get("c").get("copies").asInt()).isZero();
 
     List<String> copies = new ArrayList<>();
-    for (JsonNode hit : get("/api/search?story=" + enc(storyA.get("story").asText())).get("hits")) {
-      copies.add(hit.get("id").asText());
+    for (JsonNode hit : get("/api/search?story=" + enc(storyA.get("story").asString())).get("hits")) {
+      copies.add(hit.get("id").asString());
     }
     assertThat(copies).containsExactlyInAnyOrder("a", "a-copy");
 

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class SearchQueryBuilderTest {
 
   private final SearchQueryBuilder builder = new SearchQueryBuilder("articles");
-  private final ObjectMapper json = new ObjectMapper();
+  private final JsonMapper json = JsonMapper.builder().build();
 
   private JsonNode body(SearchRequest request) throws Exception {
     return json.readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper()));
@@ -29,19 +29,19 @@ class SearchQueryBuilderTest {
   void queryTokensAreMatchedAgainstTheTokenFieldsTitleBoosted() throws Exception {
     JsonNode body = body(builder.build(SearchParams.query("志願服務 社區"), List.of("志愿", "服务", "社区"), false));
     JsonNode should = body.at("/query/bool/must/0/bool/should");
-    assertThat(should.at("/0/match/titleTokens/query").asText()).isEqualTo("志愿 服务 社区");
+    assertThat(should.at("/0/match/titleTokens/query").asString()).isEqualTo("志愿 服务 社区");
     assertThat(should.at("/0/match/titleTokens/boost").asDouble()).isEqualTo(3.0);
-    assertThat(should.at("/1/match/tokens/query").asText()).isEqualTo("志愿 服务 社区");
-    assertThat(should.at("/1/match/tokens/minimum_should_match").asText()).isEqualTo("2<75%");
+    assertThat(should.at("/1/match/tokens/query").asString()).isEqualTo("志愿 服务 社区");
+    assertThat(should.at("/1/match/tokens/minimum_should_match").asString()).isEqualTo("2<75%");
   }
 
   @Test
   void theStandardFieldsGiveRecallWithTheRawQuery() throws Exception {
     JsonNode should = body(builder.build(SearchParams.query("Red Cross"), List.of("red", "cross"), false))
         .at("/query/bool/must/0/bool/should");
-    assertThat(should.at("/2/match_phrase/title/query").asText()).isEqualTo("Red Cross");
-    assertThat(should.at("/4/match/body/query").asText()).isEqualTo("Red Cross");
-    assertThat(should.at("/4/match/body/operator").asText()).isEqualTo("and");
+    assertThat(should.at("/2/match_phrase/title/query").asString()).isEqualTo("Red Cross");
+    assertThat(should.at("/4/match/body/query").asString()).isEqualTo("Red Cross");
+    assertThat(should.at("/4/match/body/operator").asString()).isEqualTo("and");
   }
 
   @Test
@@ -54,7 +54,7 @@ class SearchQueryBuilderTest {
   void anEmptyQueryMatchesEverythingNewestFirst() throws Exception {
     JsonNode body = body(builder.build(SearchParams.query(""), List.of(), false));
     assertThat(body.at("/query/bool/must/0/match_all").isObject()).isTrue();
-    assertThat(body.at("/sort/0/date/order").asText()).isEqualTo("desc");
+    assertThat(body.at("/sort/0/date/order").asString()).isEqualTo("desc");
     assertThat(body.has("highlight")).isTrue();
     assertThat(body.at("/highlight/highlight_query").isMissingNode()).isTrue();
   }
@@ -85,12 +85,12 @@ class SearchQueryBuilderTest {
     SearchParams p = new SearchParams("志愿", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
         SearchSort.RELEVANCE, 2, 10, null, true);
     JsonNode body = body(builder.build(p, List.of("志愿"), true));
-    assertThat(body.at("/collapse/field").asText()).isEqualTo("story");
+    assertThat(body.at("/collapse/field").asString()).isEqualTo("story");
     JsonNode inner = body.at("/collapse/inner_hits");
     JsonNode copies = inner.isArray() ? inner.get(0) : inner;
-    assertThat(copies.get("name").asText()).as(body.at("/collapse").toString()).isEqualTo(SearchQueryBuilder.COPIES);
+    assertThat(copies.get("name").asString()).as(body.at("/collapse").toString()).isEqualTo(SearchQueryBuilder.COPIES);
     assertThat(copies.get("size").asInt()).isZero();
-    assertThat(body.at("/aggregations/stories/cardinality/field").asText()).isEqualTo("story");
+    assertThat(body.at("/aggregations/stories/cardinality/field").asString()).isEqualTo("story");
     assertThat(body.at("/from").asInt()).isEqualTo(10);
     // not asked: no collapse, no story count
     JsonNode plain = body(builder.build(params("志愿", List.of(), SearchSort.RELEVANCE, 1, 10, null), List.of("志愿"), true));
@@ -116,16 +116,16 @@ class SearchQueryBuilderTest {
   @Test
   void highlightsMarkEachTokenAsAPhraseWithPrivateMarkers() throws Exception {
     JsonNode h = body(builder.build(SearchParams.query("志愿服务"), List.of("志愿", "服务"), false)).get("highlight");
-    assertThat(h.get("pre_tags").get(0).asText()).isEqualTo(Snippets.PRE);
+    assertThat(h.get("pre_tags").get(0).asString()).isEqualTo(Snippets.PRE);
     assertThat(h.get("highlight_query").toString()).contains("{\"match_phrase\":{\"body\":{\"query\":\"志愿\"}}}");
   }
 
   @Test
   void facetsCountOrganizationsKeywordsSourcesCategoriesLanguagesAndMonths() throws Exception {
     JsonNode aggs = body(builder.build(SearchParams.query("x"), List.of("x"), true)).get("aggregations");
-    assertThat(aggs.at("/organizations/terms/field").asText()).isEqualTo("organizationNames");
-    assertThat(aggs.at("/keywords/terms/field").asText()).isEqualTo("keywordTexts");
-    assertThat(aggs.at("/months/date_histogram/calendar_interval").asText()).isEqualTo("month");
+    assertThat(aggs.at("/organizations/terms/field").asString()).isEqualTo("organizationNames");
+    assertThat(aggs.at("/keywords/terms/field").asString()).isEqualTo("keywordTexts");
+    assertThat(aggs.at("/months/date_histogram/calendar_interval").asString()).isEqualTo("month");
     assertThat(aggs.size()).isEqualTo(6);
   }
 
@@ -139,12 +139,12 @@ class SearchQueryBuilderTest {
   @Test
   void suggestionsAlsoCompleteTheNormalisedPrefixWhenItDiffers() throws Exception {
     JsonNode request = body(builder.suggest("紅十字", "红十字", 5));
-    assertThat(request.at("/aggregations/organizations/terms/field").asText()).isEqualTo("organizationNames");
-    assertThat(request.at("/aggregations/keywords/terms/field").asText()).isEqualTo("keywordTexts");
-    assertThat(request.at("/aggregations/organizations/terms/include").asText()).isEqualTo("(紅十字).*|(红十字).*");
+    assertThat(request.at("/aggregations/organizations/terms/field").asString()).isEqualTo("organizationNames");
+    assertThat(request.at("/aggregations/keywords/terms/field").asString()).isEqualTo("keywordTexts");
+    assertThat(request.at("/aggregations/organizations/terms/include").asString()).isEqualTo("(紅十字).*|(红十字).*");
     assertThat(request.at("/query/bool/should").size()).isEqualTo(4);
     JsonNode same = body(builder.suggest("红十字", "红十字", 5));
-    assertThat(same.at("/aggregations/keywords/terms/include").asText()).isEqualTo("(红十字).*");
+    assertThat(same.at("/aggregations/keywords/terms/include").asString()).isEqualTo("(红十字).*");
     assertThat(same.at("/query/bool/should").size()).isEqualTo(2);
   }
 

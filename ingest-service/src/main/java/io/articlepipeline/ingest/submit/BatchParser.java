@@ -1,8 +1,8 @@
 package io.articlepipeline.ingest.submit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Splits a batch request into its articles: NDJSON (one JSON object per line, blank lines

@@ -1,8 +1,8 @@
 package io.articlepipeline.ingest.submit;
 
 import io.articlepipeline.ingest.IngestProperties;
-import io.articlepipeline.support.kafka.ConfiguredSerde;
 import io.articlepipeline.support.kafka.KafkaClientSettings;
+import io.articlepipeline.support.kafka.SerdeProperties;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The producer that writes accepted articles, built from the pipeline's shared Kafka settings. */
 @Configuration(proxyBeanMethods = false)
@@ -21,11 +22,13 @@ class PublishingConfiguration {
   private static final Logger log = LoggerFactory.getLogger(PublishingConfiguration.class);
 
   @Bean(destroyMethod = "close")
-  KafkaArticlePublisher articlePublisher(KafkaClientSettings kafka, IngestProperties properties) {
+  KafkaArticlePublisher articlePublisher(KafkaClientSettings kafka, IngestProperties properties,
+      Environment environment) {
     Map<String, Object> config = kafka.producer("ingest-articles");
+    // pipeline.ingest.value-serializer: ours by default, Confluent's KafkaAvroSerializer works too;
+    // pipeline.ingest.serializer-config: its schema.registry.url, auto.register.schemas
     KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(),
-        ConfiguredSerde.serializer(properties.getValueSerializer(), properties.getSerializerConfig(),
-            "pipeline.ingest.value-serializer"));
+        SerdeProperties.serializer(environment, "pipeline.ingest").newSerializer());
     long deliveryTimeout = Long.parseLong(String.valueOf(config.getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
         "120000")));
     return new KafkaArticlePublisher(producer, properties.getTopic(), deliveryTimeout + 5_000);

@@ -3,8 +3,6 @@ package io.articlepipeline.ingest.submit;
 import io.articlepipeline.ingest.IngestProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /api/articles}: JSON or a pasted page in, 202 with the id, revision and the URL of
@@ -29,7 +29,7 @@ class SubmissionController {
 
   /** NDJSON, the batch API's request and answer format. */
   static final String NDJSON = "application/x-ndjson";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final SubmissionParser parser;
   private final BatchParser batchParser;

@@ -1,6 +1,5 @@
 package io.articlepipeline.ingest.submit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -9,12 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Turns a submitter's JSON or pasted page into a {@link Submission}, or refuses it with every
@@ -64,8 +63,7 @@ public final class SubmissionParser {
           List.of());
     }
     List<FieldError> errors = new ArrayList<>();
-    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
+    for (String name : root.propertyNames()) {
       if (!FIELDS.contains(name)) {
         errors.add(new FieldError(name, "unknown field; allowed: " + String.join(", ", FIELDS.stream().sorted().toList())));
       }
@@ -212,11 +210,11 @@ public final class SubmissionParser {
         }
         return null;
       }
-      if (!node.isTextual()) {
+      if (!node.isString()) {
         errors.add(new FieldError(name, "must be a string, was " + node.getNodeType().name().toLowerCase(Locale.ROOT)));
         return null;
       }
-      String value = node.asText().strip();
+      String value = node.asString().strip();
       if (value.isEmpty()) {
         if (required) {
           errors.add(new FieldError(name, "must not be blank"));

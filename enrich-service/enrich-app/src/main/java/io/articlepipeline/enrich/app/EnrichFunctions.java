@@ -8,8 +8,8 @@ import io.articlepipeline.support.deadletter.KafkaDeadLetterPublisher;
 import io.articlepipeline.support.deadletter.SourceRecord;
 import io.articlepipeline.support.kafka.BatchMessages;
 import io.articlepipeline.support.kafka.BatchRetry;
-import io.articlepipeline.support.kafka.ConfiguredSerde;
 import io.articlepipeline.support.kafka.KafkaClientSettings;
+import io.articlepipeline.support.kafka.SerdeProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -32,6 +32,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.messaging.Message;
 
@@ -46,13 +47,16 @@ class EnrichFunctions {
     return ArticleEnrichers.load(properties.getGazetteer());
   }
 
+  /**
+   * The stage with its value deserializer and serializer (ours by default; any Kafka Deserializer of
+   * ArticleSubmitted and Serializer of ArticleEnriched, e.g. Confluent's, by configuration). The
+   * stage encodes, not the producer, so that encoding waits for an unreachable registry as decoding does.
+   */
   @Bean
-  EnrichStage enrichStage(EnrichProperties properties, ArticleEnricher enricher) {
+  EnrichStage enrichStage(EnrichProperties properties, ArticleEnricher enricher, Environment environment) {
     return new EnrichStage(
-        ConfiguredSerde.deserializer(properties.getValueDeserializer(), properties.getDeserializerConfig(),
-            "pipeline.enrich.value-deserializer"),
-        ConfiguredSerde.serializer(properties.getValueSerializer(), properties.getSerializerConfig(),
-            "pipeline.enrich.value-serializer"),
+        SerdeProperties.deserializer(environment, "pipeline.enrich").newDeserializer(),
+        SerdeProperties.serializer(environment, "pipeline.enrich").newSerializer(),
         enricher, Clock.systemUTC(), properties.getRegistryWait(), Retry.Sleeper.THREAD);
   }
 

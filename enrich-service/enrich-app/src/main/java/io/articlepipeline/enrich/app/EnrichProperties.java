@@ -2,55 +2,21 @@ package io.articlepipeline.enrich.app;
 
 import jakarta.validation.constraints.NotBlank;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** Settings of the enrich stage, prefix {@code pipeline.enrich}. */
+/**
+ * Settings of the enrich stage, prefix {@code pipeline.enrich}. The value deserializer of its input
+ * and serializer of its output ({@code value-deserializer} with {@code deserializer-config},
+ * {@code value-serializer} with {@code serializer-config}) are read by service-support's
+ * {@link io.articlepipeline.support.kafka.SerdeProperties}, as every stage's are.
+ */
 @Validated
 @ConfigurationProperties("pipeline.enrich")
 public class EnrichProperties {
 
   /** Operators' extra organization names, one per line with an optional TAB and type (default: none). */
   private Path gazetteer;
-
-  /**
-   * Deserializer for the input topic's values (default our Confluent-wire-format Avro reader; any
-   * Kafka Deserializer of ArticleSubmitted, e.g. Confluent's KafkaAvroDeserializer, works).
-   */
-  @NotBlank(message = "pipeline.enrich.value-deserializer must name a Kafka Deserializer class")
-  private String valueDeserializer = "io.articlepipeline.serde.AvroDeserializer";
-
-  /** Configuration handed to the deserializer (schema.registry.url, specific.avro.reader, ...). */
-  private Map<String, String> deserializerConfig = new HashMap<>();
-
-  /**
-   * Serializer for the output topic's values (default our Confluent-wire-format Avro writer; any
-   * Kafka Serializer of ArticleEnriched, e.g. Confluent's KafkaAvroSerializer, works). The stage
-   * encodes, not the producer, so that encoding waits for an unreachable registry as decoding does.
-   */
-  @NotBlank(message = "pipeline.enrich.value-serializer must name a Kafka Serializer class")
-  private String valueSerializer = "io.articlepipeline.serde.AvroSerializer";
-
-  /** Configuration handed to the serializer (schema.registry.url, auto.register.schemas, ...). */
-  private Map<String, String> serializerConfig = new HashMap<>();
-
-  public String getValueSerializer() {
-    return valueSerializer;
-  }
-
-  public void setValueSerializer(String valueSerializer) {
-    this.valueSerializer = valueSerializer;
-  }
-
-  public Map<String, String> getSerializerConfig() {
-    return serializerConfig;
-  }
-
-  public void setSerializerConfig(Map<String, String> serializerConfig) {
-    this.serializerConfig = serializerConfig;
-  }
 
   /**
    * How long a record waits for an unreachable schema registry before it is dead-lettered
@@ -125,21 +91,5 @@ public class EnrichProperties {
 
   public void setGazetteer(Path gazetteer) {
     this.gazetteer = gazetteer;
-  }
-
-  public String getValueDeserializer() {
-    return valueDeserializer;
-  }
-
-  public void setValueDeserializer(String valueDeserializer) {
-    this.valueDeserializer = valueDeserializer;
-  }
-
-  public Map<String, String> getDeserializerConfig() {
-    return deserializerConfig;
-  }
-
-  public void setDeserializerConfig(Map<String, String> deserializerConfig) {
-    this.deserializerConfig = deserializerConfig;
   }
 }

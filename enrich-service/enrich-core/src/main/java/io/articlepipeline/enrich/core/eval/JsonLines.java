@@ -1,7 +1,5 @@
 package io.articlepipeline.enrich.core.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the JSON Lines files of eval/ and data/: one JSON object per line, blank lines skipped,
@@ -20,7 +21,10 @@ import java.util.stream.Stream;
  */
 public final class JsonLines {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Content after a line's object is ignored, as it always was (Jackson 2's default). */
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
 
   private JsonLines() {
   }
@@ -49,7 +53,7 @@ public final class JsonLines {
       Object value;
       try {
         value = JSON.readValue(line, Object.class);
-      } catch (JsonProcessingException e) {
+      } catch (JacksonException e) {
         throw new IllegalArgumentException(file + ":" + (i + 1) + ": not valid JSON: " + e.getOriginalMessage());
       }
       if (!(value instanceof Map)) {
