@@ -1,7 +1,7 @@
 package io.articlepipeline.index.elastic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.articlepipeline.index.IndexProperties;
 import io.articlepipeline.retry.Retry;
@@ -28,7 +28,7 @@ public class ElasticsearchConfiguration {
 
   @Bean
   ElasticsearchClient elasticsearchClient(RestClient restClient) {
-    return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
+    return new ElasticsearchClient(new RestClientTransport(restClient, new Jackson3JsonpMapper()));
   }
 
   @Bean

@@ -45,6 +45,10 @@ public final class Cursors {
     } catch (IllegalArgumentException | JacksonException e) {
       throw bad("cursor is not one this service issued");
     }
+    if (m == null) {
+      // the JSON literal null reads as no map at all
+      throw bad("cursor is not one this service issued");
+    }
     if (!sort.name().equals(m.get("s"))) {
       throw bad("cursor belongs to sort=" + String.valueOf(m.get("s")).toLowerCase() + ", not sort="
           + sort.name().toLowerCase());

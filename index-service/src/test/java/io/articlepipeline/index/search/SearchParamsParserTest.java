@@ -108,6 +108,12 @@ class SearchParamsParserTest {
     assertThat(errors(params("cursor", "%%%"))).singleElement().asString().contains("cursor");
     String dateCursor = Cursors.encode(SearchSort.DATE, List.of(1L, "a"));
     assertThat(errors(params("q", "x", "cursor", dateCursor))).singleElement().asString().contains("sort=date");
+    // well-formed base64 of JSON that is not a cursor's object: null, an array, a string
+    for (String json : new String[] {"null", "[1]", "\"s\"", "{\"s\":\"BEST\",\"v\":null}"}) {
+      String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(errors(params("cursor", forged))).as(json).singleElement().asString().startsWith("cursor:");
+    }
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.json.JsonpUtils;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class SearchQueryBuilderTest {
   private final JsonMapper json = JsonMapper.builder().build();
 
   private JsonNode body(SearchRequest request) throws Exception {
-    return json.readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper()));
+    return json.readTree(JsonpUtils.toJsonString(request, new Jackson3JsonpMapper()));
   }
 
   private static SearchParams params(String q, List<String> orgs, SearchSort sort, int page, int size, List<Object> cursor) {
