@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  *
  * @param warmUp       BENCH_WARMUP: articles sent by batch before the measured phases (20,000), so
  *                     the services' hot code is compiled (JIT) before anything is timed
- * @param single       BENCH_SINGLE: articles of the single-POST phase (2,000)
+ * @param single       BENCH_SINGLE: articles of the single-POST phase (5,000)
  * @param batch        BENCH_BATCH: articles of the batch phase (20,000)
  * @param stage        BENCH_STAGE: articles of the stage-rate phase (5,000)
  * @param rate         BENCH_RATE: articles/s offered in the freshness phase (200)
@@ -41,7 +41,7 @@ record BenchSettings(int warmUp, int single, int batch, int stage, int rate, int
         pids.put(name, Long.parseLong(value));
       }
     }
-    return new BenchSettings(intEnv("BENCH_WARMUP", 20000), intEnv("BENCH_SINGLE", 2000), intEnv("BENCH_BATCH", 20000),
+    return new BenchSettings(intEnv("BENCH_WARMUP", 20000), intEnv("BENCH_SINGLE", 5000), intEnv("BENCH_BATCH", 20000),
         intEnv("BENCH_STAGE", 5000), intEnv("BENCH_RATE", 200), intEnv("BENCH_SECONDS", 30),
         intEnv("BENCH_CONCURRENCY", 16),
         required("INGEST_URL"), System.getenv("ENRICH_URL"), required("INDEX_URL"), System.getenv("OPS_URL"),

@@ -28,6 +28,8 @@ public final class PipelineLoadBench {
   }
 
   public static void main(String[] args) throws Exception {
+    // the single-POST clients' kept-alive connections (HttpURLConnection keeps 5 per host unless told)
+    System.setProperty("http.maxConnections", "64");
     BenchSettings settings;
     Corpus corpus;
     try {
