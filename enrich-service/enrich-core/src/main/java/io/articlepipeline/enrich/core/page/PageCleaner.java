@@ -37,7 +37,7 @@ public final class PageCleaner {
   private static final Pattern TRAILING_CREDIT = Pattern.compile("[(（]([^()（）]{4,40})[)）]\\s*$");
   private static final Pattern CREDIT_NAME = Pattern.compile(
       "^(.*?(?:部|局|委|办|中心|会|社|站|台|报|网|院|所|队|处|厅|馆|组|团))(?:[\\u4e00-\\u9fff]{2,3}|\\s.*)$");
-  private static final Pattern META = Pattern.compile(
+  static final Pattern META = Pattern.compile(
       "^(?:(?:编辑|责任编辑|责编|审编|审核|校对|编审|监制|主编|值班编辑|编辑整理|作者|供稿|撰稿|记者|通讯员|摄影|图|文|来源|來源|稿源|标签|关键词|關鍵詞|关键词阅读|发布时间|发布日期|时间|日期)\\s*[:：])"
           + "|^【?(?:免责声明|版权声明|声明)】?"
           + "|^[\\d\\-年月日:/ ]{8,}(?:\\s|$)");
@@ -55,7 +55,7 @@ public final class PageCleaner {
       "账号", "账户", "地址:", "电话:", "邮编", "收藏", "参与互动", "网站地图", "设为首页", "加入收藏", "share",
       "subscribe", "sign up", "sign in", "log in", "privacy policy", "terms of use", "terms of service",
       "follow us", "skip to", "read more", "related", "advertisement", "cookie", "本帖最后由", "spacer");
-  private static final Pattern CAPTION = Pattern.compile("(?:\\s摄|摄影|供图|图片|资料图|\\bphoto\\b.*)\\)?$",
+  static final Pattern CAPTION = Pattern.compile("(?:\\s摄|摄影|供图|图片|资料图|\\bphoto\\b.*)\\)?$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern TITLE_TAIL = Pattern.compile("[\\s|｜]+$");
   private static final Pattern SENTENCE_END = Pattern.compile("[。!?！？;；.…\"”]$");
@@ -173,7 +173,7 @@ public final class PageCleaner {
     if (len == 0) {
       return true;
     }
-    if (META.matcher(line).lookingAt()) {
+    if (metaLine(line)) {
       return true;
     }
     String lower = line.toLowerCase(java.util.Locale.ROOT);
@@ -183,7 +183,7 @@ public final class PageCleaner {
     if (len < 80 && !isProse(line) && CHROME.containsAny(lower)) {
       return true;
     }
-    if (len < 60 && CAPTION.matcher(line).find()) {
+    if (len < 60 && mayBeCaption(line, lower) && CAPTION.matcher(line).find()) {
       return true;
     }
     if (len < 60 && (line.contains("来源:") || line.contains("来源：") || line.contains("来源 :"))) {
@@ -228,7 +228,7 @@ public final class PageCleaner {
           from++;
         }
         String rest = line.substring(from);
-        if (rest.length() >= 40 && isProse(rest) && !META.matcher(rest).lookingAt()) {
+        if (rest.length() >= 40 && isProse(rest) && !metaLine(rest)) {
           best = from;
         }
       }
@@ -251,20 +251,56 @@ public final class PageCleaner {
     return commas >= 2;
   }
 
-  /** 广州 深圳 珠海 汕头 ...: a row of short links, not a sentence. */
-  private static boolean isWordList(String line) {
-    String[] parts = line.split("\\s+");
-    if (parts.length < 5) {
-      return false;
-    }
-    int han = 0;
-    for (String p : parts) {
-      if (p.length() > 4) {
+  /**
+   * The first characters {@link #META} can match at: those of its labels (编辑, 责任编辑, ... 日期),
+   * of its notices (【, 免责声明, 版权声明, 声明) and of a date row (digits, -, 年, 月, 日, :, /,
+   * space). Most lines start otherwise and skip the pattern; a test checks the set against it.
+   */
+  static final String META_FIRST = "编责审校监主值作供撰记通摄图文来來稿标关關发时日【免版声0123456789-年月:/ ";
+
+  /** {@link #META} at the start of the line. */
+  static boolean metaLine(String line) {
+    return !line.isEmpty() && META_FIRST.indexOf(line.charAt(0)) >= 0 && META.matcher(line).lookingAt();
+  }
+
+  /** What every {@link #CAPTION} match holds (摄, 供图, 图片, 资料图, or photo in any case): lines without it skip the pattern. */
+  static boolean mayBeCaption(String line, String lower) {
+    return line.indexOf('摄') >= 0 || line.contains("供图") || line.contains("图片") || line.contains("资料图")
+        || lower.contains("photo");
+  }
+
+  /**
+   * 广州 深圳 珠海 汕头 ...: a row of short links, not a sentence. At least five parts between
+   * runs of ASCII white space, none longer than four characters, each starting with an ideograph;
+   * read in one pass, without splitting the line (most lines fail at their first long part).
+   */
+  static boolean isWordList(String line) {
+    int n = line.length();
+    int parts = 0;
+    int i = 0;
+    while (i < n) {
+      int start = i;
+      while (i < n && !asciiSpace(line.charAt(i))) {
+        i++;
+      }
+      if (i - start > 4) {
         return false;
       }
-      han += Character.isIdeographic(p.charAt(0)) ? 1 : 0;
+      if (i == start || !Character.isIdeographic(line.charAt(start))) {
+        // an empty part (the line starts with white space) or one that is not Chinese
+        return false;
+      }
+      parts++;
+      while (i < n && asciiSpace(line.charAt(i))) {
+        i++;
+      }
     }
-    return han == parts.length;
+    return parts >= 5;
+  }
+
+  /** The characters of the regex class \\s: space, tab, line feed, vertical tab, form feed, carriage return. */
+  private static boolean asciiSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   private static int count(String s, char c) {
