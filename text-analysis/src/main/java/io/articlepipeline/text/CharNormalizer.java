@@ -11,6 +11,8 @@ import com.hankcs.hanlp.HanLP;
 public final class CharNormalizer {
 
   private static final char[] TABLE = buildTable();
+  /** TABLE followed by Character.toLowerCase, looked up once per character instead of computed. */
+  private static final char[] LOWER = lowerTable(TABLE);
 
   private CharNormalizer() {
   }
@@ -33,9 +35,17 @@ public final class CharNormalizer {
   public static String normalizeLower(CharSequence text) {
     char[] out = new char[text.length()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = Character.toLowerCase(TABLE[text.charAt(i)]);
+      out[i] = LOWER[text.charAt(i)];
     }
     return new String(out);
+  }
+
+  private static char[] lowerTable(char[] table) {
+    char[] lower = new char[table.length];
+    for (int c = 0; c < table.length; c++) {
+      lower[c] = Character.toLowerCase(table[c]);
+    }
+    return lower;
   }
 
   private static char[] buildTable() {

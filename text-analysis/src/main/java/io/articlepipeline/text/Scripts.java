@@ -12,8 +12,13 @@ public final class Scripts {
     int han = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < 0x80 && Character.isLetter(c)) {
-        latin++;
+      // the common cases first, without the Unicode tables: Han of the basic block, ASCII letters
+      if (c >= 0x4E00 && c <= 0x9FA5) {
+        han++;
+      } else if (c < 0x80) {
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+          latin++;
+        }
       } else if (Character.isIdeographic(c)) {
         han++;
       }
