@@ -35,7 +35,7 @@ public final class AnalysisText {
     List<int[]> skip = new ArrayList<>(Garbage.runs(surface));
     if (surface.indexOf('(') >= 0) {
       Matcher m = PINYIN_RESIDUE.matcher(surface);
-      while (m.find()) {
+      for (int at = 0; PatternStarts.find(m, surface, at, "("); at = m.end()) {
         skip.add(new int[] {m.start(), m.end()});
       }
     }

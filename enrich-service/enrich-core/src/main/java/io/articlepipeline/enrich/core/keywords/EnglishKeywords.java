@@ -1,6 +1,7 @@
 package io.articlepipeline.enrich.core.keywords;
 
 import io.articlepipeline.enrich.core.Keyword;
+import io.articlepipeline.text.PatternStarts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -184,6 +185,7 @@ final class EnglishKeywords {
     return out;
   }
 
+  private static final String CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   private static final Pattern NAME = Pattern.compile(
       "\\b[A-Z][A-Za-z'’\\-]*(?:[ \\t]+(?:(?:of|and|on|for|to)[ \\t]+)?[A-Z][A-Za-z'’\\-]*)+");
 
@@ -192,32 +194,14 @@ final class EnglishKeywords {
    * of Light Foundation): the stop words split them above. Not in headline-style lines, where
    * every word is capitalised.
    */
-  /**
-   * {@link Matcher#find(int)} of {@link #NAME} from {@code from}, trying the pattern only where a
-   * capital letter stands (every match starts with one): the same matches, without running the
-   * regex engine's boundary test at every character of the text.
-   */
-  private static boolean nextName(Matcher m, String content, int from) {
-    int n = content.length();
-    for (int i = from; i < n; i++) {
-      char c = content.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        m.region(i, n);
-        if (m.lookingAt()) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   private static void names(String content, String surface, Map<String, Phrase> phrases,
       Map<String, Integer> wordFreq, int length) {
     // a name never spans a line break, so one pass over the text finds what a pass per line would
-    Matcher m = NAME.matcher(content).useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher m = NAME.matcher(content);
     int lineEnd = -1; // the match's line ends here; none read yet
     boolean headline = false;
-    for (int at = 0; nextName(m, content, at); at = m.end()) {
+    // every name starts with a capital letter: the pattern is tried there only
+    for (int at = 0; PatternStarts.find(m, content, at, CAPITALS); at = m.end()) {
       if (m.start() > lineEnd) {
         // forward to the match's line (scanning forward only: linear even on one huge line)
         int lineStart = lineEnd + 1;

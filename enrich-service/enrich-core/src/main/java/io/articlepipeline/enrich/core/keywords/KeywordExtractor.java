@@ -4,6 +4,7 @@ import io.articlepipeline.text.Scripts;
 import io.articlepipeline.enrich.core.Keyword;
 import io.articlepipeline.enrich.core.org.OrgSpan;
 import io.articlepipeline.text.AnalysisText;
+import io.articlepipeline.text.PatternStarts;
 import io.articlepipeline.text.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,8 @@ import static io.articlepipeline.enrich.core.keywords.PhraseCandidates.*;
 public final class KeywordExtractor {
 
   private static final Pattern QUOTED = Pattern.compile("[“\"《‘「『]([^”\"》’」』\\n“‘]{2,10})[”\"》’」』]");
+  /** The characters a {@link #QUOTED} match begins with. */
+  private static final String QUOTE_OPENERS = "“\"《‘「『";
 
   private final DocumentFrequencies background;
   private final KeyphrasenessPrior prior;
@@ -287,7 +290,7 @@ public final class KeywordExtractor {
       }
     }
     Matcher q = QUOTED.matcher(text.text());
-    while (q.find()) {
+    for (int at = 0; PatternStarts.find(q, text.text(), at, QUOTE_OPENERS); at = q.end()) {
       if (content[q.start(1)]) {
         String key = q.group(1).toLowerCase();
         Candidate c = candidates.computeIfAbsent(key, k -> new Candidate(text, q.start(1), q.end(1), 2));

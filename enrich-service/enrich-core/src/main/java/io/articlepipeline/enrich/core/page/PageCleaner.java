@@ -4,6 +4,7 @@ import io.articlepipeline.enrich.core.PageFields;
 import io.articlepipeline.text.CharNormalizer;
 import io.articlepipeline.text.Garbage;
 import io.articlepipeline.text.Literals;
+import io.articlepipeline.text.PatternStarts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class PageCleaner {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < norm.length; i++) {
       String line = norm[i];
-      if (category == null && BREADCRUMB.matcher(line).find()) {
+      if (category == null && BREADCRUMB.matcher(line).lookingAt()) {
         category = category(line, normTitle);
         continue;
       }
@@ -374,7 +375,7 @@ public final class PageCleaner {
       return null;
     }
     Matcher m = AUTHOR.matcher(line);
-    if (m.find()) {
+    if (PatternStarts.find(m, line, 0, "作供撰文")) {
       String s = AUTHOR_TAIL.matcher(m.group(1)).replaceFirst("");
       return s.length() >= 2 ? s : null;
     }
@@ -423,7 +424,7 @@ public final class PageCleaner {
       if (line.length() >= 60 && SENTENCE_END.matcher(line).find() || line.length() > 120) {
         break;
       }
-      if (line.length() < 6 || isChrome(line) || BREADCRUMB.matcher(line).find()
+      if (line.length() < 6 || isChrome(line) || BREADCRUMB.matcher(line).lookingAt()
           || SENTENCE_END.matcher(line).find() && !line.endsWith("”") && !line.endsWith("\"")) {
         continue;
       }
