@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public final class AnalysisText {
 
   /** Inline pinyin after a Han character, e.g. 網(wǎng): a page artefact, not text. */
+  private static final PatternStarts PINYIN_STARTS = PatternStarts.of("(");
   private static final Pattern PINYIN_RESIDUE = Pattern.compile(
       "(?<=[\\u4e00-\\u9fff])\\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\\)");
 
@@ -35,7 +36,7 @@ public final class AnalysisText {
     List<int[]> skip = new ArrayList<>(Garbage.runs(surface));
     if (surface.indexOf('(') >= 0) {
       Matcher m = PINYIN_RESIDUE.matcher(surface);
-      for (int at = 0; PatternStarts.find(m, surface, at, "("); at = m.end()) {
+      for (int at = 0; PINYIN_STARTS.find(m, surface, at); at = m.end()) {
         skip.add(new int[] {m.start(), m.end()});
       }
     }

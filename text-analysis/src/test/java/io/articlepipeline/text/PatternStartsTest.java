@@ -22,9 +22,10 @@ class PatternStartsTest {
   }
 
   private static List<String> byStarts(Pattern p, String text, String starts) {
+    PatternStarts at0 = PatternStarts.of(starts);
     List<String> out = new ArrayList<>();
     Matcher m = p.matcher(text);
-    for (int at = 0; PatternStarts.find(m, text, at, starts); at = m.end()) {
+    for (int at = 0; at0.find(m, text, at); at = m.end()) {
       out.add(m.start() + "-" + m.end() + ":" + m.group());
     }
     return out;

@@ -185,7 +185,7 @@ final class EnglishKeywords {
     return out;
   }
 
-  private static final String CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final PatternStarts CAPITALS = PatternStarts.of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
   private static final Pattern NAME = Pattern.compile(
       "\\b[A-Z][A-Za-z'’\\-]*(?:[ \\t]+(?:(?:of|and|on|for|to)[ \\t]+)?[A-Z][A-Za-z'’\\-]*)+");
 
@@ -201,7 +201,7 @@ final class EnglishKeywords {
     int lineEnd = -1; // the match's line ends here; none read yet
     boolean headline = false;
     // every name starts with a capital letter: the pattern is tried there only
-    for (int at = 0; PatternStarts.find(m, content, at, CAPITALS); at = m.end()) {
+    for (int at = 0; CAPITALS.find(m, content, at); at = m.end()) {
       if (m.start() > lineEnd) {
         // forward to the match's line (scanning forward only: linear even on one huge line)
         int lineStart = lineEnd + 1;

@@ -24,7 +24,7 @@ public final class KeywordExtractor {
 
   private static final Pattern QUOTED = Pattern.compile("[“\"《‘「『]([^”\"》’」』\\n“‘]{2,10})[”\"》’」』]");
   /** The characters a {@link #QUOTED} match begins with. */
-  private static final String QUOTE_OPENERS = "“\"《‘「『";
+  private static final PatternStarts QUOTE_OPENERS = PatternStarts.of("“\"《‘「『");
 
   private final DocumentFrequencies background;
   private final KeyphrasenessPrior prior;
@@ -180,8 +180,12 @@ public final class KeywordExtractor {
   }
 
   /** Web and e-mail addresses: 网址:http://www.hfyggy.com/ names no topic (hfyggy). */
-  private static final Pattern ADDRESS = Pattern.compile(
+  static final Pattern ADDRESS = Pattern.compile(
       "(?i)(?:https?://|www\\.)[\\w.~:/?#\\[\\]@!$&'*+,;=%-]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+
+  /** What an {@link #ADDRESS} begins with: h or w of a web address, a character of an e-mail's name. */
+  private static final PatternStarts ADDRESS_STARTS = PatternStarts.of(
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+-");
 
   /** The content mask with web and e-mail addresses taken out (a copy; the original is untouched). */
   static boolean[] withoutAddresses(String text, boolean[] content) {
@@ -190,7 +194,7 @@ public final class KeywordExtractor {
     }
     Matcher m = ADDRESS.matcher(text);
     boolean[] out = null;
-    while (m.find()) {
+    for (int at = 0; ADDRESS_STARTS.find(m, text, at); at = m.end()) {
       if (out == null) {
         out = content.clone();
       }
@@ -290,7 +294,7 @@ public final class KeywordExtractor {
       }
     }
     Matcher q = QUOTED.matcher(text.text());
-    for (int at = 0; PatternStarts.find(q, text.text(), at, QUOTE_OPENERS); at = q.end()) {
+    for (int at = 0; QUOTE_OPENERS.find(q, text.text(), at); at = q.end()) {
       if (content[q.start(1)]) {
         String key = q.group(1).toLowerCase();
         Candidate c = candidates.computeIfAbsent(key, k -> new Candidate(text, q.start(1), q.end(1), 2));

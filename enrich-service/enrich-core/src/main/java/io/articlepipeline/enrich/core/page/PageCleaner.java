@@ -34,6 +34,7 @@ public final class PageCleaner {
       "(?:均为|本网站由|本站由|版权归)([^\\s,，。:：|]{2,20}?)(?:版权)?所有");
   private static final Pattern AUTHOR = Pattern.compile(
       "(?:作者|供稿|撰稿|文)\\s*[:：/]\\s*([^\\s|:：,，()（）]{2,30})");
+  private static final PatternStarts AUTHOR_STARTS = PatternStarts.of("作供撰文");
   private static final Pattern AUTHOR_TAIL = Pattern.compile("(?:时间|日期|来源|编辑|点击|\\d{4}).*$");
   private static final Pattern TRAILING_CREDIT = Pattern.compile("[(（]([^()（）]{4,40})[)）]\\s*$");
   private static final Pattern CREDIT_NAME = Pattern.compile(
@@ -375,7 +376,7 @@ public final class PageCleaner {
       return null;
     }
     Matcher m = AUTHOR.matcher(line);
-    if (PatternStarts.find(m, line, 0, "作供撰文")) {
+    if (AUTHOR_STARTS.find(m, line, 0)) {
       String s = AUTHOR_TAIL.matcher(m.group(1)).replaceFirst("");
       return s.length() >= 2 ? s : null;
     }
