@@ -39,7 +39,8 @@ import java.util.zip.GZIPOutputStream;
  * writes OUT_DIR/org-model.bin.gz, OUT_DIR/org-gazetteer.tsv and OUT_DIR/org-calibration.tsv
  * (the confidence mapping, fitted on a tenth of the sentences held out of a first training run).
  * Deterministic (fixed seeds). {@code -Dorg.fold=K} (0-9, default 0) holds out another tenth of the
- * split for cross-validating a design; {@code -Dorg.heldOutOnly=true} stops after the held-out figure.
+ * split for cross-validating a design; {@code -Dorg.heldOutOnly=true} stops after the held-out figure;
+ * {@code -Dorg.seed=S} changes the perceptron's shuffling seed (default 42).
  */
 public final class TrainOrgModel {
 
@@ -215,7 +216,7 @@ public final class TrainOrgModel {
     float[] tw = new float[nt];
     float[] tu = new float[nt];
     int c = 1;
-    Random random = new Random(42);
+    Random random = new Random(Long.getLong("org.seed", 42));
     Integer[] order = new Integer[sentences.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
