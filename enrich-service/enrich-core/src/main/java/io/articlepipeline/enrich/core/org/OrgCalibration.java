@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * monotone step function per source of the name ({@code model}, {@code model+place},
  * {@code gazetteer}, {@code rule}, {@code source}, {@code english}, …), fitted by isotonic
  * regression (pool adjacent violators) on names found in sentences held out of training
- * ({@code train.TrainOrgModel} writes {@code org-calibration.tsv}). A source without a function
+ * (enrich-tools {@code TrainOrgModel} writes {@code org-calibration.tsv}). A source without a function
  * of its own uses the one of its base source (the part before '+'), else {@code *}, the
  * precision of all names. Immutable.
  *

@@ -8,7 +8,7 @@ import java.io.OutputStream;
 
 /**
  * A linear-chain model over characters with labels O, B, I, E, S (organization begin, inside,
- * end, single), trained as an averaged perceptron ({@code train.TrainOrgModel}). Decoding is
+ * end, single), trained as an averaged perceptron (enrich-tools {@code TrainOrgModel}). Decoding is
  * Viterbi with the label grammar enforced. Immutable and thread-safe.
  */
 public final class OrgSequenceModel {

@@ -1,9 +1,9 @@
-package io.articlepipeline.enrich.core.train;
+package io.articlepipeline.enrich.tools.train;
 
 import io.articlepipeline.enrich.core.ArticleEnrichers;
 import io.articlepipeline.enrich.core.EnrichmentRequest;
 import io.articlepipeline.enrich.core.Keyword;
-import io.articlepipeline.enrich.core.eval.JsonLines;
+import io.articlepipeline.enrich.tools.eval.JsonLines;
 import io.articlepipeline.enrich.core.keywords.KeyphrasenessPrior;
 import io.articlepipeline.enrich.core.keywords.KeywordExtractor;
 import io.articlepipeline.enrich.core.keywords.KeywordFeatures;

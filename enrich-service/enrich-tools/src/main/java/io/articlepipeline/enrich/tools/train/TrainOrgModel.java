@@ -1,6 +1,6 @@
-package io.articlepipeline.enrich.core.train;
+package io.articlepipeline.enrich.tools.train;
 
-import io.articlepipeline.enrich.core.eval.JsonLines;
+import io.articlepipeline.enrich.tools.eval.JsonLines;
 import io.articlepipeline.enrich.core.org.CharFeatures;
 import io.articlepipeline.enrich.core.org.CombinedOrganizationTagger;
 import io.articlepipeline.enrich.core.org.Gazetteer;

@@ -1,6 +1,6 @@
-package io.articlepipeline.enrich.core.train;
+package io.articlepipeline.enrich.tools.train;
 
-import io.articlepipeline.enrich.core.eval.JsonLines;
+import io.articlepipeline.enrich.tools.eval.JsonLines;
 import io.articlepipeline.enrich.core.keywords.PhraseCandidates;
 import io.articlepipeline.text.CharNormalizer;
 import io.articlepipeline.text.Segmenter;

@@ -1,4 +1,4 @@
-package io.articlepipeline.enrich.core.train;
+package io.articlepipeline.enrich.tools.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

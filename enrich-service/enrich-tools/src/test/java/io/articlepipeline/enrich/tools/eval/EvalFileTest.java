@@ -1,4 +1,4 @@
-package io.articlepipeline.enrich.core.eval;
+package io.articlepipeline.enrich.tools.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,10 @@
-package io.articlepipeline.enrich.core.bench;
+package io.articlepipeline.enrich.tools.bench;
 
 import com.hankcs.hanlp.HanLP;
 import io.articlepipeline.enrich.core.ArticleEnricher;
 import io.articlepipeline.enrich.core.ArticleEnrichers;
 import io.articlepipeline.enrich.core.EnrichmentRequest;
-import io.articlepipeline.enrich.core.eval.JsonLines;
+import io.articlepipeline.enrich.tools.eval.JsonLines;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,4 +1,4 @@
-package io.articlepipeline.enrich.core.eval;
+package io.articlepipeline.enrich.tools.eval;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

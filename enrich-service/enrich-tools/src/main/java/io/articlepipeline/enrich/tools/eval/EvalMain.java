@@ -1,4 +1,4 @@
-package io.articlepipeline.enrich.core.eval;
+package io.articlepipeline.enrich.tools.eval;
 
 import io.articlepipeline.enrich.core.ArticleEnricher;
 import io.articlepipeline.enrich.core.ArticleEnrichers;

@@ -1,4 +1,4 @@
-package io.articlepipeline.enrich.core.bench;
+package io.articlepipeline.enrich.tools.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;

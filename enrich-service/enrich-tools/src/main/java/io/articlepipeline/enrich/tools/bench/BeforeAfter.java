@@ -1,6 +1,6 @@
-package io.articlepipeline.enrich.core.bench;
+package io.articlepipeline.enrich.tools.bench;
 
-import io.articlepipeline.enrich.core.eval.JsonLines;
+import io.articlepipeline.enrich.tools.eval.JsonLines;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
@@ -20,7 +20,7 @@ import java.util.Map;
  * machine swing by a fifth from one run to the next).
  *
  * <pre>
- * java -cp benchmarks.jar io.articlepipeline.enrich.core.bench.BeforeAfter FILE.jsonl \
+ * java -cp benchmarks.jar io.articlepipeline.enrich.tools.bench.BeforeAfter FILE.jsonl \
  *     BEFORE_CLASSPATH AFTER_CLASSPATH [ROUNDS]
  * </pre>
  * Each class path holds one build's classes and resources and the dependencies
