@@ -183,24 +183,72 @@ public final class KeywordExtractor {
   static final Pattern ADDRESS = Pattern.compile(
       "(?i)(?:https?://|www\\.)[\\w.~:/?#\\[\\]@!$&'*+,;=%-]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
-  /** What an {@link #ADDRESS} begins with: h or w of a web address, a character of an e-mail's name. */
-  private static final PatternStarts ADDRESS_STARTS = PatternStarts.of(
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+-");
-
   /** The content mask with web and e-mail addresses taken out (a copy; the original is untouched). */
   static boolean[] withoutAddresses(String text, boolean[] content) {
     if (text.indexOf('@') < 0 && text.indexOf("://") < 0 && text.indexOf("www.") < 0 && text.indexOf("WWW.") < 0) {
       return content; // most texts: no scan with the pattern
     }
-    Matcher m = ADDRESS.matcher(text);
+    Matcher m = ADDRESS.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     boolean[] out = null;
-    for (int at = 0; ADDRESS_STARTS.find(m, text, at); at = m.end()) {
-      if (out == null) {
-        out = content.clone();
+    int at = 0;
+    for (int start : addressStarts(text)) {
+      if (start < at) {
+        continue;
       }
-      java.util.Arrays.fill(out, m.start(), m.end(), false);
+      m.region(start, text.length());
+      if (m.lookingAt()) {
+        if (out == null) {
+          out = content.clone();
+        }
+        java.util.Arrays.fill(out, m.start(), m.end(), false);
+        at = m.end();
+      }
     }
     return out == null ? content : out;
+  }
+
+  /**
+   * Where an {@link #ADDRESS} match can begin, in order: at http:// or https:// or www. (any
+   * case), and for each @ at the first character of the run of e-mail name characters before it.
+   * Matcher.find would try the pattern at every character, and on an English page every letter
+   * starts an e-mail name that runs to the end of its word before failing; a match inside such a
+   * run begins at its first character or not at all, since from every character of the run the
+   * rest of the pattern meets the same text. A run cut by an earlier match is searched again from
+   * that match's end.
+   */
+  private static int[] addressStarts(String text) {
+    java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
+    int n = text.length();
+    for (int i = text.indexOf("://"); i >= 0; i = text.indexOf("://", i + 3)) {
+      if (i >= 4 && text.regionMatches(true, i - 4, "http", 0, 4)) {
+        starts.add(i - 4);
+      }
+      if (i >= 5 && text.regionMatches(true, i - 5, "https", 0, 5)) {
+        starts.add(i - 5);
+      }
+    }
+    for (int i = 0; i + 4 <= n; i++) {
+      if ((text.charAt(i) == 'w' || text.charAt(i) == 'W') && text.regionMatches(true, i, "www.", 0, 4)) {
+        starts.add(i);
+      }
+    }
+    for (int i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i + 1)) {
+      int run = i;
+      while (run > 0 && emailNameChar(text.charAt(run - 1))) {
+        run--;
+      }
+      // every character of the run, for when an earlier match ends inside it
+      for (int k = run; k < i; k++) {
+        starts.add(k);
+      }
+    }
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The regex class [\\w.+-]: ASCII letters and digits, _, ., + and -. */
+  private static boolean emailNameChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '+'
+        || c == '-';
   }
 
   private Map<String, Candidate> collect(AnalysisText text, List<Token> tokens, boolean[] content,
