@@ -184,12 +184,23 @@ final class IngestClient {
     return new BatchOutcome(ids, invalid, tooLarge, resent);
   }
 
-  /** Retracts an article (DELETE /api/articles/{id}); true if accepted. */
+  /**
+   * Retracts an article (DELETE /api/articles/{id}); true if accepted. A 429 (the cleanup's 16
+   * clients outrun the per-token rate limit) or 503 is sent again after its Retry-After, as a
+   * client of the API should.
+   */
   boolean retract(String id) throws IOException, InterruptedException {
-    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/articles/"
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/articles/"
             + URLEncoder.encode(id, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-    return response.statusCode() == 202;
+        .header("Authorization", "Bearer " + token).DELETE().build();
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+      int status = response.statusCode();
+      if ((status != 429 && status != 503) || attempt == MAX_ATTEMPTS) {
+        return status == 202;
+      }
+      Thread.sleep(1000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
+    }
   }
 
   /** Sends {@code articles} as single POSTs from {@code clients} threads; returns the accepted ids. */
