@@ -245,7 +245,7 @@ public final class KeywordExtractor {
     return starts.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** The regex class [\\w.+-]: ASCII letters and digits, _, ., + and -. */
+  /** The regex class [\w.+-]: ASCII letters and digits, _, ., + and -. */
   private static boolean emailNameChar(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '+'
         || c == '-';

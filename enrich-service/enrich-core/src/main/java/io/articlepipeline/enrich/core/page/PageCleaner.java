@@ -300,7 +300,7 @@ public final class PageCleaner {
     return parts >= 5;
   }
 
-  /** The characters of the regex class \\s: space, tab, line feed, vertical tab, form feed, carriage return. */
+  /** The characters of the regex class \s: space, tab, line feed, vertical tab, form feed, carriage return. */
   private static boolean asciiSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
