@@ -1,5 +1,6 @@
 package io.articlepipeline.index;
 
+import io.articlepipeline.index.indexing.BulkLimits;
 import io.articlepipeline.index.indexing.MalformedDocumentPolicy;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -86,12 +88,19 @@ public class IndexProperties {
   private int bulkMaxAttempts = 5;
 
   /**
-   * Bulk requests a large batch is split into and sent at once (default 2; the same article always
-   * in the same request). Elasticsearch writes one request to a shard on one thread, so one request
-   * at a time leaves a core idle. 1 sends each batch as one request.
+   * Bulk requests in flight at once (default 2), while the next one is decoded and mapped.
+   * Elasticsearch writes one request to a shard on one thread, so one request at a time leaves a
+   * core idle; two requests never hold the same article at once.
    */
   @Min(value = 1, message = "pipeline.index.bulk-parallelism must be at least 1")
   private int bulkParallelism = 2;
+
+  /** Most actions in one bulk request (default 500); a consumed batch goes out as several. */
+  @Min(value = 1, message = "pipeline.index.bulk-max-actions must be at least 1")
+  private int bulkMaxActions = 500;
+
+  /** Most bytes of documents in one bulk request (default 5MB); a larger document still goes, alone. */
+  private DataSize bulkMaxSize = DataSize.ofMegabytes(5);
 
   /** First wait between bulk attempts (default 200ms; doubles, with jitter). */
   @NotNull(message = "pipeline.index.bulk-initial-backoff must be set")
@@ -233,6 +242,28 @@ public class IndexProperties {
 
   public void setMinOrganizationConfidence(double minOrganizationConfidence) {
     this.minOrganizationConfidence = minOrganizationConfidence;
+  }
+
+  public int getBulkMaxActions() {
+    return bulkMaxActions;
+  }
+
+  public void setBulkMaxActions(int bulkMaxActions) {
+    this.bulkMaxActions = bulkMaxActions;
+  }
+
+  public DataSize getBulkMaxSize() {
+    return bulkMaxSize;
+  }
+
+  public void setBulkMaxSize(DataSize bulkMaxSize) {
+    this.bulkMaxSize = bulkMaxSize;
+  }
+
+  /** How a consumed batch is cut into bulk requests, and how many are in flight. */
+  public BulkLimits bulkLimits() {
+    return new BulkLimits(bulkMaxActions, Math.max(1, bulkMaxSize.toBytes()),
+        bulkParallelism);
   }
 
   public int getBulkParallelism() {

@@ -13,14 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Indexes one consumed batch: maps articles to documents, sends them in one bulk request and sorts
- * the failures by kind. Version conflicts are stale replays (counted, fine); malformed documents
+ * Indexes one consumed batch: maps articles to documents, sends them in bulk requests (several in
+ * flight while the next is prepared, {@link BulkLimits}) and sorts the failures by kind. Version conflicts are stale replays (counted, fine); malformed documents
  * and undecodable records go to the dead-letter topic; anything else is retried and then thrown,
  * so the listener container does not commit the batch.
  */
@@ -37,16 +37,21 @@ public class ArticleBatchIndexer {
   private final MalformedDocumentPolicy policy;
   private final Clock clock;
   private final IndexingListener listener;
+  private final BulkLimits limits;
 
-  /** An indexer that reports nothing ({@link IndexingListener#NONE}). */
+  /** An indexer that reports nothing ({@link IndexingListener#NONE}) and sends a batch as one request. */
   public ArticleBatchIndexer(BulkSender sender, ArticleDocumentMapper mapper, DeadLetterPublisher deadLetters,
                              Retry retry, MalformedDocumentPolicy policy, Clock clock) {
-    this(sender, mapper, deadLetters, retry, policy, clock, IndexingListener.NONE);
+    this(sender, mapper, deadLetters, retry, policy, clock, IndexingListener.NONE, BulkLimits.ONE_REQUEST);
   }
 
-  /** @param listener told each bulk's size and duration and each written article's end-to-end latency */
+  /**
+   * @param listener told each bulk's size and duration and each written article's end-to-end latency
+   * @param limits   how a batch is cut into requests and how many are in flight at once
+   */
   public ArticleBatchIndexer(BulkSender sender, ArticleDocumentMapper mapper, DeadLetterPublisher deadLetters,
-                             Retry retry, MalformedDocumentPolicy policy, Clock clock, IndexingListener listener) {
+                             Retry retry, MalformedDocumentPolicy policy, Clock clock, IndexingListener listener,
+                             BulkLimits limits) {
     this.listener = listener;
     this.sender = sender;
     this.mapper = mapper;
@@ -54,10 +59,16 @@ public class ArticleBatchIndexer {
     this.retry = retry;
     this.policy = policy;
     this.clock = clock;
+    this.limits = limits;
   }
 
-  /** A bulk item waiting to be sent, with the record it came from. */
-  private record Pending(Action action, IncomingRecord record) {
+  /**
+   * A bulk item waiting to be sent, with its place in the batch and what its answer needs of the
+   * record it came from: where it was read, the bytes it was read as (an article's, for its dead
+   * letter) and when it was submitted. Not the decoded article: a batch's articles are garbage as
+   * soon as their request is built.
+   */
+  private record Pending(int position, Action action, SourceRecord source, byte[] originalValue, Instant submittedAt) {
   }
 
   /** Some items still failed with a retriable error after a bulk request. */
@@ -67,38 +78,42 @@ public class ArticleBatchIndexer {
     }
   }
 
-  /** Indexes the batch; returns once every record is written, skipped as stale, or dead-lettered. */
+  /**
+   * Indexes the batch; returns once every record is written, skipped as stale, or dead-lettered.
+   * Records are read from {@code batch} one by one as their request is prepared, so a list that
+   * decodes on access overlaps decoding with the writing of the requests before.
+   */
   public BatchReport index(List<IncomingRecord> batch) {
     List<DeadLetter> letters = new ArrayList<>();
-    List<Pending> pending = new ArrayList<>();
-    for (IncomingRecord record : batch) {
-      if (record instanceof IncomingRecord.Undecodable u) {
-        letters.add(malformed(u.source(), u.originalValue(), u.exceptionClass(), u.message()));
-      } else if (record instanceof IncomingRecord.Tombstone t) {
-        if (t.source().key() == null || t.source().key().isBlank()) {
-          letters.add(malformed(t.source(), null, MalformedArticleException.class.getName(),
-              "tombstone without a key: no article to delete"));
-        } else {
-          pending.add(new Pending(new BulkSender.Delete(t.source().key()), t));
-        }
-      } else if (record instanceof IncomingRecord.Article a) {
-        try {
-          Map<String, Object> doc = mapper.toDocument(a.article(), clock.instant());
-          pending.add(new Pending(new BulkSender.Upsert(a.article().getId(), a.article().getRevision(), doc), a));
-        } catch (MalformedArticleException e) {
-          letters.add(malformedArticle(a, e.getClass().getName(), e.getMessage()));
-        }
-      }
-    }
-
     Counts counts = new Counts();
-    if (!pending.isEmpty()) {
-      sendWithRetries(pending, letters, counts);
-    }
+    sendWithRetries(batch, letters, counts);
     if (!letters.isEmpty()) {
       deadLetters.publish(letters);
     }
     return new BatchReport(counts.indexed, counts.deleted, counts.stale, letters.size(), counts.attempts);
+  }
+
+  /** The bulk action of a record, or null when it is dead-lettered instead (added to {@code letters}). */
+  private Pending prepare(int position, IncomingRecord record, List<DeadLetter> letters) {
+    if (record instanceof IncomingRecord.Undecodable u) {
+      letters.add(malformed(u.source(), u.originalValue(), u.exceptionClass(), u.message()));
+    } else if (record instanceof IncomingRecord.Tombstone t) {
+      if (t.source().key() == null || t.source().key().isBlank()) {
+        letters.add(malformed(t.source(), null, MalformedArticleException.class.getName(),
+            "tombstone without a key: no article to delete"));
+      } else {
+        return new Pending(position, new BulkSender.Delete(t.source().key()), t.source(), null, null);
+      }
+    } else if (record instanceof IncomingRecord.Article a) {
+      try {
+        byte[] json = mapper.toJson(a.article(), clock.instant());
+        return new Pending(position, new BulkSender.Upsert(a.article().getId(), a.article().getRevision(), json),
+            a.source(), a.originalValue(), a.article().getSubmittedAt());
+      } catch (MalformedArticleException e) {
+        letters.add(malformedArticle(a, e.getClass().getName(), e.getMessage()));
+      }
+    }
+    return null;
   }
 
   private static final class Counts {
@@ -106,78 +121,172 @@ public class ArticleBatchIndexer {
     int deleted;
     int stale;
     int attempts;
+    int sent;
   }
 
-  private void sendWithRetries(List<Pending> all, List<DeadLetter> letters, Counts counts) {
-    List<Pending> remaining = new ArrayList<>(all);
+  /**
+   * The first attempt prepares the records and sends them request by request; each later attempt
+   * sends again, in their order in the batch, the items that failed with a retriable error.
+   */
+  private void sendWithRetries(List<IncomingRecord> batch, List<DeadLetter> letters, Counts counts) {
+    List<Pending> remaining = new ArrayList<>();
     try {
       retry.call(() -> {
         counts.attempts++;
-        List<Action> actions = remaining.stream().map(Pending::action).toList();
-        List<ItemResult> results = timedSend(actions);
-        Instant answered = clock.instant();
-        if (results.size() != actions.size()) {
-          throw new RetriableItemsException("bulk answered " + results.size() + " items for " + actions.size());
-        }
-        List<Pending> retriable = new ArrayList<>();
-        String firstReason = null;
-        for (int i = 0; i < results.size(); i++) {
-          Pending p = remaining.get(i);
-          ItemResult r = results.get(i);
-          boolean delete = p.action() instanceof BulkSender.Delete;
-          switch (BulkOutcome.classify(delete, r.status(), r.errorType())) {
-            case DONE -> {
-              if (delete) {
-                counts.deleted++;
-              } else {
-                counts.indexed++;
-                reportWritten(p.record(), answered);
+        Attempt attempt = new Attempt(letters, counts);
+        try (BulkPipeline<Pending> pipeline = new BulkPipeline<>(sender, limits.maxInFlight(), clock, attempt)) {
+          Requests requests = new Requests(pipeline);
+          if (counts.attempts == 1) {
+            for (int i = 0; i < batch.size(); i++) {
+              Pending p = prepare(i, batch.get(i), letters);
+              if (p != null) {
+                counts.sent++;
+                requests.add(p);
               }
             }
-            case STALE -> counts.stale++;
-            case MALFORMED -> letters.add(rejected(p, r));
-            case RETRIABLE -> {
-              retriable.add(p);
-              if (firstReason == null) {
-                firstReason = p.record().source() + " status=" + r.status() + " " + r.errorType() + ": " + r.errorReason();
-              }
-            }
+          } else {
+            remaining.forEach(requests::add);
           }
+          requests.flush();
         }
         remaining.clear();
-        remaining.addAll(retriable);
-        if (!retriable.isEmpty()) {
-          log.warn("Bulk attempt {}: {} of {} items failed with retriable errors, first {}", counts.attempts,
-              retriable.size(), actions.size(), firstReason);
-          throw new RetriableItemsException(retriable.size() + " items failed, first " + firstReason);
-        }
+        remaining.addAll(attempt.retriable);
+        remaining.sort(Comparator.comparingInt(Pending::position));
+        attempt.throwIfFailed();
         return null;
       }, ArticleBatchIndexer::retriable);
     } catch (MalformedPolicyException e) {
       throw new IndexingFailedException(e.getMessage(), e);
+    } catch (IndexingFailedException e) {
+      throw e;
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
       throw new IndexingFailedException("Bulk indexing failed after " + counts.attempts + " attempts ("
-          + remaining.size() + " of " + all.size() + " items not written; the batch is not committed and will be"
+          + remaining.size() + " of " + counts.sent + " items not written; the batch is not committed and will be"
           + " delivered again; see pipeline.index.bulk-max-attempts): " + e.getMessage(), e);
     }
   }
 
-  private List<ItemResult> timedSend(List<Action> actions) throws IOException {
-    Instant start = clock.instant();
-    try {
-      return sender.send(actions);
-    } finally {
-      listener.bulkSent(actions.size(), Duration.between(start, clock.instant()));
+  /** Collects an attempt's items into requests of at most {@link BulkLimits} actions and bytes. */
+  private final class Requests {
+    private final BulkPipeline<Pending> pipeline;
+    private final List<Pending> items = new ArrayList<>();
+    private final List<Action> actions = new ArrayList<>();
+    private long bytes;
+
+    Requests(BulkPipeline<Pending> pipeline) {
+      this.pipeline = pipeline;
+    }
+
+    void add(Pending p) {
+      int size = p.action().size();
+      if (!items.isEmpty() && (items.size() >= limits.maxActions() || bytes + size > limits.maxBytes())) {
+        flush();
+      }
+      items.add(p);
+      actions.add(p.action());
+      bytes += size;
+    }
+
+    void flush() {
+      if (!items.isEmpty()) {
+        pipeline.send(items, actions);
+        items.clear();
+        actions.clear();
+        bytes = 0;
+      }
+    }
+  }
+
+  /** Sorts the answers of one attempt's requests by outcome. */
+  private final class Attempt implements BulkPipeline.Answers<Pending> {
+    private final List<DeadLetter> letters;
+    private final Counts counts;
+    final List<Pending> retriable = new ArrayList<>();
+    private String firstReason;
+    private Exception requestFailure;
+    private Exception fatal;
+
+    Attempt(List<DeadLetter> letters, Counts counts) {
+      this.letters = letters;
+      this.counts = counts;
+    }
+
+    @Override
+    public void answered(List<Pending> items, List<ItemResult> results, Instant sent, Instant answered) {
+      listener.bulkSent(items.size(), Duration.between(sent, answered));
+      if (results.size() != items.size()) {
+        failed(items, new RetriableItemsException("bulk answered " + results.size() + " items for " + items.size()));
+        return;
+      }
+      for (int i = 0; i < results.size(); i++) {
+        Pending p = items.get(i);
+        ItemResult r = results.get(i);
+        boolean delete = p.action() instanceof BulkSender.Delete;
+        switch (BulkOutcome.classify(delete, r.status(), r.errorType())) {
+          case DONE -> {
+            if (delete) {
+              counts.deleted++;
+            } else {
+              counts.indexed++;
+              reportWritten(p.submittedAt(), answered);
+            }
+          }
+          case STALE -> counts.stale++;
+          case MALFORMED -> {
+            try {
+              letters.add(rejected(p, r));
+            } catch (RuntimeException e) {
+              fatal = fatal == null ? e : fatal;
+            }
+          }
+          case RETRIABLE -> {
+            retriable.add(p);
+            if (firstReason == null) {
+              firstReason = p.source() + " status=" + r.status() + " " + r.errorType() + ": " + r.errorReason();
+            }
+          }
+        }
+      }
+    }
+
+    @Override
+    public void failed(List<Pending> items, Exception failure, Instant sent) {
+      listener.bulkSent(items.size(), Duration.between(sent, clock.instant()));
+      failed(items, failure);
+    }
+
+    private void failed(List<Pending> items, Exception failure) {
+      if (retriable(failure)) {
+        retriable.addAll(items);
+        requestFailure = requestFailure == null ? failure : requestFailure;
+      } else {
+        fatal = fatal == null ? failure : fatal;
+      }
+    }
+
+    /** Throws what failed the attempt: a non-retriable failure first, then a retriable one. */
+    void throwIfFailed() throws Exception {
+      if (fatal != null) {
+        throw fatal;
+      }
+      if (requestFailure != null) {
+        throw requestFailure;
+      }
+      if (!retriable.isEmpty()) {
+        log.warn("Bulk attempt {}: {} items failed with retriable errors, first {}", counts.attempts,
+            retriable.size(), firstReason);
+        throw new RetriableItemsException(retriable.size() + " items failed, first " + firstReason);
+      }
     }
   }
 
   /** Submission to searchable; a clock behind the submitter's (negative) is not a latency. */
-  private void reportWritten(IncomingRecord record, Instant written) {
-    if (record instanceof IncomingRecord.Article a && a.article().getSubmittedAt() != null) {
-      Duration latency = Duration.between(a.article().getSubmittedAt(), written);
+  private void reportWritten(Instant submittedAt, Instant written) {
+    if (submittedAt != null) {
+      Duration latency = Duration.between(submittedAt, written);
       if (!latency.isNegative()) {
         listener.articleWritten(latency);
       }
@@ -203,16 +312,13 @@ public class ArticleBatchIndexer {
 
   private DeadLetter rejected(Pending p, ItemResult r) {
     String reason = "Elasticsearch rejected the document: " + r.errorType() + ": " + r.errorReason();
-    SourceRecord source = p.record().source();
     if (policy == MalformedDocumentPolicy.FAIL) {
-      throw new MalformedPolicyException(source + " " + reason
+      throw new MalformedPolicyException(p.source() + " " + reason
           + " (pipeline.index.behavior-on-malformed-documents=fail; set dead-letter to skip it)");
     }
-    String exceptionClass = "co.elastic.clients.elasticsearch._types.ElasticsearchException";
-    if (p.record() instanceof IncomingRecord.Article a) {
-      return malformedArticle(a, exceptionClass, reason);
-    }
-    return DeadLetter.of(STAGE, source, null, exceptionClass, reason);
+    // an article's dead letter holds the bytes it was read as, a delete's none
+    return DeadLetter.of(STAGE, p.source(), p.originalValue(),
+        "co.elastic.clients.elasticsearch._types.ElasticsearchException", reason);
   }
 
   /** The dead letter of an article: the bytes it was read as, exactly. */

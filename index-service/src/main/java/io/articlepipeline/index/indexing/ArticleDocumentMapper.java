@@ -4,21 +4,23 @@ import io.articlepipeline.index.search.StoryKeys;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.schemas.avro.Keyword;
 import io.articlepipeline.schemas.avro.Organization;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns an enriched article into the Elasticsearch document of the {@code articles} template.
- * Plain logic, no I/O: the document is a map the client serialises as JSON.
+ * Plain logic, no I/O: the document's JSON.
  */
 public class ArticleDocumentMapper {
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final double minOrganizationConfidence;
 
@@ -36,8 +38,12 @@ public class ArticleDocumentMapper {
     this.minOrganizationConfidence = minOrganizationConfidence;
   }
 
-  /** The document of an article; throws {@link MalformedArticleException} if it cannot be indexed. */
-  public Map<String, Object> toDocument(ArticleEnriched article, Instant indexedAt) {
+  /**
+   * The document of an article as JSON (UTF-8), as a bulk request sends it, written field by field
+   * (no intermediate map: the index stage maps every article it writes); throws
+   * {@link MalformedArticleException} if it cannot be indexed.
+   */
+  public byte[] toJson(ArticleEnriched article, Instant indexedAt) {
     String id = article.getId();
     if (id == null || id.isBlank()) {
       throw new MalformedArticleException("article has no id");
@@ -46,87 +52,136 @@ public class ArticleDocumentMapper {
       throw new MalformedArticleException("article " + id + " has a negative revision " + article.getRevision()
           + " (external versions must be >= 0)");
     }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("id", id);
-    doc.put("revision", article.getRevision());
-    doc.put("title", article.getTitle());
-    doc.put("story", StoryKeys.of(article.getTitle(), id));
-    String body = article.getCleanBody();
-    doc.put("body", body == null || body.isBlank() ? article.getBody() : body);
-    doc.put("titleTokens", joinTokens(article.getTitleTokens()));
-    List<String> all = new ArrayList<>(article.getTitleTokens());
-    all.addAll(article.getBodyTokens());
-    doc.put("tokens", joinTokens(all));
-    putIfPresent(doc, "url", article.getUrl());
-    putIfPresent(doc, "source", blankToNull(article.getSource()));
-    putIfPresent(doc, "author", blankToNull(article.getAuthor()));
-    putIfPresent(doc, "category", blankToNull(article.getCategory()));
-    putIfPresent(doc, "language", blankToNull(article.getLanguage()));
-    putIfPresent(doc, "publishedAt", iso(article.getPublishedAt()));
-    putIfPresent(doc, "submittedAt", iso(article.getSubmittedAt()));
-    Instant date = article.getPublishedAt() != null ? article.getPublishedAt() : article.getSubmittedAt();
-    putIfPresent(doc, "date", iso(date));
-    doc.put("indexedAt", iso(indexedAt));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringProperty("id", id);
+      g.writeNumberProperty("revision", article.getRevision());
+      g.writeStringProperty("title", article.getTitle());
+      g.writeStringProperty("story", StoryKeys.of(article.getTitle(), id));
+      String body = article.getCleanBody();
+      g.writeStringProperty("body", body == null || body.isBlank() ? article.getBody() : body);
+      TokenText tokens = new TokenText(article.getTitleTokens().size() * 4 + article.getBodyTokens().size() * 3);
+      tokens.addAll(article.getTitleTokens());
+      g.writeName("titleTokens");
+      tokens.writeTo(g);
+      tokens.addAll(article.getBodyTokens());
+      g.writeName("tokens");
+      tokens.writeTo(g);
+      writeIfPresent(g, "url", article.getUrl());
+      writeIfPresent(g, "source", blankToNull(article.getSource()));
+      writeIfPresent(g, "author", blankToNull(article.getAuthor()));
+      writeIfPresent(g, "category", blankToNull(article.getCategory()));
+      writeIfPresent(g, "language", blankToNull(article.getLanguage()));
+      writeIfPresent(g, "publishedAt", iso(article.getPublishedAt()));
+      writeIfPresent(g, "submittedAt", iso(article.getSubmittedAt()));
+      Instant date = article.getPublishedAt() != null ? article.getPublishedAt() : article.getSubmittedAt();
+      writeIfPresent(g, "date", iso(date));
+      g.writeStringProperty("indexedAt", iso(indexedAt));
 
-    List<Map<String, Object>> keywords = new ArrayList<>();
-    Set<String> keywordTexts = new LinkedHashSet<>();
-    for (Keyword k : article.getKeywords()) {
-      if (k.getText() == null || k.getText().isBlank()) {
-        continue;
+      Set<String> keywordTexts = new LinkedHashSet<>();
+      g.writeArrayPropertyStart("keywords");
+      for (Keyword k : article.getKeywords()) {
+        if (k.getText() == null || k.getText().isBlank()) {
+          continue;
+        }
+        g.writeStartObject();
+        g.writeStringProperty("text", k.getText());
+        g.writeNumberProperty("score", finite(k.getScore()));
+        g.writeEndObject();
+        keywordTexts.add(k.getText());
       }
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("text", k.getText());
-      m.put("score", finite(k.getScore()));
-      keywords.add(m);
-      keywordTexts.add(k.getText());
-    }
-    doc.put("keywords", keywords);
-    doc.put("keywordTexts", List.copyOf(keywordTexts));
+      g.writeEndArray();
+      writeStrings(g, "keywordTexts", keywordTexts);
 
-    List<Map<String, Object>> organizations = new ArrayList<>();
-    Set<String> names = new LinkedHashSet<>();
-    for (Organization o : article.getOrganizations()) {
-      if (o.getName() == null || o.getName().isBlank() || o.getConfidence() < minOrganizationConfidence) {
-        continue;
+      Set<String> names = new LinkedHashSet<>();
+      g.writeArrayPropertyStart("organizations");
+      for (Organization o : article.getOrganizations()) {
+        if (o.getName() == null || o.getName().isBlank() || o.getConfidence() < minOrganizationConfidence) {
+          continue;
+        }
+        g.writeStartObject();
+        g.writeStringProperty("name", o.getName());
+        g.writeStringProperty("type", o.getType());
+        g.writeNumberProperty("start", o.getStart());
+        g.writeNumberProperty("end", o.getEnd());
+        g.writeNumberProperty("confidence", finite(o.getConfidence()));
+        g.writeEndObject();
+        names.add(o.getName());
       }
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", o.getName());
-      m.put("type", o.getType());
-      m.put("start", o.getStart());
-      m.put("end", o.getEnd());
-      m.put("confidence", finite(o.getConfidence()));
-      organizations.add(m);
-      names.add(o.getName());
-    }
-    doc.put("organizations", organizations);
-    doc.put("organizationNames", List.copyOf(names));
+      g.writeEndArray();
+      writeStrings(g, "organizationNames", names);
 
-    if (article.getEnrichment() != null) {
-      Map<String, Object> enrichment = new LinkedHashMap<>();
-      enrichment.put("enricherVersion", article.getEnrichment().getEnricherVersion());
-      putIfPresent(enrichment, "enrichedAt", iso(article.getEnrichment().getEnrichedAt()));
-      doc.put("enrichment", enrichment);
+      if (article.getEnrichment() != null) {
+        g.writeObjectPropertyStart("enrichment");
+        g.writeStringProperty("enricherVersion", article.getEnrichment().getEnricherVersion());
+        writeIfPresent(g, "enrichedAt", iso(article.getEnrichment().getEnrichedAt()));
+        g.writeEndObject();
+      }
+      g.writeEndObject();
     }
-    return doc;
+    return out.toByteArray();
+  }
+
+  private static void writeStrings(JsonGenerator g, String name, Set<String> values) {
+    g.writeArrayPropertyStart(name);
+    for (String value : values) {
+      g.writeString(value);
+    }
+    g.writeEndArray();
+  }
+
+  private static void writeIfPresent(JsonGenerator g, String name, String value) {
+    if (value != null) {
+      g.writeStringProperty(name, value);
+    }
+  }
+
+  /** Tokens joined as {@link #joinTokens} joins them, in a buffer written to JSON without a String copy. */
+  private static final class TokenText {
+    private char[] chars;
+    private int length;
+
+    TokenText(int capacity) {
+      chars = new char[Math.max(16, capacity)];
+    }
+
+    void addAll(List<String> tokens) {
+      for (String token : tokens) {
+        if (token == null) {
+          continue;
+        }
+        String t = withoutWhitespace(token.strip().toLowerCase(Locale.ROOT));
+        if (t.isEmpty()) {
+          continue;
+        }
+        int needed = length + t.length() + 1;
+        if (needed > chars.length) {
+          chars = Arrays.copyOf(chars, Math.max(needed, chars.length * 2));
+        }
+        if (length > 0) {
+          chars[length++] = ' ';
+        }
+        t.getChars(0, t.length(), chars, length);
+        length += t.length();
+      }
+    }
+
+    void writeTo(JsonGenerator g) {
+      g.writeString(chars, 0, length);
+    }
+
+    @Override
+    public String toString() {
+      return new String(chars, 0, length);
+    }
   }
 
   /** Tokens joined by single spaces for the whitespace analyzer; lower-cased, inner blanks removed. */
   static String joinTokens(List<String> tokens) {
-    StringBuilder sb = new StringBuilder();
-    for (String token : tokens) {
-      if (token == null) {
-        continue;
-      }
-      String t = withoutWhitespace(token.strip().toLowerCase(Locale.ROOT));
-      if (t.isEmpty()) {
-        continue;
-      }
-      if (sb.length() > 0) {
-        sb.append(' ');
-      }
-      sb.append(t);
-    }
-    return sb.toString();
+    TokenText text = new TokenText(tokens.size() * 3);
+    text.addAll(tokens);
+    return text.toString();
   }
 
   /**
@@ -165,11 +220,5 @@ public class ArticleDocumentMapper {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  private static void putIfPresent(Map<String, Object> doc, String field, Object value) {
-    if (value != null) {
-      doc.put(field, value);
-    }
   }
 }

@@ -6,9 +6,10 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,83 +17,29 @@ import java.util.concurrent.CompletionException;
 /**
  * Bulk requests against an index or alias, indexing with {@code version_type=external_gte} on the
  * revision: an older revision never overwrites a newer one, while the same revision enriched
- * again (./pipeline reprocess) replaces what was indexed.
- *
- * <p>A large batch goes out as up to {@code parallelism} requests at once ({@link BulkSplit}: the
- * same id always in the same request), answered together: the caller still sees one result per
- * action, in order, and a failure of any request fails the whole send, which its retry repeats
- * (indexing the same revision again and deleting twice are both harmless).
+ * again (./pipeline reprocess) replaces what was indexed. Documents go out as the JSON they were
+ * serialised to; the answer is filtered to what an item's outcome needs (status and error), so
+ * neither side writes or parses the rest of each item.
  */
 public class ElasticsearchBulkSender implements BulkSender {
 
-  /** Fewer actions than this per request are sent as one request. */
-  static final int MIN_PER_REQUEST = 200;
+  /** What of a bulk answer is read: the client needs took, errors and each item's _index and status. */
+  static final String FILTER_PATH = "took,errors,items.*._index,items.*.status,items.*.error";
 
   private final ElasticsearchAsyncClient client;
   private final String target;
-  private final int parallelism;
 
-  /** One request per send. */
+  /** @param target the index or write alias to write to */
   public ElasticsearchBulkSender(ElasticsearchClient client, String target) {
-    this(client, target, 1);
-  }
-
-  /**
-   * @param target      the index or write alias to write to
-   * @param parallelism at most this many requests in flight per send
-   */
-  public ElasticsearchBulkSender(ElasticsearchClient client, String target, int parallelism) {
-    if (parallelism < 1) {
-      throw new IllegalArgumentException("bulk parallelism must be at least 1, not " + parallelism);
-    }
-    this.client = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
+    this.client = new ElasticsearchAsyncClient(client._transport(), client._transportOptions())
+        .withTransportOptions(options -> options.setParameter("filter_path", FILTER_PATH));
     this.target = target;
-    this.parallelism = parallelism;
   }
 
   @Override
   public List<ItemResult> send(List<Action> actions) throws IOException {
-    List<int[]> groups = BulkSplit.groups(actions, parallelism, MIN_PER_REQUEST);
-    List<CompletableFuture<BulkResponse>> responses = new ArrayList<>(groups.size());
-    for (int[] group : groups) {
-      responses.add(client.bulk(request(actions, group)));
-    }
-    // every request answered before anything is thrown: a retry never overlaps a request in flight
-    CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-    ItemResult[] results = new ItemResult[actions.size()];
-    for (int g = 0; g < groups.size(); g++) {
-      int[] group = groups.get(g);
-      List<BulkResponseItem> items = await(responses.get(g)).items();
-      if (items.size() != group.length) {
-        throw new IOException("bulk answered " + items.size() + " items for " + group.length);
-      }
-      for (int i = 0; i < group.length; i++) {
-        BulkResponseItem item = items.get(i);
-        results[group[i]] = item.error() == null ? new ItemResult(item.status(), null, null)
-            : new ItemResult(item.status(), item.error().type(), item.error().reason());
-      }
-    }
-    return Arrays.asList(results);
-  }
-
-  private BulkRequest request(List<Action> actions, int[] group) {
-    BulkRequest.Builder bulk = new BulkRequest.Builder();
-    for (int index : group) {
-      Action action = actions.get(index);
-      if (action instanceof Upsert u) {
-        bulk.operations(op -> op.index(i -> i.index(target).id(u.id())
-            .version(u.version()).versionType(VersionType.ExternalGte).document(u.document())));
-      } else if (action instanceof Delete d) {
-        bulk.operations(op -> op.delete(x -> x.index(target).id(d.id())));
-      }
-    }
-    return bulk.build();
-  }
-
-  /** The response, or the failure as the synchronous client would throw it. */
-  private static BulkResponse await(CompletableFuture<BulkResponse> response) throws IOException {
     try {
-      return response.join();
+      return sendAsync(actions).join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof IOException io) {
@@ -103,5 +50,43 @@ public class ElasticsearchBulkSender implements BulkSender {
       }
       throw new IOException(cause.getMessage(), cause);
     }
+  }
+
+  @Override
+  public CompletableFuture<List<ItemResult>> sendAsync(List<Action> actions) {
+    CompletableFuture<BulkResponse> response;
+    try {
+      response = client.bulk(request(actions));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return response.thenApply(r -> results(r, actions.size()));
+  }
+
+  private static List<ItemResult> results(BulkResponse response, int sent) {
+    List<BulkResponseItem> items = response.items();
+    if (items.size() != sent) {
+      throw new CompletionException(new IOException("bulk answered " + items.size() + " items for " + sent));
+    }
+    List<ItemResult> results = new ArrayList<>(items.size());
+    for (BulkResponseItem item : items) {
+      results.add(item.error() == null ? new ItemResult(item.status(), null, null)
+          : new ItemResult(item.status(), item.error().type(), item.error().reason()));
+    }
+    return results;
+  }
+
+  private BulkRequest request(List<Action> actions) {
+    BulkRequest.Builder bulk = new BulkRequest.Builder();
+    for (Action action : actions) {
+      if (action instanceof Upsert u) {
+        BinaryData json = BinaryData.of(u.json(), ContentType.APPLICATION_JSON);
+        bulk.operations(op -> op.index(i -> i.index(target).id(u.id())
+            .version(u.version()).versionType(VersionType.ExternalGte).document(json)));
+      } else if (action instanceof Delete d) {
+        bulk.operations(op -> op.delete(x -> x.index(target).id(d.id())));
+      }
+    }
+    return bulk.build();
   }
 }

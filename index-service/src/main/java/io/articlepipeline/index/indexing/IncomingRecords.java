@@ -32,7 +32,7 @@ public final class IncomingRecords {
     } catch (SerializationException e) {
       if (SchemaRegistryException.registryUnreachable(e)) {
         // not a bad record: the batch fails uncommitted and is read again once the registry answers
-        throw new IndexingFailedException("Cannot read " + source + ": the schema registry is unreachable; "
+        throw new RecordsUnreadableException("Cannot read " + source + ": the schema registry is unreachable; "
             + "the batch is retried: " + e.getMessage(), e);
       }
       // named as the enrich stage names its undecodable records: the deserializer's exception

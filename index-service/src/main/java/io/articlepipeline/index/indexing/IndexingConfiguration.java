@@ -71,44 +71,44 @@ public class IndexingConfiguration {
   ArticleBatchIndexer articleBatchIndexer(ElasticsearchClient client, IndexAdmin admin, IndexProperties props,
                                           DeadLetterPublisher deadLetters, IndexingMetrics metrics) {
     Retry retry = new Retry(props.getBulkMaxAttempts(), props.getBulkInitialBackoff(), props.getBulkMaxBackoff());
-    return new ArticleBatchIndexer(new ElasticsearchBulkSender(client, admin.layout().writeAlias(),
-        props.getBulkParallelism()), new ArticleDocumentMapper(props.getMinOrganizationConfidence()), deadLetters, retry,
-        props.getBehaviorOnMalformedDocuments(), Clock.systemUTC(), metrics);
+    return new ArticleBatchIndexer(new ElasticsearchBulkSender(client, admin.layout().writeAlias()),
+        new ArticleDocumentMapper(props.getMinOrganizationConfidence()), deadLetters, retry,
+        props.getBehaviorOnMalformedDocuments(), Clock.systemUTC(), metrics, props.bulkLimits());
   }
 
-  /** The stage: one bulk request per consumed batch; offsets are committed when this returns. */
+  /**
+   * The stage: each consumed batch is written in bulk requests (several in flight, the next
+   * decoded and mapped meanwhile); its offsets are committed when this returns.
+   */
   @Bean
   Consumer<Message<List<?>>> indexArticles(ArticleBatchIndexer indexer, IndexingMetrics metrics,
                                            RecordDecoder<ArticleEnriched> decoder) {
     return message -> {
-      List<IncomingRecord> records;
+      int size = message.getPayload().size();
+      if (size == 0) {
+        return;
+      }
+      long started = System.nanoTime();
+      SourceRecord[] bounds = KafkaBatchAdapter.bounds(message);
+      metrics.batchReceived(size);
       try {
-        records = KafkaBatchAdapter.records(message, decoder);
-      } catch (IndexingFailedException e) {
-        metrics.batchFailed(message.getPayload().size());
-        log.error("Batch of {} not read; it is not committed and will be fetched again: {}",
-            message.getPayload().size(), e.getMessage());
+        BatchReport report = indexer.index(KafkaBatchAdapter.records(message, decoder));
+        metrics.batchIndexed(report);
+        log.info("Indexed batch of {} from {} to {} in {} ms: indexed={} deleted={} stale={} deadLettered={}"
+            + " attempts={}", size, bounds[0], bounds[1], (System.nanoTime() - started) / 1_000_000,
+            report.indexed(), report.deleted(), report.stale(), report.deadLettered(), report.bulkAttempts());
+      } catch (RecordsUnreadableException e) {
+        metrics.batchFailed(size);
+        log.error("Batch of {} from {} to {} not read; it is not committed and will be fetched again: {}",
+            size, bounds[0], bounds[1], e.getMessage());
         // the failure is in the records' decoding, which retrying this batch in memory would only
         // repeat: naming its first record makes the error handler seek back, so the next poll
         // reads (and decodes) the whole batch again; nothing before it is committed
         throw new BatchListenerFailedException(e.getMessage(), e, 0);
-      }
-      if (records.isEmpty()) {
-        return;
-      }
-      metrics.batchReceived(records.size());
-      SourceRecord first = records.get(0).source();
-      SourceRecord last = records.get(records.size() - 1).source();
-      try {
-        BatchReport report = indexer.index(records);
-        metrics.batchIndexed(report);
-        log.info("Indexed batch of {} from {} to {}: indexed={} deleted={} stale={} deadLettered={} attempts={}",
-            records.size(), first, last, report.indexed(), report.deleted(), report.stale(),
-            report.deadLettered(), report.bulkAttempts());
       } catch (RuntimeException e) {
-        metrics.batchFailed(records.size());
+        metrics.batchFailed(size);
         log.error("Batch of {} from {} to {} failed; it is not committed and will be delivered again: {}",
-            records.size(), first, last, e.getMessage());
+            size, bounds[0], bounds[1], e.getMessage());
         throw e;
       }
     };

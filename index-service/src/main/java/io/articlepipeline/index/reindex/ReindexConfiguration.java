@@ -6,6 +6,7 @@ import io.articlepipeline.index.elastic.IndexAdmin;
 import io.articlepipeline.index.indexing.ArticleBatchIndexer;
 import io.articlepipeline.index.indexing.ArticleDocumentMapper;
 import io.articlepipeline.index.indexing.ElasticsearchBulkSender;
+import io.articlepipeline.index.indexing.IndexingListener;
 import io.articlepipeline.index.indexing.MalformedDocumentPolicy;
 import io.articlepipeline.retry.Retry;
 import io.articlepipeline.index.indexing.IndexingConfiguration;
@@ -32,11 +33,12 @@ public class ReindexConfiguration {
                       @Value("${spring.cloud.stream.bindings.indexArticles-in-0.destination:articles.enriched}")
                       String topic, Environment environment) {
     return new Reindexer(admin, topic, () -> consumer(props), index -> new ArticleBatchIndexer(
-        new ElasticsearchBulkSender(client, index, props.getBulkParallelism()), new ArticleDocumentMapper(props.getMinOrganizationConfidence()),
+        new ElasticsearchBulkSender(client, index), new ArticleDocumentMapper(props.getMinOrganizationConfidence()),
         // The live stage dead-letters bad records; a replay only counts them (BatchReport.deadLettered).
         letters -> log.info("Rebuild skipped {} records the live stage dead-letters", letters.size()),
         new Retry(props.getBulkMaxAttempts(), props.getBulkInitialBackoff(), props.getBulkMaxBackoff()),
-        MalformedDocumentPolicy.DEAD_LETTER, Clock.systemUTC()), Clock.systemUTC(), IndexingConfiguration.decoder(props, environment));
+        MalformedDocumentPolicy.DEAD_LETTER, Clock.systemUTC(), IndexingListener.NONE, props.bulkLimits()),
+        Clock.systemUTC(), IndexingConfiguration.decoder(props, environment));
   }
 
   private static KafkaConsumer<String, byte[]> consumer(IndexProperties props) {

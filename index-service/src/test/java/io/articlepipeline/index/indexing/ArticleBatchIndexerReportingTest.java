@@ -84,7 +84,7 @@ class ArticleBatchIndexerReportingTest {
   private final ArticleBatchIndexer indexer = new ArticleBatchIndexer(sender, new ArticleDocumentMapper(),
       letters -> { },
       new Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), d -> { }),
-      MalformedDocumentPolicy.DEAD_LETTER, clock, listener);
+      MalformedDocumentPolicy.DEAD_LETTER, clock, listener, BulkLimits.ONE_REQUEST);
 
   private static IncomingRecord article(long offset, String id) {
     return new IncomingRecord.Article(new SourceRecord("articles.enriched", 0, offset, id, 1000L),

@@ -183,6 +183,60 @@ class ArticleBatchIndexerTest {
     assertThat(sender.requests).isEmpty();
   }
 
+  private ArticleBatchIndexer indexer(BulkLimits limits) {
+    return new ArticleBatchIndexer(sender, new ArticleDocumentMapper(), dlq, retry, MalformedDocumentPolicy.DEAD_LETTER,
+        Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC), IndexingListener.NONE, limits);
+  }
+
+  private static List<IncomingRecord> articles(int n) {
+    List<IncomingRecord> batch = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      batch.add(article(i, "a" + i, 1));
+    }
+    return batch;
+  }
+
+  @Test
+  void aBatchGoesOutInRequestsOfAtMostTheConfiguredActionsInItsOrder() {
+    BatchReport report = indexer(new BulkLimits(2, Long.MAX_VALUE, 2)).index(articles(5));
+    assertThat(report.indexed()).isEqualTo(5);
+    assertThat(sender.requests).extracting(r -> r.stream().map(Action::id).toList())
+        .containsExactly(List.of("a0", "a1"), List.of("a2", "a3"), List.of("a4"));
+  }
+
+  @Test
+  void aRequestIsClosedBeforeItsDocumentsExceedTheConfiguredBytesAndALargeDocumentGoesAlone() {
+    int one = new ArticleDocumentMapper().toJson(Articles.article("a0", 1).build(),
+        Instant.parse("2024-06-01T00:00:00Z")).length;
+    indexer(new BulkLimits(100, one * 2L + 1, 1)).index(articles(5));
+    assertThat(sender.requests).extracting(List::size).containsExactly(2, 2, 1);
+    sender.requests.clear();
+    indexer(new BulkLimits(100, 10, 1)).index(articles(2));
+    assertThat(sender.requests).extracting(List::size).containsExactly(1, 1);
+    assertThat(sender.requests.get(0).get(0).size()).isEqualTo(one);
+  }
+
+  @Test
+  void whenOneRequestOfABatchFailsOnlyItsItemsAreSentAgainInTheirOrder() {
+    sender.script.add(ScriptedSender::allOk);
+    sender.script.add(null);
+    BatchReport report = indexer(new BulkLimits(2, Long.MAX_VALUE, 2)).index(articles(5));
+    assertThat(report.indexed()).isEqualTo(5);
+    assertThat(report.bulkAttempts()).isEqualTo(2);
+    assertThat(sender.requests).extracting(r -> r.stream().map(Action::id).toList())
+        .containsExactly(List.of("a0", "a1"), List.of("a2", "a3"), List.of("a4"), List.of("a2", "a3"));
+  }
+
+  @Test
+  void itemsFailingRetriablyInSeveralRequestsAreSentAgainInTheirBatchOrder() {
+    ItemResult busy = new ItemResult(429, "es_rejected_execution_exception", "queue full");
+    sender.script.add(actions -> List.of(busy, new ItemResult(201, null, null)));
+    sender.script.add(actions -> List.of(new ItemResult(201, null, null), busy));
+    BatchReport report = indexer(new BulkLimits(2, Long.MAX_VALUE, 2)).index(articles(4));
+    assertThat(report.indexed()).isEqualTo(4);
+    assertThat(sender.requests.get(2)).extracting(Action::id).containsExactly("a0", "a3");
+  }
+
   private static String header(DeadLetter letter, String name) {
     return new String(letter.headers().get(name), StandardCharsets.UTF_8);
   }
