@@ -13,11 +13,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples every ~500 ms each service's RSS (/proc, with its descendants) and heap used (the
- * services' {@code jvm_memory_used_bytes{area="heap"}} from /actuator/prometheus, asking for that
- * one family so the sampling itself costs the services next to nothing, Elasticsearch's
- * from its node stats), and keeps each one's peak with the phase it happened in. A stopped
- * process keeps its RSS but answers no HTTP: its heap is not sampled while stopped.
+ * Samples every ~500 ms each service's RSS (/proc, with its descendants), and every ~2 s its heap
+ * used (the services' {@code jvm_memory_used_bytes{area="heap"}} from /actuator/prometheus,
+ * Elasticsearch's from its node stats), and keeps each one's peak with the phase it happened in.
+ * A scrape evaluates every meter of a service, histograms included, whatever family it asks for,
+ * so scraping every 500 ms would take a measurable share of the index service's CPU from the
+ * stage being measured. A stopped process keeps its RSS but answers no HTTP: its heap is not
+ * sampled while stopped.
  */
 final class ResourceSampler implements AutoCloseable {
 
@@ -44,6 +46,9 @@ final class ResourceSampler implements AutoCloseable {
     return t;
   });
   private volatile String phase = "start";
+  /** Heap is sampled with every {@value #HEAP_EVERY}th RSS sample. */
+  private static final int HEAP_EVERY = 4;
+  private int round;
 
   ResourceSampler(BenchSettings settings, HttpClient http, Elastic elastic) {
     this.settings = settings;
@@ -80,8 +85,9 @@ final class ResourceSampler implements AutoCloseable {
 
   private void sample() {
     String now = phase;
+    boolean withHeap = round++ % HEAP_EVERY == 0;
     Map<String, CompletableFuture<Long>> heaps = new LinkedHashMap<>();
-    for (String s : BenchSettings.SERVICES) {
+    for (String s : withHeap ? BenchSettings.SERVICES : new String[0]) {
       String url = settings.serviceUrl(s);
       boolean stopped = settings.pid(s).isPresent() && Processes.isStopped(settings.pid(s).getAsLong());
       if (url != null && !stopped) {
@@ -95,7 +101,7 @@ final class ResourceSampler implements AutoCloseable {
             .exceptionally(e -> -1L));
       }
     }
-    long esHeap = elastic.heapUsed(HTTP_TIMEOUT);
+    long esHeap = withHeap ? elastic.heapUsed(HTTP_TIMEOUT) : -1;
     synchronized (this) {
       for (Map.Entry<String, Peak> e : peaks.entrySet()) {
         Peak p = e.getValue();
