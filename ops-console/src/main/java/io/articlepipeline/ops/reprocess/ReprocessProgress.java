@@ -53,9 +53,23 @@ public record ReprocessProgress(String phase, String error, String group, String
     long lag = 0;
     boolean caughtUp = true;
     List<PartitionProgress> partitions = new ArrayList<>();
-    for (int p : new TreeSet<>(end.keySet())) {
-      long endNow = end.get(p);
+    TreeSet<Integer> all = new TreeSet<>(end.keySet());
+    if (rewind != null) {
+      all.addAll(rewind.endOffsets().keySet());
+    }
+    for (int p : all) {
       Long c = committed.get(p);
+      if (!end.containsKey(p)) {
+        // a rewound partition whose offsets Kafka did not give this time (a topic briefly unknown
+        // to the broker answering): its work still counts, and it is not caught up until seen
+        long endAtRewind = rewind.endOffsets().get(p);
+        long from = rewind.startOffsets().getOrDefault(p, 0L);
+        toDo += Math.max(0, endAtRewind - from);
+        done += c == null ? 0 : Math.max(0, Math.min(c, endAtRewind) - from);
+        caughtUp = false;
+        continue;
+      }
+      long endNow = end.get(p);
       long from = rewind != null && rewind.startOffsets().containsKey(p)
           ? rewind.startOffsets().get(p) : start.getOrDefault(p, 0L);
       long partitionLag = Math.max(0, endNow - (c == null ? from : Math.max(c, from)));

@@ -55,4 +55,14 @@ class ReprocessProgressTest {
     assertThat(progress.caughtUp()).isTrue();
     assertThat(progress.partitions().get(0).rewoundTo()).isNull();
   }
+
+  @Test
+  void aRewoundPartitionMissingFromTheOffsetsReadIsNotCaughtUp() {
+    ReprocessProgress progress = ReprocessProgress.of("enrich", "articles.submitted", "STABLE", 1,
+        rewind, Map.of(0, 100L, 1, 20L), Map.of(), Map.of());
+
+    assertThat(progress.toReprocess()).isEqualTo(150);
+    assertThat(progress.reprocessed()).isEqualTo(100 + 10);
+    assertThat(progress.caughtUp()).isFalse();
+  }
 }
