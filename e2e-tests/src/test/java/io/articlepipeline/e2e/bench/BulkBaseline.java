@@ -44,6 +44,8 @@ final class BulkBaseline {
     }
     es.deleteIndex(scratch);
     es.createLike(scratch, live);
+    // as for the index stage: not beside the merges of what was written before
+    es.awaitNoMerges(StagePhase.MERGE_WAIT);
     try {
       int failed = 0;
       long started = System.nanoTime();

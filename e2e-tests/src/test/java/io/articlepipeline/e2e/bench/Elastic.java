@@ -155,6 +155,29 @@ final class Elastic {
     }
   }
 
+  /**
+   * Waits until the local node runs no merge (polled every 100 ms, at most {@code max}); the
+   * seconds waited, or -1 when merges still ran at the end. A timed bulk run beside the merges of
+   * the tens of thousands of documents written before it would share the cores with them.
+   */
+  double awaitNoMerges(Duration max) throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    long deadline = started + max.toNanos();
+    while (true) {
+      JsonNode nodes = send("GET", "/_nodes/_local/stats/indices/merge?filter_path=nodes.*.indices.merges.current",
+          null, Duration.ofSeconds(10)).path("nodes");
+      Iterator<JsonNode> it = nodes.iterator();
+      long current = it.hasNext() ? it.next().path("indices").path("merges").path("current").asLong(0) : 0;
+      if (current == 0) {
+        return (System.nanoTime() - started) / 1e9;
+      }
+      if (System.nanoTime() > deadline) {
+        return -1;
+      }
+      Thread.sleep(100);
+    }
+  }
+
   /** Heap used by the local Elasticsearch node (bytes), or -1. */
   long heapUsed(Duration timeout) {
     try {

@@ -15,6 +15,8 @@ import java.util.OptionalLong;
 final class StagePhase {
 
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(15);
+  /** Longest wait for Elasticsearch's merges before the index stage and its baseline are timed. */
+  static final Duration MERGE_WAIT = Duration.ofSeconds(60);
   /** Kafka's default session timeout: a consumer stopped longer is evicted and rejoins when continued. */
   private static final long SESSION_TIMEOUT_SECONDS = 45;
 
@@ -68,6 +70,7 @@ final class StagePhase {
           Report.rate(enrichRate));
 
       long indexBacklog = ctx.kafka.lag("index", Topics.ENRICHED);
+      double mergeWait = ctx.elastic.awaitNoMerges(MERGE_WAIT);
       long indexStart = System.nanoTime();
       double indexStopped = BenchContext.seconds(stoppedAt, indexStart);
       Processes.resume(indexPid.getAsLong());
@@ -87,10 +90,12 @@ final class StagePhase {
       }
       double seconds = BenchContext.seconds(indexStart, searchable);
       indexRate = accepted / seconds;
-      report.line("index stage: %,d records (stopped %.0f s%s), all written (lag 0) in %.2f s, all %,d searchable"
+      report.line("index stage: %,d records (stopped %.0f s%s; %s), all written (lag 0) in %.2f s, all %,d searchable"
               + " after an explicit refresh in %.2f s: %s docs/s",
           indexBacklog, indexStopped,
           indexStopped > SESSION_TIMEOUT_SECONDS ? ", longer than the session timeout: its time includes a rejoin" : "",
+          mergeWait < 0 ? "Elasticsearch still merging after " + MERGE_WAIT.toSeconds() + " s"
+              : String.format(java.util.Locale.ROOT, "after %.1f s for Elasticsearch's merges to end", mergeWait),
           BenchContext.seconds(indexStart, lagZero), accepted, seconds, Report.rate(indexRate));
     } finally {
       Processes.resume(enrichPid.getAsLong());
