@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Indexes one consumed batch: maps articles to documents, sends them in bulk requests (several in
- * flight while the next is prepared, {@link BulkLimits}) and sorts the failures by kind. Version conflicts are stale replays (counted, fine); malformed documents
- * and undecodable records go to the dead-letter topic; anything else is retried and then thrown,
- * so the listener container does not commit the batch.
+ * flight while the next is prepared, {@link BulkLimits}) and sorts the failures by kind. Version
+ * conflicts are stale replays (counted, fine); malformed documents and undecodable records go to
+ * the dead-letter topic; anything else is retried and then thrown, so the listener container does
+ * not commit the batch.
  */
 public class ArticleBatchIndexer {
 
@@ -122,11 +123,14 @@ public class ArticleBatchIndexer {
     int stale;
     int attempts;
     int sent;
+    /** Records of the batch read and prepared so far (an attempt that fails midway leaves the rest). */
+    int prepared;
   }
 
   /**
-   * The first attempt prepares the records and sends them request by request; each later attempt
-   * sends again, in their order in the batch, the items that failed with a retriable error.
+   * Each attempt sends again, in their order in the batch, the items that failed with a retriable
+   * error, then prepares and sends request by request the records no attempt has read yet (all of
+   * them on the first).
    */
   private void sendWithRetries(List<IncomingRecord> batch, List<DeadLetter> letters, Counts counts) {
     List<Pending> remaining = new ArrayList<>();
@@ -134,24 +138,31 @@ public class ArticleBatchIndexer {
       retry.call(() -> {
         counts.attempts++;
         Attempt attempt = new Attempt(letters, counts);
-        try (BulkPipeline<Pending> pipeline = new BulkPipeline<>(sender, limits.maxInFlight(), clock, attempt)) {
-          Requests requests = new Requests(pipeline);
-          if (counts.attempts == 1) {
-            for (int i = 0; i < batch.size(); i++) {
-              Pending p = prepare(i, batch.get(i), letters);
+        List<Pending> resend = List.copyOf(remaining);
+        remaining.clear();
+        Requests requests = null;
+        try {
+          try (BulkPipeline<Pending> pipeline = new BulkPipeline<>(sender, limits.maxInFlight(), clock, attempt)) {
+            requests = new Requests(pipeline);
+            resend.forEach(requests::add);
+            while (counts.prepared < batch.size()) {
+              Pending p = prepare(counts.prepared, batch.get(counts.prepared), letters);
+              counts.prepared++;
               if (p != null) {
                 counts.sent++;
                 requests.add(p);
               }
             }
-          } else {
-            remaining.forEach(requests::add);
+            requests.flush();
           }
-          requests.flush();
+        } finally {
+          // whatever this attempt did not get written is the next one's to send
+          remaining.addAll(attempt.retriable);
+          if (requests != null) {
+            remaining.addAll(requests.items);
+          }
+          remaining.sort(Comparator.comparingInt(Pending::position));
         }
-        remaining.clear();
-        remaining.addAll(attempt.retriable);
-        remaining.sort(Comparator.comparingInt(Pending::position));
         attempt.throwIfFailed();
         return null;
       }, ArticleBatchIndexer::retriable);
