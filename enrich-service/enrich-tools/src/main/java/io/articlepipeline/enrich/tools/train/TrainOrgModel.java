@@ -40,9 +40,17 @@ import java.util.zip.GZIPOutputStream;
  * (the confidence mapping, fitted on a tenth of the sentences held out of a first training run).
  * Deterministic (fixed seeds). {@code -Dorg.fold=K} (0-9, default 0) holds out another tenth of the
  * split for cross-validating a design; {@code -Dorg.heldOutOnly=true} stops after the held-out figure;
- * {@code -Dorg.seed=S} changes the perceptron's shuffling seed (default 42).
+ * the model is an ensemble over shuffling seeds: one averaged-perceptron run per seed of
+ * {@code -Dorg.seeds=S1,S2,...} (default 42,43,44,45,46), their averaged weights averaged into one
+ * table before pruning; {@code -Dorg.seed=S} trains a single run with that seed instead.
  */
 public final class TrainOrgModel {
+
+  /**
+   * The shipped model's shuffling seeds: five runs averaged score better on held-out tenths of the
+   * training data than any single seed measured (0.771 against 0.763-0.767) and vary less.
+   */
+  static final long[] DEFAULT_SEEDS = {42, 43, 44, 45, 46};
 
   private static final Set<String> ORG_TYPES = Set.of("ORG", "organization", "government", "company");
   private static final int P = CharFeatures.PER_POSITION;
@@ -150,6 +158,7 @@ public final class TrainOrgModel {
     float[] tavg = all.transitions();
     String description = "org-perceptron sentences=" + sentences.size() + " epochs=" + epochs
         + " minWeight=" + minWeight
+        + (seeds().length > 1 ? " seeds=" + Arrays.toString(seeds()).replaceAll("[\\[\\] ]", "") : "")
         + " features=" + outKeys.length;
     Files.createDirectories(outDir);
     Path modelFile = outDir.resolve("org-model.bin.gz");
@@ -174,7 +183,7 @@ public final class TrainOrgModel {
     }
   }
 
-  /** Averaged perceptron over the sentences (deterministic: fixed shuffling seed). */
+  /** Averaged perceptron over the sentences (deterministic: fixed shuffling seed or seeds). */
   static Trained train(List<Sentence> sentences, Segmenter segmenter, int epochs, float minWeight, PrintStream log) {
 
     // Features of every position, hashed; ids only for features seen at least twice.
@@ -210,13 +219,85 @@ public final class TrainOrgModel {
     log.println("features: " + keys.size());
 
     int nf = keys.size();
+    int nt = L * L + L;
+    long[] seeds = seeds();
+    float[] avg;
+    float[] tavg;
+    if (seeds.length == 1) {
+      float[][] run = perceptron(sentences, feats, nf, epochs, seeds[0], log);
+      avg = run[0];
+      tavg = run[1];
+    } else {
+      // Seed ensemble: the same perceptron over K example orders, the K averaged weight tables
+      // averaged into one before pruning (one table, same format and cost as a single run).
+      avg = new float[nf * L];
+      tavg = new float[nt];
+      for (long seed : seeds) {
+        log.println("shuffling seed " + seed);
+        float[][] run = perceptron(sentences, feats, nf, epochs, seed, log);
+        for (int i = 0; i < avg.length; i++) {
+          avg[i] += run[0][i];
+        }
+        for (int i = 0; i < nt; i++) {
+          tavg[i] += run[1][i];
+        }
+      }
+      for (int i = 0; i < avg.length; i++) {
+        avg[i] /= seeds.length;
+      }
+      for (int i = 0; i < nt; i++) {
+        tavg[i] /= seeds.length;
+      }
+    }
+    // Drop features whose averaged weights are all negligible: smaller model, same decisions.
+    TreeMap<Long, Integer> kept = new TreeMap<>(Long::compareUnsigned);
+    for (int i = 0; i < nf; i++) {
+      float max = 0;
+      for (int y = 0; y < L; y++) {
+        max = Math.max(max, Math.abs(avg[i * L + y]));
+      }
+      if (max >= minWeight) {
+        kept.put(keys.get(i), i);
+      }
+    }
+    long[] outKeys = new long[kept.size()];
+    float[] outWeights = new float[kept.size() * L];
+    int j = 0;
+    for (Map.Entry<Long, Integer> e : kept.entrySet()) {
+      outKeys[j] = e.getKey();
+      System.arraycopy(avg, e.getValue() * L, outWeights, j * L, L);
+      j++;
+    }
+    return new Trained(outKeys, outWeights, tavg, epochs, minWeight);
+  }
+
+  /**
+   * The shuffling seeds: {@code -Dorg.seeds=S1,S2,...} (an ensemble whose averaged weights are
+   * averaged), else {@code -Dorg.seed=S} alone, else the shipped model's {@link #DEFAULT_SEEDS}.
+   */
+  static long[] seeds() {
+    String list = System.getProperty("org.seeds");
+    if (list == null || list.isBlank()) {
+      Long single = Long.getLong("org.seed");
+      return single == null ? DEFAULT_SEEDS.clone() : new long[] {single};
+    }
+    return Arrays.stream(list.split(",")).map(String::trim).filter(x -> !x.isEmpty())
+        .mapToLong(Long::parseLong).toArray();
+  }
+
+  /**
+   * One averaged-perceptron run over the sentences in an order shuffled with {@code seed}: the
+   * averaged emission weights (feature id * L + label) and transition weights.
+   */
+  private static float[][] perceptron(List<Sentence> sentences, int[][] feats, int nf, int epochs, long seed,
+      PrintStream log) {
     float[] w = new float[nf * L];
     float[] u = new float[nf * L];
     int nt = L * L + L;
     float[] tw = new float[nt];
     float[] tu = new float[nt];
     int c = 1;
-    Random random = new Random(Long.getLong("org.seed", 42));
+    Random random = new Random(seed);
     Integer[] order = new Integer[sentences.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -251,7 +332,7 @@ public final class TrainOrgModel {
       }
       log.println("epoch " + epoch + ": sentences with errors " + errors + "/" + order.length);
     }
-    float[] avg = new float[nf * L];
+    float[] avg = w;
     for (int i = 0; i < avg.length; i++) {
       avg[i] = w[i] - u[i] / c;
     }
@@ -259,26 +340,7 @@ public final class TrainOrgModel {
     for (int i = 0; i < nt; i++) {
       tavg[i] = tw[i] - tu[i] / c;
     }
-    // Drop features whose averaged weights are all negligible: smaller model, same decisions.
-    TreeMap<Long, Integer> kept = new TreeMap<>(Long::compareUnsigned);
-    for (int i = 0; i < nf; i++) {
-      float max = 0;
-      for (int y = 0; y < L; y++) {
-        max = Math.max(max, Math.abs(avg[i * L + y]));
-      }
-      if (max >= minWeight) {
-        kept.put(keys.get(i), i);
-      }
-    }
-    long[] outKeys = new long[kept.size()];
-    float[] outWeights = new float[kept.size() * L];
-    int j = 0;
-    for (Map.Entry<Long, Integer> e : kept.entrySet()) {
-      outKeys[j] = e.getKey();
-      System.arraycopy(avg, e.getValue() * L, outWeights, j * L, L);
-      j++;
-    }
-    return new Trained(outKeys, outWeights, tavg, epochs, minWeight);
+    return new float[][] {avg, tavg};
   }
 
   /** The texts of a JSON Lines file (any lines with a "text"), normalised. */
