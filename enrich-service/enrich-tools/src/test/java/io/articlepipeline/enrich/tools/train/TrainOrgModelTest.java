@@ -33,11 +33,8 @@ class TrainOrgModelTest {
 
   @Test
   void anEnsembleOfOneOrderTwiceIsThatOrdersModel() {
-    List<TrainOrgModel.Sentence> sentences = corpus();
-    System.setProperty("org.seed", "42");
-    TrainOrgModel.Trained single = TrainOrgModel.train(sentences, SEGMENTER, 3, 0.5f, QUIET);
-    System.setProperty("org.seeds", "42,42");
-    TrainOrgModel.Trained twice = TrainOrgModel.train(sentences, SEGMENTER, 3, 0.5f, QUIET);
+    TrainOrgModel.Trained single = trained("org.seed", "42", 0.5f);
+    TrainOrgModel.Trained twice = trained("org.seeds", "42,42", 0.5f);
     assertThat(twice.keys()).containsExactly(single.keys());
     assertThat(twice.weights()).containsExactly(single.weights());
     assertThat(twice.transitions()).containsExactly(single.transitions());
@@ -45,14 +42,10 @@ class TrainOrgModelTest {
 
   @Test
   void anEnsembleAveragesTheRunsWeightsBeforePruning() {
-    List<TrainOrgModel.Sentence> sentences = corpus();
     // minWeight 0 keeps every feature, so the tables line up key by key
-    System.setProperty("org.seed", "42");
-    TrainOrgModel.Trained a = TrainOrgModel.train(sentences, SEGMENTER, 3, 0f, QUIET);
-    System.setProperty("org.seed", "43");
-    TrainOrgModel.Trained b = TrainOrgModel.train(sentences, SEGMENTER, 3, 0f, QUIET);
-    System.setProperty("org.seeds", "42,43");
-    TrainOrgModel.Trained both = TrainOrgModel.train(sentences, SEGMENTER, 3, 0f, QUIET);
+    TrainOrgModel.Trained a = trained("org.seed", "42", 0f);
+    TrainOrgModel.Trained b = trained("org.seed", "43", 0f);
+    TrainOrgModel.Trained both = trained("org.seeds", "42,43", 0f);
     assertThat(both.keys()).containsExactly(a.keys());
     assertThat(a.weights()).isNotEqualTo(b.weights());
     for (int i = 0; i < both.weights().length; i++) {
@@ -61,6 +54,14 @@ class TrainOrgModelTest {
     for (int i = 0; i < both.transitions().length; i++) {
       assertThat(both.transitions()[i]).isEqualTo((a.transitions()[i] + b.transitions()[i]) / 2);
     }
+  }
+
+  /** A model of the small corpus trained with only {@code property} (org.seed or org.seeds) set. */
+  private static TrainOrgModel.Trained trained(String property, String value, float minWeight) {
+    System.clearProperty("org.seed");
+    System.clearProperty("org.seeds");
+    System.setProperty(property, value);
+    return TrainOrgModel.train(corpus(), SEGMENTER, 3, minWeight, QUIET);
   }
 
   private static List<TrainOrgModel.Sentence> corpus() {
