@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -158,7 +159,7 @@ public final class TrainOrgModel {
     float[] tavg = all.transitions();
     String description = "org-perceptron sentences=" + sentences.size() + " epochs=" + epochs
         + " minWeight=" + minWeight
-        + (seeds().length > 1 ? " seeds=" + Arrays.toString(seeds()).replaceAll("[\\[\\] ]", "") : "")
+        + " seeds=" + Arrays.stream(seeds()).mapToObj(Long::toString).collect(Collectors.joining(","))
         + " features=" + outKeys.length;
     Files.createDirectories(outDir);
     Path modelFile = outDir.resolve("org-model.bin.gz");
@@ -220,34 +221,26 @@ public final class TrainOrgModel {
 
     int nf = keys.size();
     int nt = L * L + L;
+    // One perceptron per shuffling seed, their averaged weight tables averaged into one before
+    // pruning (one table, same format and cost as a single run; one seed gives its run exactly).
     long[] seeds = seeds();
-    float[] avg;
-    float[] tavg;
-    if (seeds.length == 1) {
-      float[][] run = perceptron(sentences, feats, nf, epochs, seeds[0], log);
-      avg = run[0];
-      tavg = run[1];
-    } else {
-      // Seed ensemble: the same perceptron over K example orders, the K averaged weight tables
-      // averaged into one before pruning (one table, same format and cost as a single run).
-      avg = new float[nf * L];
-      tavg = new float[nt];
-      for (long seed : seeds) {
-        log.println("shuffling seed " + seed);
-        float[][] run = perceptron(sentences, feats, nf, epochs, seed, log);
-        for (int i = 0; i < avg.length; i++) {
-          avg[i] += run[0][i];
-        }
-        for (int i = 0; i < nt; i++) {
-          tavg[i] += run[1][i];
-        }
-      }
+    float[] avg = new float[nf * L];
+    float[] tavg = new float[nt];
+    for (long seed : seeds) {
+      log.println("shuffling seed " + seed);
+      float[][] run = perceptron(sentences, feats, nf, epochs, seed, log);
       for (int i = 0; i < avg.length; i++) {
-        avg[i] /= seeds.length;
+        avg[i] += run[0][i];
       }
       for (int i = 0; i < nt; i++) {
-        tavg[i] /= seeds.length;
+        tavg[i] += run[1][i];
       }
+    }
+    for (int i = 0; i < avg.length; i++) {
+      avg[i] /= seeds.length;
+    }
+    for (int i = 0; i < nt; i++) {
+      tavg[i] /= seeds.length;
     }
     // Drop features whose averaged weights are all negligible: smaller model, same decisions.
     TreeMap<Long, Integer> kept = new TreeMap<>(Long::compareUnsigned);
@@ -281,8 +274,17 @@ public final class TrainOrgModel {
       Long single = Long.getLong("org.seed");
       return single == null ? DEFAULT_SEEDS.clone() : new long[] {single};
     }
-    return Arrays.stream(list.split(",")).map(String::trim).filter(x -> !x.isEmpty())
-        .mapToLong(Long::parseLong).toArray();
+    long[] seeds;
+    try {
+      seeds = Arrays.stream(list.split(",")).map(String::trim).filter(x -> !x.isEmpty())
+          .mapToLong(Long::parseLong).toArray();
+    } catch (NumberFormatException e) {
+      seeds = new long[0];
+    }
+    if (seeds.length == 0) {
+      throw new IllegalArgumentException("-Dorg.seeds must be a comma-separated list of integers, not '" + list + "'");
+    }
+    return seeds;
   }
 
   /**

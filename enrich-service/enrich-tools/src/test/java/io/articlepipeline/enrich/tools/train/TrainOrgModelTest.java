@@ -1,6 +1,7 @@
 package io.articlepipeline.enrich.tools.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.articlepipeline.text.Segmenter;
 import java.io.OutputStream;
@@ -29,6 +30,15 @@ class TrainOrgModelTest {
     assertThat(TrainOrgModel.seeds()).containsExactly(7L);
     System.setProperty("org.seeds", "42, 43,44");
     assertThat(TrainOrgModel.seeds()).containsExactly(42L, 43L, 44L);
+  }
+
+  @Test
+  void seedsThatAreNoListOfIntegersAreRefused() {
+    System.setProperty("org.seeds", ",");
+    assertThatThrownBy(TrainOrgModel::seeds).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-Dorg.seeds");
+    System.setProperty("org.seeds", "42,x");
+    assertThatThrownBy(TrainOrgModel::seeds).hasMessageContaining("'42,x'");
   }
 
   @Test
