@@ -90,8 +90,11 @@ public class ReprocessService {
     error = null;
     phase = Phase.STOPPING;
     log.info("Reprocess of group={} topic={}: stopping the stage's input binding", group, topic);
+    // the answer is the status at acceptance: read after the executor starts, the run may already
+    // have moved on to a later phase
+    ReprocessProgress accepted = progress();
     executor.execute(this::run);
-    return progress();
+    return accepted;
   }
 
   /** The steps; runs on the executor. */

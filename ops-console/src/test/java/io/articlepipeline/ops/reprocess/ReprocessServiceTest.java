@@ -168,6 +168,17 @@ class ReprocessServiceTest {
   }
 
   @Test
+  void theAnswerToAStartIsItsPhaseAtAcceptanceHoweverFastTheRunMovesOn() {
+    when(rewinder.members(GROUP)).thenReturn(List.of());
+    // an executor that runs the steps before start() returns: the run is at "catching up" by then
+    ReprocessService inline = new ReprocessService(rewinder, reader, binding, GROUP, TOPIC, Duration.ofSeconds(10),
+        Duration.ofSeconds(1), Runnable::run, clock, d -> now.set(now.get().plus(d)));
+    assertThat(inline.start().phase()).isEqualTo("stopping");
+    assertThat(journal).containsExactly("stop", "rewind", "start");
+    assertThat(inline.progress().phase()).isEqualTo("catching up");
+  }
+
+  @Test
   void aSecondReprocessIsRefusedWhileOneRunsAndAllowedOnceItIsDone() throws Exception {
     when(rewinder.members(GROUP)).thenReturn(List.of());
     service.start();
