@@ -48,6 +48,7 @@ final class BulkBaseline {
     es.awaitNoMerges(StagePhase.MERGE_WAIT);
     try {
       int failed = 0;
+      CpuMeter cpu = CpuMeter.start(ctx.settings.pids());
       long started = System.nanoTime();
       for (List<String> chunk : Parallel.chunks(docs, BenchSettings.BATCH_SIZE)) {
         failed += es.bulk(scratch, String.join("", chunk));
@@ -59,6 +60,7 @@ final class BulkBaseline {
               + " mappings and settings (after a warm-up request into a throwaway copy), %d per request, one thread, then refresh: %.1f s, %s docs/s%s", docs.size(),
           bytes / 1024, live, BenchSettings.BATCH_SIZE, seconds, Report.rate(rate),
           failed > 0 ? ", " + failed + " FAILED items" : "");
+      cpu.line(ctx.report, "document, raw _bulk", docs.size());
       return rate;
     } finally {
       es.deleteIndex(scratch);

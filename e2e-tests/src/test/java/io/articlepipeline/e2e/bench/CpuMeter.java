@@ -46,18 +46,34 @@ final class CpuMeter {
         .mapToDouble(Map.Entry::getValue).sum();
   }
 
+  /** "name 0.12, name 0.34": each process's CPU milliseconds per item. */
+  static String costs(Map<String, Double> cost) {
+    StringBuilder sb = new StringBuilder();
+    cost.forEach((name, ms) -> sb.append(sb.length() == 0 ? "" : ", ").append(name)
+        .append(String.format(java.util.Locale.ROOT, " %.3f", ms)));
+    return sb.toString();
+  }
+
+  /**
+   * Prints each process's CPU per item since the start (for a stage or a baseline: which process
+   * spent the cores on what it did).
+   */
+  void line(Report report, String what, int items) {
+    Map<String, Double> cost = perArticle(items);
+    if (!cost.isEmpty()) {
+      report.line("CPU ms per %s: %s", what, costs(cost));
+    }
+  }
+
   /** Prints the costs per article and the ceiling they set on this machine's cores. */
   void report(Report report, String phase, int articles) {
     Map<String, Double> cost = perArticle(articles);
     if (cost.isEmpty()) {
       return;
     }
-    StringBuilder sb = new StringBuilder();
-    cost.forEach((name, ms) -> sb.append(sb.length() == 0 ? "" : ", ").append(name)
-        .append(String.format(java.util.Locale.ROOT, " %.2f", ms)));
     double total = pipelineTotal(cost);
     int cores = Runtime.getRuntime().availableProcessors();
-    report.line("CPU ms per article (%s, first request -> all searchable): %s", phase, sb);
+    report.line("CPU ms per article (%s, first request -> all searchable): %s", phase, costs(cost));
     report.line("pipeline total %.2f ms per article: %d cores busy with nothing else allow %s articles/s",
         total, cores, Report.rate(cores * 1000 / total));
     report.row("  " + phase + ": CPU per article", String.format(java.util.Locale.ROOT, "%.2f ms", total),

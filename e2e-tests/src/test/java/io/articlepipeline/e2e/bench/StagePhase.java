@@ -56,6 +56,7 @@ final class StagePhase {
     try {
       accepted = submit(ctx, articles);
       long backlog = ctx.kafka.lag("enrich", Topics.SUBMITTED);
+      CpuMeter enrichCpu = CpuMeter.start(ctx.settings.pids());
       long enrichStart = System.nanoTime();
       Processes.resume(enrichPid.getAsLong());
       long enrichDone = awaitLagZero(ctx, "enrich", Topics.SUBMITTED, DRAIN_TIMEOUT);
@@ -68,9 +69,11 @@ final class StagePhase {
       report.line("enrich stage: %,d records (stopped %.0f s) enriched in %.1f s: %s records/s", backlog,
           BenchContext.seconds(stoppedAt, enrichStart), BenchContext.seconds(enrichStart, enrichDone),
           Report.rate(enrichRate));
+      enrichCpu.line(report, "record, enrich stage", (int) backlog);
 
       long indexBacklog = ctx.kafka.lag("index", Topics.ENRICHED);
       double mergeWait = ctx.elastic.awaitNoMerges(MERGE_WAIT);
+      CpuMeter indexCpu = CpuMeter.start(ctx.settings.pids());
       long indexStart = System.nanoTime();
       double indexStopped = BenchContext.seconds(stoppedAt, indexStart);
       Processes.resume(indexPid.getAsLong());
@@ -97,6 +100,7 @@ final class StagePhase {
           mergeWait < 0 ? "Elasticsearch still merging after " + MERGE_WAIT.toSeconds() + " s"
               : String.format(java.util.Locale.ROOT, "after %.1f s for Elasticsearch's merges to end", mergeWait),
           BenchContext.seconds(indexStart, lagZero), accepted, seconds, Report.rate(indexRate));
+      indexCpu.line(report, "document, index stage", accepted);
     } finally {
       Processes.resume(enrichPid.getAsLong());
       Processes.resume(indexPid.getAsLong());
