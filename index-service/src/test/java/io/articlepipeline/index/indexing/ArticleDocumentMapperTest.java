@@ -52,6 +52,28 @@ class ArticleDocumentMapperTest {
   }
 
   @Test
+  void everyTokenIsJoinedAsStripLowerCaseAndNoInnerWhitespaceWouldMakeIt() {
+    // the specification, token by token, against the mapper's fast path for ASCII and CJK tokens
+    // and its general path for the rest, on tokens drawn from both kinds of characters and the
+    // awkward ones (ideographic space, full-width and Greek capitals, dotted I, line breaks)
+    String alphabet = "aZ9-_.公益红十字 \t\n\u3000\u2028ＡΣİß\u00a0é";
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 2_000; round++) {
+      List<String> tokens = new java.util.ArrayList<>();
+      for (int i = random.nextInt(6); i >= 0; i--) {
+        StringBuilder token = new StringBuilder();
+        for (int j = random.nextInt(5); j >= 0; j--) {
+          token.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        tokens.add(token.toString());
+      }
+      String expected = tokens.stream().map(t -> t.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s", ""))
+          .filter(t -> !t.isEmpty()).collect(java.util.stream.Collectors.joining(" "));
+      assertThat(ArticleDocumentMapper.joinTokens(tokens)).as(tokens.toString()).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void keywordsAndOrganizationsKeepDetailsAndGetFacetFields() {
     Map<String, Object> doc = doc(mapper, Articles.article("a1", 1).build(), NOW);
     assertThat(doc.get("keywordTexts")).isEqualTo(List.of("志愿服务", "社区"));
