@@ -2,15 +2,17 @@ package io.articlepipeline.e2e.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The index stage's raw baseline: the documents the index stage wrote, read back from the live
  * index, sent with {@code _bulk} into a scratch index of the same mappings and settings, 500 per
- * request from one thread, with external versions as the stage writes them, then refreshed
- * (the stage's time also runs until searchable), after one warm-up request into a throwaway
- * copy. The scratch indices are deleted afterwards.
+ * request from one thread (and again, into a new scratch index, from as many threads as the
+ * stage has requests in flight by default), with external versions as the stage writes them,
+ * then refreshed (the stage's time also runs until searchable), after one warm-up request into a
+ * throwaway copy. The scratch indices are deleted afterwards.
  */
 final class BulkBaseline {
 
@@ -19,8 +21,11 @@ final class BulkBaseline {
   private BulkBaseline() {
   }
 
-  /** Documents/s of raw {@code _bulk} for the marker's documents. */
-  static double rate(BenchContext ctx, String marker) throws Exception {
+  /**
+   * Documents/s of raw {@code _bulk} for the marker's documents, for each number of client
+   * threads (each request from one thread at a time), in that order.
+   */
+  static double[] rates(BenchContext ctx, String marker, int... threads) throws Exception {
     Elastic es = ctx.elastic;
     String live = es.liveIndex();
     String scratch = scratchIndex(ctx);
@@ -42,25 +47,35 @@ final class BulkBaseline {
     } finally {
       es.deleteIndex(warmUp);
     }
+    double[] rates = new double[threads.length];
+    for (int i = 0; i < threads.length; i++) {
+      rates[i] = timed(ctx, docs, bytes, live, scratch, threads[i]);
+    }
+    return rates;
+  }
+
+  private static double timed(BenchContext ctx, List<String> docs, long bytes, String live, String scratch,
+                              int threads) throws Exception {
+    Elastic es = ctx.elastic;
     es.deleteIndex(scratch);
     es.createLike(scratch, live);
     // as for the index stage: not beside the merges of what was written before
     es.awaitNoMerges(StagePhase.MERGE_WAIT);
     try {
-      int failed = 0;
+      AtomicInteger failed = new AtomicInteger();
       CpuMeter cpu = CpuMeter.start(ctx.settings.pids());
       long started = System.nanoTime();
-      for (List<String> chunk : Parallel.chunks(docs, BenchSettings.BATCH_SIZE)) {
-        failed += es.bulk(scratch, String.join("", chunk));
-      }
+      Parallel.each(Parallel.chunks(docs, BenchSettings.BATCH_SIZE), threads,
+          chunk -> failed.addAndGet(es.bulk(scratch, String.join("", chunk))));
       es.refresh(scratch);
       double seconds = BenchContext.seconds(started, System.nanoTime());
       double rate = docs.size() / seconds;
+      String who = threads == 1 ? "one thread" : threads + " threads";
       ctx.report.line("raw _bulk of the same %,d documents (%,d KB as JSON, read back from %s) into a copy of its"
-              + " mappings and settings (after a warm-up request into a throwaway copy), %d per request, one thread, then refresh: %.1f s, %s docs/s%s", docs.size(),
-          bytes / 1024, live, BenchSettings.BATCH_SIZE, seconds, Report.rate(rate),
-          failed > 0 ? ", " + failed + " FAILED items" : "");
-      cpu.line(ctx.report, "document, raw _bulk", docs.size());
+              + " mappings and settings (after a warm-up request into a throwaway copy), %d per request, %s, then"
+              + " refresh: %.1f s, %s docs/s%s", docs.size(), bytes / 1024, live, BenchSettings.BATCH_SIZE, who, seconds,
+          Report.rate(rate), failed.get() > 0 ? ", " + failed.get() + " FAILED items" : "");
+      cpu.line(ctx.report, "document, raw _bulk, " + who, docs.size());
       return rate;
     } finally {
       es.deleteIndex(scratch);
