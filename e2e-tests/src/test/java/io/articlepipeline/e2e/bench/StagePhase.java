@@ -15,6 +15,12 @@ import java.util.OptionalLong;
 final class StagePhase {
 
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(15);
+  /**
+   * How often a stage's lag is asked for while it drains: a stage's time is late by at most this,
+   * and each poll is two requests to the broker on the cores the stage runs on.
+   */
+  static final Duration LAG_POLL = Duration.ofMillis(50);
+
   /** Bulk requests the index stage has in flight by default (pipeline.index.bulk-parallelism). */
   static final int STAGE_REQUESTS_IN_FLIGHT = 2;
 
@@ -155,7 +161,7 @@ final class StagePhase {
       if (now > deadline) {
         return -1;
       }
-      Thread.sleep(20);
+      Thread.sleep(LAG_POLL.toMillis());
     }
   }
 }
