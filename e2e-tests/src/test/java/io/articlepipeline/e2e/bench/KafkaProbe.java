@@ -38,6 +38,8 @@ final class KafkaProbe implements AutoCloseable {
   private final String bootstrap;
   private final String registry;
   private final Admin admin;
+  /** Each lag topic's partitions, asked for once. */
+  private final Map<String, List<TopicPartition>> partitions = new ConcurrentHashMap<>();
 
   KafkaProbe(String bootstrap, String registry) {
     this.bootstrap = bootstrap;
@@ -70,8 +72,6 @@ final class KafkaProbe implements AutoCloseable {
     }
     return lag;
   }
-
-  private final Map<String, List<TopicPartition>> partitions = new ConcurrentHashMap<>();
 
   private List<TopicPartition> partitions(String topic) throws Exception {
     List<TopicPartition> known = partitions.get(topic);
