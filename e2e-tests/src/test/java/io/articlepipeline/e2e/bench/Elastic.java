@@ -61,18 +61,23 @@ final class Elastic {
 
   /**
    * The ids of the marker's documents indexed in the last {@code window} (by their indexedAt) that
-   * are searchable now; only ids come back, so a poll every 100 ms stays cheap.
+   * are searchable now. Only the ids come back, read from the {@code id} field's doc values: asking
+   * for {@code _id} makes Elasticsearch load each hit's stored fields, which live in compressed
+   * blocks with the whole {@code _source} (2,000 hits: 45-65 ms of its CPU a poll, against 7-10 ms
+   * from doc values), so a poll every 100 ms would take a third of a core from the pipeline it
+   * measures.
    */
   List<String> recentIds(String marker, Duration window) throws IOException, InterruptedException {
     ObjectNode body = JSON.createObjectNode();
-    body.put("size", 10_000).put("_source", false).put("track_total_hits", false);
+    body.put("size", 10_000).put("_source", false).put("stored_fields", "_none_").put("track_total_hits", false);
+    body.putArray("docvalue_fields").add("id");
     ObjectNode bool = body.putObject("query").putObject("bool");
     bool.putArray("filter").add(markerQuery(marker))
         .addObject().putObject("range").putObject("indexedAt").put("gte", "now-" + window.toSeconds() + "s");
-    JsonNode hits = send("POST", "/" + READ_ALIAS + "/_search?filter_path=hits.hits._id", body.toString(),
+    JsonNode hits = send("POST", "/" + READ_ALIAS + "/_search?filter_path=hits.hits.fields.id", body.toString(),
         Duration.ofSeconds(10)).path("hits").path("hits");
     List<String> ids = new ArrayList<>(hits.size());
-    hits.forEach(h -> ids.add(h.path("_id").asString()));
+    hits.forEach(h -> ids.add(h.path("fields").path("id").path(0).asString()));
     return ids;
   }
 
