@@ -46,18 +46,7 @@ final class IngestClient {
     this.token = token;
   }
 
-  /** The request of one single POST, built ahead so an open-loop sender only sends it. */
-  HttpRequest singleRequest(Article a) {
-    return HttpRequest.newBuilder(URI.create(base + "/api/articles")).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json(a))).build();
-  }
-
   /** The id ingest gave the article of a 202 answer, else null. */
-  static String acceptedId(HttpResponse<String> response) {
-    return acceptedId(response.statusCode(), response.body());
-  }
-
   private static String acceptedId(int status, String body) {
     if (status != 202) {
       return null;

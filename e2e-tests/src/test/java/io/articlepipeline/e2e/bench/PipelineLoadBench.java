@@ -57,7 +57,7 @@ public final class PipelineLoadBench {
         phase(ctx, "single", () -> SinglePostPhase.run(ctx));
         phase(ctx, "batch", () -> BatchPhase.run(ctx));
         phase(ctx, "stage", () -> StagePhase.run(ctx));
-        phase(ctx, "freshness", () -> FreshnessPhase.run(ctx, http));
+        phase(ctx, "freshness", () -> FreshnessPhase.run(ctx));
       } finally {
         sampler.close(); // the peaks are those of the phases, not of the cleanup
         cleanup(ctx);
