@@ -64,8 +64,8 @@ final class Elastic {
    * are searchable now. Only the ids come back, read from the {@code id} field's doc values: asking
    * for {@code _id} makes Elasticsearch load each hit's stored fields, which live in compressed
    * blocks with the whole {@code _source} (2,000 hits: 45-65 ms of its CPU a poll, against 7-10 ms
-   * from doc values), so a poll every 100 ms would take a third of a core from the pipeline it
-   * measures.
+   * from doc values): polling every 100 ms at 200 articles/s, Elasticsearch spent about 0.45 ms
+   * more CPU per article with {@code _id}, a tenth of a core taken from the pipeline it measures.
    */
   List<String> recentIds(String marker, Duration window) throws IOException, InterruptedException {
     ObjectNode body = JSON.createObjectNode();
