@@ -2,12 +2,14 @@ package io.articlepipeline.index.elastic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,19 +62,43 @@ public class IndexAdmin {
   /**
    * Fields added to the mappings since the write index was created are added to it, so documents
    * carrying them are not rejected (the mappings are strict). A change Elasticsearch cannot apply
-   * in place (a field's type) needs a rebuild; that is logged, and documents keep flowing until then.
+   * in place (a field's type or index options) needs a rebuild: that is logged, the fields the
+   * index lacks are still added one by one, and documents keep flowing with the index's older
+   * definition of the changed fields until then.
    */
   void addNewFields() throws IOException {
     Optional<String> write = writeIndex();
     if (write.isEmpty()) {
       return;
     }
+    String index = write.get();
     try (InputStream in = mappingsJson()) {
-      client.indices().putMapping(p -> p.index(write.get()).withJson(in));
+      client.indices().putMapping(p -> p.index(index).withJson(in));
     } catch (ElasticsearchException e) {
       log.warn("The mappings changed in a way index {} cannot take in place ({}); run ./pipeline reindex",
-          write.get(), e.error().type());
+          index, e.error().reason() != null ? e.error().reason() : e.error().type());
+      addMissingFields(index);
     }
+  }
+
+  /** Puts only the shipped fields {@code index} does not have at all; returns their names. */
+  List<String> addMissingFields(String index) throws IOException {
+    TypeMapping shipped;
+    try (InputStream in = mappingsJson()) {
+      shipped = TypeMapping.of(m -> m.withJson(in));
+    }
+    TypeMapping current = client.indices().getMapping(g -> g.index(index)).get(index).mappings();
+    Map<String, Property> missing = new LinkedHashMap<>();
+    shipped.properties().forEach((name, property) -> {
+      if (!current.properties().containsKey(name)) {
+        missing.put(name, property);
+      }
+    });
+    if (!missing.isEmpty()) {
+      client.indices().putMapping(p -> p.index(index).properties(missing));
+      log.info("Added fields {} to index {}", missing.keySet(), index);
+    }
+    return new ArrayList<>(missing.keySet());
   }
 
   private static InputStream mappingsJson() {

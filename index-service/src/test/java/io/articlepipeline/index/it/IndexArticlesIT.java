@@ -157,6 +157,54 @@ class IndexArticlesIT {
     assertThat(settings.index().refreshInterval().time()).isEqualTo("500ms");
   }
 
+  /**
+   * An index made from an older version of the mappings: a start adds the fields it lacks, though
+   * the shipped mappings also change fields in ways Elasticsearch refuses in place (the tokens'
+   * index options, the organizations' sub-fields), which stay as they were until a rebuild.
+   */
+  @Test
+  void aStartAddsTheFieldsAnOlderIndexLacksWhenOthersCannotChangeInPlace() throws Exception {
+    String prefix = run + "-older-v";
+    io.articlepipeline.index.elastic.IndexLayout layout = new io.articlepipeline.index.elastic.IndexLayout(
+        run + "-older", run + "-older-write", prefix, run + "-older", 1, 0, "500ms");
+    String index = layout.indexName(1);
+    String olderMappings = """
+        {"dynamic": "strict", "properties": {
+          "id": {"type": "keyword"},
+          "tokens": {"type": "text", "analyzer": "whitespace"},
+          "organizations": {"properties": {"name": {"type": "keyword"}, "type": {"type": "keyword"}}}}}""";
+    HttpResponse<String> created = es("PUT", "/" + index, "{\"mappings\": " + olderMappings + ", \"aliases\": {\""
+        + layout.readAlias() + "\": {}, \"" + layout.writeAlias() + "\": {\"is_write_index\": true}}}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    try {
+      new io.articlepipeline.index.elastic.IndexAdmin(
+          app.context.getBean(co.elastic.clients.elasticsearch.ElasticsearchClient.class), layout).ensureLayout();
+
+      JsonNode properties = json.readTree(es("GET", "/" + index + "/_mapping", null).body())
+          .path(index).path("mappings").path("properties");
+      assertThat(properties.has("story")).as(properties.toString()).isTrue();
+      assertThat(properties.has("titleTokens")).as(properties.toString()).isTrue();
+      assertThat(properties.path("keywords").path("enabled").asBoolean(true)).isFalse();
+      // refused in place, kept as they were
+      assertThat(properties.path("tokens").has("index_options")).as(properties.toString()).isFalse();
+      assertThat(properties.path("organizations").path("properties").path("name").has("index")).isFalse();
+      HttpResponse<String> doc = es("PUT", "/" + layout.writeAlias() + "/_doc/a?refresh=true",
+          "{\"id\": \"a\", \"story\": \"s\", \"titleTokens\": \"标题\", \"tokens\": \"志愿 服务\","
+              + " \"keywords\": [{\"text\": \"志愿服务\", \"score\": 0.5}]}");
+      assertThat(doc.statusCode()).as(doc.body()).isEqualTo(201);
+    } finally {
+      es("DELETE", "/" + index, null);
+      es("DELETE", "/_index_template/" + layout.templateName(), null);
+    }
+  }
+
+  private HttpResponse<String> es(String method, String path, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(StackEnv.elasticsearch() + path))
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   @Test
   void badSearchInputGets400NotA500() throws Exception {
     assertThat(get("/api/search?size=100000").statusCode()).isEqualTo(400);
