@@ -117,6 +117,7 @@ class ComposeFileTest {
         boolean known = read.contains(variable) || read.contains(asProperty)
             || paths.contains(asProperty) || paths.contains(variable.toLowerCase().replace('_', '-'))
             || variable.equals("SERVER_PORT")
+            || variable.equals("JAVA_TOOL_OPTIONS") // the JVM's own: options such as the collector
             || relaxedMatch(paths, asProperty);
         if (!known) {
           unknown.add(variable);
