@@ -39,18 +39,15 @@ final class BulkBaseline {
     String live = es.liveIndex();
     String scratch = scratchIndex(ctx);
     Pattern number = markerNumber(marker);
-    List<long[]> order = new ArrayList<>();
-    List<String> scrolled = new ArrayList<>();
+    List<Numbered> scrolled = new ArrayList<>();
     es.scroll(marker, List.of(), hit -> {
       ObjectNode action = JSON.createObjectNode();
       action.putObject("index").put("_id", hit.path("_id").asString())
           .put("version", hit.path("_source").path("revision").asLong(1)).put("version_type", "external_gte");
-      order.add(new long[] {submitted(number, hit.path("_source")), scrolled.size()});
-      scrolled.add(action + "\n" + hit.path("_source") + "\n");
+      scrolled.add(new Numbered(submitted(number, hit.path("_source")), action + "\n" + hit.path("_source") + "\n"));
     });
-    order.sort(Comparator.<long[]>comparingLong(o -> o[0]).thenComparingLong(o -> o[1]));
-    List<String> docs = new ArrayList<>(scrolled.size());
-    order.forEach(o -> docs.add(scrolled.get((int) o[1])));
+    scrolled.sort(Comparator.comparingLong(Numbered::number)); // stable: unnumbered ones last, as scrolled
+    List<String> docs = scrolled.stream().map(Numbered::lines).toList();
     long bytes = docs.stream().mapToLong(String::length).sum();
     // Elasticsearch's first bulk into a new index is slow (its code paths for the mapping still
     // cold): warm up on one request's worth in a throwaway copy, then time a fresh scratch index.
@@ -67,6 +64,10 @@ final class BulkBaseline {
       rates[i] = timed(ctx, docs, bytes, live, scratch, threads[i]);
     }
     return rates;
+  }
+
+  /** A document's action and source lines with its copy number. */
+  private record Numbered(long number, String lines) {
   }
 
   /** The marker line's number ("marker 123"); the tokens are lower case. */

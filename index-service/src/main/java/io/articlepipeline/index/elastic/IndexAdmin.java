@@ -81,8 +81,8 @@ public class IndexAdmin {
     }
   }
 
-  /** Puts only the shipped fields {@code index} does not have at all; returns their names. */
-  List<String> addMissingFields(String index) throws IOException {
+  /** Puts only the shipped fields {@code index} does not have at all. */
+  void addMissingFields(String index) throws IOException {
     TypeMapping shipped;
     try (InputStream in = mappingsJson()) {
       shipped = TypeMapping.of(m -> m.withJson(in));
@@ -98,7 +98,6 @@ public class IndexAdmin {
       client.indices().putMapping(p -> p.index(index).properties(missing));
       log.info("Added fields {} to index {}", missing.keySet(), index);
     }
-    return new ArrayList<>(missing.keySet());
   }
 
   private static InputStream mappingsJson() {
