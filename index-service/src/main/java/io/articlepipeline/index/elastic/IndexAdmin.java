@@ -83,10 +83,7 @@ public class IndexAdmin {
 
   /** Puts only the shipped fields {@code index} does not have at all. */
   void addMissingFields(String index) throws IOException {
-    TypeMapping shipped;
-    try (InputStream in = mappingsJson()) {
-      shipped = TypeMapping.of(m -> m.withJson(in));
-    }
+    TypeMapping shipped = shippedMappings();
     TypeMapping current = client.indices().getMapping(g -> g.index(index)).get(index).mappings();
     Map<String, Property> missing = new LinkedHashMap<>();
     shipped.properties().forEach((name, property) -> {
@@ -100,6 +97,12 @@ public class IndexAdmin {
     }
   }
 
+  private static TypeMapping shippedMappings() throws IOException {
+    try (InputStream in = mappingsJson()) {
+      return TypeMapping.of(m -> m.withJson(in));
+    }
+  }
+
   private static InputStream mappingsJson() {
     InputStream in = IndexAdmin.class.getResourceAsStream(MAPPINGS_RESOURCE);
     if (in == null) {
@@ -110,10 +113,7 @@ public class IndexAdmin {
 
   /** Puts the index template that gives every {@code <prefix>*} index its settings and mappings. */
   public void putTemplate() throws IOException {
-    TypeMapping mappings;
-    try (InputStream in = mappingsJson()) {
-      mappings = TypeMapping.of(m -> m.withJson(in));
-    }
+    TypeMapping mappings = shippedMappings();
     client.indices().putIndexTemplate(p -> p
         .name(layout.templateName())
         .indexPatterns(layout.indexPrefix() + "*")
