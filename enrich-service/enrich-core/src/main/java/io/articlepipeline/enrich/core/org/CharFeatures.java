@@ -36,6 +36,11 @@ public final class CharFeatures {
     for (int i = 0; i < n; i++) {
       c[i + 2] = fold(text.charAt(from + i));
     }
+    // each character's class once (the class template reads three of them at every position)
+    char[] classes = new char[n + 4];
+    for (int p = 0; p < classes.length; p++) {
+      classes[p] = type(c[p]);
+    }
     int t = firstToken;
     int cachedToken = -1;
     long pos = 0;
@@ -69,7 +74,7 @@ public final class CharFeatures {
       out[base + 9] = h(10, l1, r1);
       out[base + 10] = h(11, l2, l1, c0);
       out[base + 11] = h(12, c0, r1, r2);
-      out[base + 12] = h(13, type(l1), type(c0), type(r1));
+      out[base + 12] = h(13, classes[p - 1], classes[p], classes[p + 1]);
       out[base + 13] = h(14, 'b');
       if (word == null) {
         for (int k = 14; k < PER_POSITION; k++) {
