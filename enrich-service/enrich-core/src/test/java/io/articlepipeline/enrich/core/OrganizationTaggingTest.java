@@ -33,6 +33,35 @@ class OrganizationTaggingTest {
   }
 
   @Test
+  void aCompanyWithItsCityInBracketsKeepsItsBrand() {
+    // the brand delimited by the list, or the words before the bracket up to a preposition
+    assertThat(orgs("本次活动由星河互联(上海)信息技术有限公司、善行天下(深圳)文化传播有限公司联合主办。"))
+        .contains("星河互联(上海)信息技术有限公司", "善行天下(深圳)文化传播有限公司")
+        .noneMatch(n -> n.startsWith("上海") || n.startsWith("深圳") || n.startsWith("由"));
+    // a name that already holds its brand is left alone; a verb before the brand is not part of it
+    assertThat(orgs("今天的嘉宾,有请星河互联(上海)信息技术有限公司总经理王明。"))
+        .noneMatch(n -> n.startsWith("有请") || n.startsWith("上海"));
+  }
+
+  @Test
+  void aWireDatelineNamesTheOutlet() {
+    assertThat(orgs("人民网北京3月2日电 (记者 王明)今天,志愿者来到敬老院看望老人。")).contains("人民网");
+    assertThat(orgs("东南网12月3日讯 今天上午,福州市举行志愿服务活动。")).contains("东南网");
+    assertThat(orgs("今年以来全市12月3日电话回访群众。")).isEmpty();
+    // the outlet ends where the place begins; the paper's own voice is no outlet
+    assertThat(orgs("新华网台北8月11日电 今天,两岸志愿者举行交流活动。")).contains("新华网").doesNotContain("新华网台");
+    assertThat(orgs("本报北京3月2日电 今天,志愿者来到敬老院看望老人。")).doesNotContain("本报");
+  }
+
+  @Test
+  void shortFormsOfANameFoundInFullAreNamesToo() {
+    assertThat(orgs("浙江大学今天举行开学典礼。浙大党委常务副书记在典礼上致辞,浙大将新增两个学院。"))
+        .contains("浙江大学", "浙大党委", "浙大");
+    assertThat(orgs("3月9日,香港星海金融有限公司与本市签署协议。星海金融将投资十亿元。"))
+        .contains("香港星海金融有限公司", "星海金融");
+  }
+
+  @Test
   void bareHeadsAreNotOrganizations() {
     assertThat(orgs("当地基金会和宣传部的工作人员参加了活动。")).doesNotContain("基金会", "宣传部");
   }

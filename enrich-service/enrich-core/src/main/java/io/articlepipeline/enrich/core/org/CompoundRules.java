@@ -92,7 +92,66 @@ public final class CompoundRules {
     return newStart;
   }
 
-  private static boolean isPlace(Token tok) {
+  /**
+   * A company whose city is bracketed after its brand (商道向善(北京)咨询有限公司) begins where the
+   * brand does, when the name holds fewer than two of the brand's letters: right after the
+   * punctuation or line start before it, when that is at most eight letters before the bracket
+   * (less a leading verb or function word); else the words before the bracket that can be part
+   * of a name. Otherwise the start is kept.
+   */
+  public static int bracketedCityStart(String text, List<Token> tokens, int start, int end) {
+    if (!text.startsWith("公司", end - 2)) {
+      return start;
+    }
+    int open = text.indexOf('(', start);
+    if (open < 0 || open >= end) {
+      // the name may start inside the bracket (上海)信息技术有限公司)
+      open = text.lastIndexOf('(', start);
+      if (open < 0 || start - open > 5) {
+        return start;
+      }
+    }
+    int close = text.indexOf(')', open);
+    if (close < 0 || close >= end || close - open - 1 < 2 || close - open - 1 > 4) {
+      return start;
+    }
+    if (open - start >= 2) {
+      return start; // the name already holds a brand of two or more letters (鑫视空间(北京)...)
+    }
+    int b = open;
+    while (b > 0 && open - b < MAX_BRAND && Character.isLetterOrDigit(text.charAt(b - 1))) {
+      b--;
+    }
+    if (b < start && (b == 0 || BRAND_DELIMITERS.indexOf(text.charAt(b - 1)) >= 0)) {
+      // not a verb or function word the run starts with (，有请鑫视空间(北京)...)
+      int t = CharFeatures.firstToken(tokens, b);
+      while (t < tokens.size() && tokens.get(t).start() == b && tokens.get(t).end() < open - 1
+          && BRAND_LEAD_STOP.contains(tokens.get(t).pos().substring(0, 1))) {
+        b = tokens.get(t).end();
+        t++;
+      }
+      if (open - b >= 2) {
+        return b;
+      }
+    }
+    // no delimiter before the brand (由星河互联(上海)...): the words before the bracket up to a
+    // preposition, conjunction, particle, pronoun or number (brands may contain verbs: 互联)
+    int t = CharFeatures.firstToken(tokens, open) - 1;
+    int brand = open;
+    while (t >= 0 && tokens.get(t).end() == brand && open - tokens.get(t).start() <= MAX_BRAND
+        && !BRAND_STOP.contains(tokens.get(t).pos().substring(0, 1)) && !tokens.get(t).isPunctuation()) {
+      brand = tokens.get(t).start();
+      t--;
+    }
+    return open - brand >= 2 ? brand : start;
+  }
+
+  private static final int MAX_BRAND = 8;
+  private static final Set<String> BRAND_LEAD_STOP = Set.of("v", "p", "c", "u", "r", "d", "m", "q");
+  private static final Set<String> BRAND_STOP = Set.of("p", "c", "u", "r", "m", "q", "w", "d", "e", "y", "o");
+  private static final String BRAND_DELIMITERS = "\n 、,，;；:：“\"《(（";
+
+  static boolean isPlace(Token tok) {
     String w = tok.word();
     if (tok.pos().equals("ns") || tok.pos().equals("nsf")) {
       return true;

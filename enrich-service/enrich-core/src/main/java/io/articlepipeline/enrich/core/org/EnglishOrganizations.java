@@ -186,7 +186,8 @@ public final class EnglishOrganizations {
       while (start < h && Character.isDigit(run.get(start).text().charAt(0))) {
         start++;
       }
-      while (start < h && (LEADING_NOISE.contains(run.get(start).lower()) || !run.get(start).capitalised())) {
+      while (start < h && (LEADING_NOISE.contains(run.get(start).lower()) || !run.get(start).capitalised())
+          && !(start == 0 && namesThe(text, run.get(start)))) {
         start++;
       }
       if (start < h || start == h && end > h) { // a head alone is no name; Ministry of Education is
@@ -220,6 +221,28 @@ public final class EnglishOrganizations {
 
   /** A head that after a joining "and" names a field, not a second body. */
   private static final String FIELD_HEAD = "services";
+
+  /**
+   * A capitalised "The" after a lower-case word in running text belongs to the name (by The
+   * Salvation Army); at a sentence start or in a title-case headline it does not.
+   */
+  private static boolean namesThe(String text, W the) {
+    if (!the.text().equals("The")) {
+      return false;
+    }
+    int i = the.start() - 1;
+    while (i >= 0 && text.charAt(i) == ' ') {
+      i--;
+    }
+    if (i < 0 || i == the.start() - 1 || !Character.isLowerCase(text.charAt(i))) {
+      return false;
+    }
+    int w = i;
+    while (w > 0 && Character.isLetter(text.charAt(w - 1))) {
+      w--;
+    }
+    return Character.isLowerCase(text.charAt(w));
+  }
 
   /** on, in, at after a name: a time or place follows, not more of the name. */
   private static boolean opensAdjunct(String word) {

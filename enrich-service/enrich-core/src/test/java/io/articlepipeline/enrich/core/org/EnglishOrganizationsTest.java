@@ -57,4 +57,13 @@ class EnglishOrganizationsTest {
     assertThat(names("said the Regional CEO for the Texas Gulf Coast Red Cross."))
         .containsExactly("Texas Gulf Coast Red Cross");
   }
+
+  @Test
+  void aCapitalTheInRunningTextBelongsToTheName() {
+    assertThat(names("Socks were given out by The Salvation Army last year."))
+        .containsExactly("The Salvation Army");
+    // a sentence start or a title-case headline: the article is not part of the name
+    assertThat(names("The Salvation Army said it would help. Help From The Red Cross Arrives"))
+        .containsExactly("Salvation Army", "Red Cross");
+  }
 }
