@@ -75,7 +75,7 @@ final class DefaultArticleEnricher implements ArticleEnricher {
         KEYWORDS);
     String language = request.language() != null && !request.language().isBlank()
         ? request.language() : Languages.detect(a.body());
-    List<Organization> ordered = new ArrayList<>(orgs.values());
+    List<Organization> ordered = shortFormTypes(orgs.values());
     // order of first mention; names only in the title come last
     ordered.sort((x, y) -> Integer.compare(x.start() < 0 ? Integer.MAX_VALUE : x.start(),
         y.start() < 0 ? Integer.MAX_VALUE : y.start()));
@@ -103,6 +103,28 @@ final class DefaultArticleEnricher implements ArticleEnricher {
     AnalysisText keywordTitle = keywordTitle(a.titleText(), a.page());
     List<Token> keywordTitleTokens = keywordTitle == a.titleText() ? a.titleTokens() : segmenter.segment(keywordTitle.text());
     return keywords.candidateFeatures(a.text(), a.tokens(), a.content(), keywordTitle, keywordTitleTokens, a.spans());
+  }
+
+  /**
+   * A name of unknown type inside a longer name of the same page is that body's short form and
+   * takes its type (星海金融 in 香港星海金融有限公司: a company).
+   */
+  static List<Organization> shortFormTypes(java.util.Collection<Organization> orgs) {
+    List<Organization> out = new ArrayList<>(orgs.size());
+    for (Organization o : orgs) {
+      Organization typed = o;
+      if (o.type() == OrganizationType.OTHER) {
+        for (Organization longer : orgs) {
+          if (longer.type() != OrganizationType.OTHER && longer.name().length() > o.name().length()
+              && longer.name().contains(o.name())) {
+            typed = new Organization(o.name(), longer.type(), o.start(), o.end(), o.confidence());
+            break;
+          }
+        }
+      }
+      out.add(typed);
+    }
+    return out;
   }
 
   private void addOrg(Map<String, Organization> orgs, AnalysisText text, OrgSpan s, boolean inBody) {

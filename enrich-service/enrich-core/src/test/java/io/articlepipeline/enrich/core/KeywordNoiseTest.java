@@ -24,6 +24,15 @@ class KeywordNoiseTest {
   }
 
   @Test
+  void aPluralIsTheSamePhrase() {
+    List<String> k = keywords("重阳节志愿者走进敬老院", """
+        重阳节当天,志愿者来到敬老院看望老人们,为老人们表演节目。老人们很开心。
+        志愿者还为老人包饺子,老人们说,感谢志愿者。
+        """);
+    assertThat(k).contains("老人").doesNotContain("老人们");
+  }
+
+  @Test
   void titlesOfOfficeAreNotKeywords() {
     List<String> k = keywords("三方签署战略合作框架协议", """
         上海建工集团总裁、副总裁出席签约仪式。卓越金融总裁致辞,中福实业副总裁介绍合作项目。

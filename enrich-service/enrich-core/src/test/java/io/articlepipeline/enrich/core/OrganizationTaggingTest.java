@@ -54,11 +54,25 @@ class OrganizationTaggingTest {
   }
 
   @Test
+  void aNavigationRowNamingASiteOrMagazineIsAnOutlet() {
+    assertThat(orgs("志愿者来到敬老院看望老人。\n  • 东海网\n\n  • 东海杂志\n互联网\n登录网\n"))
+        .contains("东海网", "东海杂志").doesNotContain("互联网", "登录网");
+  }
+
+  @Test
   void shortFormsOfANameFoundInFullAreNamesToo() {
     assertThat(orgs("浙江大学今天举行开学典礼。浙大党委常务副书记在典礼上致辞,浙大将新增两个学院。"))
         .contains("浙江大学", "浙大党委", "浙大");
     assertThat(orgs("3月9日,香港星海金融有限公司与本市签署协议。星海金融将投资十亿元。"))
         .contains("香港星海金融有限公司", "星海金融");
+  }
+
+  @Test
+  void aShortFormOfUnknownTypeTakesItsLongNamesType() {
+    List<Organization> found = Shared.ENRICHER.enrich(new EnrichmentRequest(null,
+        "3月9日,香港星海金融有限公司与本市签署协议。星海金融将投资十亿元。", null)).organizations();
+    assertThat(found).filteredOn(o -> o.name().equals("星海金融"))
+        .extracting(Organization::type).containsExactly(OrganizationType.COMPANY);
   }
 
   @Test

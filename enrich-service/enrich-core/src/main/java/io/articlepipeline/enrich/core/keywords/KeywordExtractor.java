@@ -251,6 +251,11 @@ public final class KeywordExtractor {
         || c == '-';
   }
 
+  /** 老人 + 们: the plural suffix makes no new phrase (老人们 is 老人, which is a candidate too). */
+  private static boolean plural(Token last) {
+    return last.word().equals("们");
+  }
+
   private Map<String, Candidate> collect(AnalysisText text, List<Token> tokens, boolean[] content,
       AnalysisText titleText, List<Token> title, List<OrgSpan> orgs) {
     Map<String, Candidate> candidates = new HashMap<>(tokens.size() * 4);
@@ -288,7 +293,7 @@ public final class KeywordExtractor {
       verbs[i] += verbs[i - 1];
     }
     candidates(text.text(), tokens, flags, content, (start, end, key, words, first, last) -> {
-      if (inside[start] == 1 || inside[end] == 1) {
+      if (inside[start] == 1 || inside[end] == 1 || plural(last)) {
         return;
       }
       Candidate c = candidates.get(key);
@@ -313,7 +318,7 @@ public final class KeywordExtractor {
     // recurring runs the tag rules above reject; weighted lower than a regular phrase
     repeatedRuns(text.text(), tokens, flags, content, (start, end, key, words, first, last) -> {
       Candidate known = candidates.get(key);
-      if (inside[start] == 1 || inside[end] == 1 || known != null && !known.loose) {
+      if (inside[start] == 1 || inside[end] == 1 || known != null && !known.loose || plural(last)) {
         return;
       }
       Candidate c = known;

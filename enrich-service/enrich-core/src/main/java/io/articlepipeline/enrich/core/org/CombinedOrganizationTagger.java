@@ -82,6 +82,7 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
       }
     }
     sourceLines(text, tokens, candidates);
+    outletRows(text, tokens, candidates);
     candidates.addAll(EnglishOrganizations.find(text));
     List<OrgSpan> known = new ArrayList<>();
     for (Gazetteer.Match m : gazetteer.find(text)) {
@@ -212,6 +213,44 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
       }
     }
     return false;
+  }
+
+  /**
+   * A row of a page's navigation or footer that is just a site or magazine (• 南方网, 中國政府網):
+   * a line of two to four words, 3-10 letters after any bullet, the last word 网 or 杂志, none of
+   * the others a verb, function word or number.
+   */
+  private static void outletRows(String text, List<Token> tokens, List<OrgSpan> out) {
+    int t = 0;
+    for (int from = 0; from < text.length(); ) {
+      int eol = text.indexOf('\n', from);
+      int to = eol < 0 ? text.length() : eol;
+      while (t < tokens.size() && tokens.get(t).end() <= from) {
+        t++;
+      }
+      int first = t;
+      while (first < tokens.size() && tokens.get(first).end() <= to && tokens.get(first).isPunctuation()) {
+        first++;
+      }
+      int last = first;
+      while (last < tokens.size() && tokens.get(last).end() <= to) {
+        last++;
+      }
+      last--;
+      if (last - first >= 1 && last - first <= 3 && first < tokens.size()) {
+        Token head = tokens.get(last);
+        int start = tokens.get(first).start();
+        boolean named = (head.word().equals("网") || head.word().equals("杂志"))
+            && head.end() - start >= 3 && head.end() - start <= 10 && text.substring(head.end(), to).isBlank();
+        for (int k = first; named && k < last; k++) {
+          named = !CompoundRules.isFunctionOrVerb(tokens.get(k));
+        }
+        if (named) {
+          out.add(new OrgSpan(start, head.end(), 0.7, "source"));
+        }
+      }
+      from = to + 1;
+    }
   }
 
   /** A matcher of {@code p} confined to text[from, to) (clamped), seeing the text around it. */

@@ -163,6 +163,11 @@ public final class CompoundRules {
         && Character.isIdeographic(w.charAt(0)) && !tok.pos().startsWith("v") && !tok.pos().equals("r");
   }
 
+  /** A verb, function word, number, pronoun or punctuation: never a word of a name. */
+  static boolean isFunctionOrVerb(Token tok) {
+    return isStop(tok) && !isPlace(tok);
+  }
+
   private static boolean isStop(Token tok) {
     return STOP_POS.contains(tok.pos()) || tok.isPunctuation();
   }

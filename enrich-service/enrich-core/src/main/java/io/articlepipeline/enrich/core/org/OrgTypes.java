@@ -15,7 +15,7 @@ public final class OrgTypes {
       "宣传部", "组织部", "统战部", "共产党", "中共", "共青团", "团中央", "团市委", "团省委", "团县委", "团区委", "妇联",
       "工会", "青联", "文明办"};
   private static final String[] SCHOOL_HEADS = {
-      "大学", "学院", "中学", "小学", "学校", "一中", "二中", "三中", "幼儿园", "研究院", "研究所", "科学院", "工程院", "校",
+      "大学", "学院", "中学", "小学", "完小", "学校", "幼儿园", "研究院", "研究所", "科学院", "工程院", "校",
       "university", "college", "school", "institute"};
   private static final String[] HOSPITAL_HEADS = {"医院", "卫生院", "卫生服务中心", "诊所", "hospital", "clinic"};
   private static final String[] MEDIA_HEADS = {
@@ -51,7 +51,7 @@ public final class OrgTypes {
     if (endsWith(n, HOSPITAL_HEADS)) {
       return OrganizationType.HOSPITAL;
     }
-    if (endsWith(n, SCHOOL_HEADS)) {
+    if (endsWith(n, SCHOOL_HEADS) || numberedSchool(n)) {
       return OrganizationType.SCHOOL;
     }
     if (contains(n, SOCIAL_WORDS)) {
@@ -73,6 +73,13 @@ public final class OrgTypes {
       return OrganizationType.SPORTS_CLUB;
     }
     return OrganizationType.OTHER;
+  }
+
+  /** 彭泽一中, 泰和二小, 十二中: a number and 中 or 小 ending the name. */
+  private static boolean numberedSchool(String n) {
+    int len = n.length();
+    return len >= 3 && (n.charAt(len - 1) == '中' || n.charAt(len - 1) == '小')
+        && "一二三四五六七八九十".indexOf(n.charAt(len - 2)) >= 0;
   }
 
   private static boolean endsWith(String name, String[] heads) {
