@@ -281,7 +281,7 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
       }
     }
     for (OrgSpan c : all) {
-      if (!overlaps(c, taken)) {
+      if (!c.overlapsAny(taken)) {
         taken.add(c);
       }
     }
@@ -289,14 +289,6 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
     return taken;
   }
 
-  private static boolean overlaps(OrgSpan s, List<OrgSpan> taken) {
-    for (OrgSpan t : taken) {
-      if (s.start() < t.end() && t.start() < s.end()) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private static boolean isLatin(String text, OrgSpan s) {
     for (int i = s.start(); i < s.end(); i++) {

@@ -13,4 +13,14 @@ public record OrgSpan(int start, int end, double confidence, String source) {
   public int length() {
     return end - start;
   }
+
+  /** True when this span shares a character with any of {@code spans}. */
+  public boolean overlapsAny(java.util.List<OrgSpan> spans) {
+    for (OrgSpan t : spans) {
+      if (start < t.end && t.start < end) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

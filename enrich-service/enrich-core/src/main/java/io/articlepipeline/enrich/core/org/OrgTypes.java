@@ -79,7 +79,7 @@ public final class OrgTypes {
   private static boolean numberedSchool(String n) {
     int len = n.length();
     return len >= 3 && (n.charAt(len - 1) == '中' || n.charAt(len - 1) == '小')
-        && "一二三四五六七八九十".indexOf(n.charAt(len - 2)) >= 0;
+        && ShortForms.ORDINALS.indexOf(n.charAt(len - 2)) >= 0;
   }
 
   private static boolean endsWith(String name, String[] heads) {

@@ -25,7 +25,8 @@ final class ShortForms {
 
   private static final Set<String> NATION_WORDS = Set.of("中华", "中国", "全国");
   private static final String[] UNITS = {"党委", "党组", "团委", "工会", "校友会"};
-  private static final String ORDINALS = "一二三四五六七八九十";
+  /** The numbers of numbered schools (彭泽一中, 泰和十二中); {@link OrgTypes} reads them too. */
+  static final String ORDINALS = "一二三四五六七八九十";
   private static final String COUNTY_SUFFIXES = "县市区";
   private static final int MIN_REMAINDER = 3;
   /** Longest first: the legal form of a company, which its short form drops. */
@@ -58,7 +59,7 @@ final class ShortForms {
     numberedSchools(text, tokens, found);
     List<OrgSpan> out = new ArrayList<>(names);
     for (OrgSpan s : found) {
-      if (!overlaps(s, out)) {
+      if (!s.overlapsAny(out)) {
         out.add(s);
       }
     }
@@ -223,14 +224,5 @@ final class ShortForms {
   private static String base(OrgSpan s) {
     int plus = s.source().indexOf('+');
     return plus > 0 ? s.source().substring(0, plus) : s.source();
-  }
-
-  private static boolean overlaps(OrgSpan s, List<OrgSpan> taken) {
-    for (OrgSpan t : taken) {
-      if (s.start() < t.end() && t.start() < s.end()) {
-        return true;
-      }
-    }
-    return false;
   }
 }
