@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A text prepared for analysis (Simplified, half-width, pinyin residue removed) that remembers,
+ * A text prepared for analysis (Simplified, half-width, pinyin residue, copy-protection noise and
+ * a hard-wrapped page's line breaks inside sentences removed: {@link SoftWraps}) that remembers,
  * for every analysed character, where it came from in the surface text. Results found in the
  * analysis form are reported in the surface form with surface offsets.
  */
@@ -34,6 +35,9 @@ public final class AnalysisText {
     int n = 0;
     int from = 0;
     List<int[]> skip = new ArrayList<>(Garbage.runs(surface));
+    if (surface.indexOf('\n') >= 0) {
+      skip.addAll(SoftWraps.breaks(surface));
+    }
     if (surface.indexOf('(') >= 0) {
       Matcher m = PINYIN_RESIDUE.matcher(surface);
       for (int at = 0; PINYIN_STARTS.find(m, surface, at); at = m.end()) {

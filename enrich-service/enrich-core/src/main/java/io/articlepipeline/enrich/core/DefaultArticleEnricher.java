@@ -128,7 +128,8 @@ final class DefaultArticleEnricher implements ArticleEnricher {
   }
 
   private void addOrg(Map<String, Organization> orgs, AnalysisText text, OrgSpan s, boolean inBody) {
-    String name = text.surfaceSpan(s.start(), s.end());
+    // as printed (inline artefacts kept), but never across a hard-wrapped page's line break
+    String name = withoutLineBreaks(text.surfaceSpan(s.start(), s.end()));
     if (orgs.containsKey(name)) {
       return;
     }
@@ -138,6 +139,11 @@ final class DefaultArticleEnricher implements ArticleEnricher {
     OrganizationType type = organizations.knownType(analysed);
     orgs.put(name, new Organization(name, type != null ? type : OrgTypes.classify(analysed), start, end,
         s.confidence()));
+  }
+
+  /** The name with the line breaks a hard-wrapped page put into it (SoftWraps) taken out. */
+  static String withoutLineBreaks(String name) {
+    return name.indexOf('\n') < 0 ? name : name.replace("\r\n", "").replace("\n", "");
   }
 
   static String trailingHeadline(String body) {

@@ -29,6 +29,22 @@ class SamplePageEnrichmentTest {
   }
 
   @Test
+  void aHardWrappedCopyOfThePageKeepsTheNamesAndPhrasesItsLineBreaksCut() {
+    String wrapped = io.articlepipeline.text.SoftWraps.hardWrap(SamplePage.text(), 40);
+    Enrichment r = Shared.ENRICHER.enrich(new EnrichmentRequest(null, wrapped, null));
+    List<String> names = r.organizations().stream().map(Organization::name).toList();
+    // the short form and the key phrase are cut by a break somewhere on the wrapped page
+    assertThat(names).contains("郑州市上街区新时代文明实践中心", "上街区新时代文明实践中心", "中国公益报道网");
+    assertThat(names).allSatisfy(n -> assertThat(n).doesNotContain("\n"));
+    assertThat(r.keywords().stream().map(Keyword::text)).contains("新时代文明实践", "志愿服务", "志愿服务队");
+    for (Organization o : r.organizations()) {
+      if (o.start() >= 0) {
+        assertThat(wrapped.substring(o.start(), o.end()).replace("\n", "")).isEqualTo(o.name());
+      }
+    }
+  }
+
+  @Test
   void organizationsCarryTypeAndConfidence() {
     Organization dept = RESULT.organizations().stream()
         .filter(o -> o.name().equals("郑州市上街区委宣传部")).findFirst().orElseThrow();

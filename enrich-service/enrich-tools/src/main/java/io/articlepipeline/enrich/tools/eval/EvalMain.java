@@ -6,6 +6,7 @@ import io.articlepipeline.enrich.core.Enrichment;
 import io.articlepipeline.enrich.core.EnrichmentRequest;
 import io.articlepipeline.enrich.core.Keyword;
 import io.articlepipeline.enrich.core.Organization;
+import io.articlepipeline.text.SoftWraps;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,7 +30,10 @@ import java.util.Set;
  * Options (anywhere): {@code -v} prints per-document misses (for development, contents of eval
  * files only); {@code --no-curated} leaves the hand-written gazetteer out (what the model, the
  * training-derived list and the rules find on pages the list was not written for);
- * {@code --learned-ranker} orders keywords by the learned ranker instead of the hand-weighted score.
+ * {@code --learned-ranker} orders keywords by the learned ranker instead of the hand-weighted score;
+ * {@code --hard-wrap COLUMNS} cuts every line of each text at that many display columns first (Han
+ * and full-width characters two), as text copied from a PDF or an e-mail comes (the gold names,
+ * printed without the breaks, still count).
  */
 public final class EvalMain {
 
@@ -41,8 +45,20 @@ public final class EvalMain {
     boolean verbose = rest.remove("-v");
     boolean noCurated = rest.remove("--no-curated");
     boolean learned = rest.remove("--learned-ranker");
-    if (rest.size() != 2 || !List.of("orgs", "keywords", "reliability").contains(rest.get(0))) {
-      System.out.println("usage: EvalMain [-v] [--no-curated] [--learned-ranker] orgs|keywords|reliability FILE.jsonl");
+    int wrap = 0;
+    int at = rest.indexOf("--hard-wrap");
+    if (at >= 0) {
+      try {
+        wrap = Integer.parseInt(at + 1 < rest.size() ? rest.get(at + 1) : "");
+      } catch (NumberFormatException e) {
+        wrap = -1;
+      }
+      rest.subList(at, Math.min(at + 2, rest.size())).clear();
+    }
+    if (rest.size() != 2 || !List.of("orgs", "keywords", "reliability").contains(rest.get(0)) || wrap < 0
+        || at >= 0 && wrap < 2) {
+      System.out.println("usage: EvalMain [-v] [--no-curated] [--learned-ranker] [--hard-wrap COLUMNS]"
+          + " orgs|keywords|reliability FILE.jsonl");
       System.exit(2);
       return;
     }
@@ -54,6 +70,12 @@ public final class EvalMain {
           + rest.get(0) + " per line");
       System.exit(2);
       return;
+    }
+    if (wrap > 0) {
+      // each page as a PDF or an e-mail would copy it, its lines cut at that many columns
+      for (Map<String, Object> d : docs) {
+        d.put("text", SoftWraps.hardWrap((String) d.get("text"), wrap));
+      }
     }
     ArticleEnricher enricher = ArticleEnrichers.load(null, !noCurated, learned);
     PrintStream out = System.out;
