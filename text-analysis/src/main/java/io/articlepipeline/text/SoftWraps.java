@@ -9,7 +9,8 @@ import java.util.List;
  * (中国红十字 / 基金会在北京…): analysed as they are, no word or name can span them.
  *
  * <p>A break is a wrap when a Han character ends its line and another, or punctuation that closes
- * a clause (。，、」), starts the next one at once (no indent, no blank line), neither line is a label (编辑:, 来源:), and the page is
+ * a clause (。，、」), starts the next one at once (no indent, no blank line), the next line is
+ * no label (编辑:, 来源:), and the page is
  * hard-wrapped: at least {@link #MIN_WRAPS} such lines, most of them
  * ({@link #SAME_WIDTH_SHARE}) of one display width (Han and full-width characters count two
  * columns, others one), give or take {@link #WIDTH_SLACK}, and that width at least
@@ -58,7 +59,7 @@ public final class SoftWraps {
       int end = i > lineStart && s.charAt(i - 1) == '\r' ? i - 1 : i;
       if (end > lineStart && i + 1 < n && isHan(s.charAt(end - 1))
           && (isHan(s.charAt(i + 1)) || CLOSING.indexOf(s.charAt(i + 1)) >= 0)
-          && !label(s, lineStart) && !label(s, i + 1)) {
+          && !label(s, i + 1)) {
         candidates.add(new int[] {end, i + 1});
         widths.add(width(s, lineStart, end));
       }

@@ -12,6 +12,24 @@ class PageCleanupTest {
   }
 
   @Test
+  void aHardWrappedPageIsReadLineByLogicalLine() {
+    String page = "深圳市龙岗区慈善会举办敬老活动\n"
+        + "本次公益活动由深圳市龙岗区慈善会主办,共有20名志愿者参加。活动中志愿者走访了中国红十字基金会和当地敬老院,"
+        + "为老人送去慰问品。\n"
+        + "来源:深圳市龙岗区慈善会官方网站\n"
+        + "编辑:张三";
+    String wrapped = io.articlepipeline.text.SoftWraps.hardWrap(page, 28);
+    assertThat(wrapped).contains("来源:深圳市龙岗区慈善会官方\n网站");
+    Enrichment plain = enrich(page);
+    Enrichment cut = enrich(wrapped);
+    // the source line the wrapper cut is read whole, as are the paragraph's lines (all content)
+    assertThat(plain.page().source()).isEqualTo("深圳市龙岗区慈善会官方网站");
+    assertThat(cut.page().source()).isEqualTo(plain.page().source());
+    assertThat(cut.cleanBody().replace("\n", "")).isEqualTo(plain.cleanBody().replace("\n", ""));
+    assertThat(cut.keywords()).isEqualTo(plain.keywords());
+  }
+
+  @Test
   void repeatedParagraphIsAnalysedOnce() {
     String p = "青岛市慈善总会举办慈善一日捐集中捐赠仪式,爱心企业踊跃参与。";
     assertThat(enrich(p + "\n" + p).cleanBody()).isEqualTo(p);

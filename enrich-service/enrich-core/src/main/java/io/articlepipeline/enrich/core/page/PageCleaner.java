@@ -5,6 +5,7 @@ import io.articlepipeline.text.CharNormalizer;
 import io.articlepipeline.text.Garbage;
 import io.articlepipeline.text.Literals;
 import io.articlepipeline.text.PatternStarts;
+import io.articlepipeline.text.SoftWraps;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,10 +66,13 @@ public final class PageCleaner {
   /** Cleans a page; {@code givenTitle} (nullable) is the headline the submitter supplied. */
   public CleanPage clean(String text, String givenTitle) {
     String page = text == null ? "" : text;
-    List<int[]> spans = splitLines(page);
+    // a hard-wrapped page's lines are cut sentences: a line runs on over such a break, and is read
+    // without it (a credit or source line the wrapper cut is still one line)
+    List<int[]> wraps = page.indexOf('\n') < 0 ? List.of() : SoftWraps.breaks(page);
+    List<int[]> spans = splitLines(page, wraps);
     String[] norm = new String[spans.size()];
     for (int i = 0; i < norm.length; i++) {
-      norm[i] = Garbage.strip(CharNormalizer.normalize(page.subSequence(spans.get(i)[0], spans.get(i)[1])));
+      norm[i] = Garbage.strip(CharNormalizer.normalize(withoutWraps(page, spans.get(i), wraps)));
     }
     String title = blank(givenTitle) ? findTitle(norm, page, spans) : givenTitle.strip();
     String normTitle = title == null ? null : CharNormalizer.normalize(title);
@@ -114,35 +118,79 @@ public final class PageCleaner {
     List<PageLine> lines = new ArrayList<>(norm.length);
     for (int i = 0; i < norm.length; i++) {
       int[] s = spans.get(i);
-      if (bodyFrom[i] > 0 && s[1] - s[0] == norm[i].length()) {
+      int cut = bodyFrom[i] > 0 ? surfaceOffset(s, bodyFrom[i], norm[i].length(), wraps) : -1;
+      if (cut > 0) {
         // credits, then the first paragraph: only the paragraph is content
-        lines.add(new PageLine(s[0], s[0] + bodyFrom[i], false));
-        lines.add(new PageLine(s[0] + bodyFrom[i], s[1], true));
+        lines.add(new PageLine(s[0], cut, false));
+        lines.add(new PageLine(cut, s[1], true));
       } else {
         lines.add(new PageLine(s[0], s[1], content[i]));
       }
     }
     if (title != null && blank(givenTitle)) {
-      title = TITLE_TAIL.matcher(surfaceOf(page, spans, norm, CharNormalizer.normalize(title))).replaceFirst("");
+      title = TITLE_TAIL.matcher(surfaceOf(page, spans, norm, CharNormalizer.normalize(title), wraps)).replaceFirst("");
     }
     return new CleanPage(page, lines, new PageFields(title, category, source, author));
   }
 
-  private static String surfaceOf(String page, List<int[]> spans, String[] norm, String normTitle) {
+  private static String surfaceOf(String page, List<int[]> spans, String[] norm, String normTitle,
+      List<int[]> wraps) {
     for (int i = 0; i < norm.length; i++) {
       if (norm[i].equals(normTitle)) {
-        return Garbage.strip(page.substring(spans.get(i)[0], spans.get(i)[1]));
+        return Garbage.strip(withoutWraps(page, spans.get(i), wraps).toString());
       }
     }
     return normTitle;
   }
 
-  static List<int[]> splitLines(String page) {
+  /**
+   * Where offset {@code at} of a line's text as read (its wrapping breaks left out) lies in the
+   * page; -1 when the text as read is not the line less its breaks (normalisation dropped noise).
+   */
+  private static int surfaceOffset(int[] span, int at, int readLength, List<int[]> wraps) {
+    int out = span[0] + at;
+    int removed = 0;
+    for (int[] w : wraps) {
+      if (w[0] >= span[0] && w[1] <= span[1]) {
+        removed += w[1] - w[0];
+        if (w[0] <= out) {
+          out += w[1] - w[0];
+        }
+      }
+    }
+    return span[1] - span[0] - removed == readLength ? out : -1;
+  }
+
+  /** The line's text with the wrapping breaks inside it left out. */
+  private static CharSequence withoutWraps(String page, int[] span, List<int[]> wraps) {
+    StringBuilder sb = null;
+    int from = span[0];
+    for (int[] w : wraps) {
+      if (w[0] >= span[0] && w[1] <= span[1]) {
+        if (sb == null) {
+          sb = new StringBuilder(span[1] - span[0]);
+        }
+        sb.append(page, from, w[0]);
+        from = w[1];
+      }
+    }
+    return sb == null ? page.subSequence(span[0], span[1]) : sb.append(page, from, span[1]);
+  }
+
+  /** [start, end) of the page's lines, blank ones left out; a line runs on over the given breaks. */
+  static List<int[]> splitLines(String page, List<int[]> wraps) {
+    java.util.Set<Integer> wrapped = new HashSet<>();
+    for (int[] w : wraps) {
+      wrapped.add(w[1] - 1);
+    }
     List<int[]> spans = new ArrayList<>();
     int i = 0;
     int n = page.length();
     while (i <= n) {
       int eol = page.indexOf('\n', i);
+      while (eol >= 0 && wrapped.contains(eol)) {
+        eol = page.indexOf('\n', eol + 1);
+      }
       if (eol < 0) {
         eol = n;
       }
