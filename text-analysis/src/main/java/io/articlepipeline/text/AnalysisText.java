@@ -21,11 +21,13 @@ public final class AnalysisText {
   private final String surface;
   private final String text;
   private final int[] toSurface;
+  private final List<int[]> lineWraps;
 
-  private AnalysisText(String surface, String text, int[] toSurface) {
+  private AnalysisText(String surface, String text, int[] toSurface, List<int[]> lineWraps) {
     this.surface = surface;
     this.text = text;
     this.toSurface = toSurface;
+    this.lineWraps = lineWraps;
   }
 
   /** Prepares the whole of {@code surface}. */
@@ -35,9 +37,8 @@ public final class AnalysisText {
     int n = 0;
     int from = 0;
     List<int[]> skip = new ArrayList<>(Garbage.runs(surface));
-    if (surface.indexOf('\n') >= 0) {
-      skip.addAll(SoftWraps.breaks(surface));
-    }
+    List<int[]> wraps = surface.indexOf('\n') < 0 ? List.of() : List.copyOf(SoftWraps.breaks(surface));
+    skip.addAll(wraps);
     if (surface.indexOf('(') >= 0) {
       Matcher m = PINYIN_RESIDUE.matcher(surface);
       for (int at = 0; PINYIN_STARTS.find(m, surface, at); at = m.end()) {
@@ -55,7 +56,7 @@ public final class AnalysisText {
     map[n] = surface.length();
     int[] trimmed = new int[n + 1];
     System.arraycopy(map, 0, trimmed, 0, n + 1);
-    return new AnalysisText(surface, new String(out, 0, n), trimmed);
+    return new AnalysisText(surface, new String(out, 0, n), trimmed, wraps);
   }
 
   private static int copy(String s, int from, int to, char[] out, int[] map, int n) {
@@ -65,6 +66,14 @@ public final class AnalysisText {
       n++;
     }
     return n;
+  }
+
+  /**
+   * The line breaks left out as a hard-wrapped page's ({@link SoftWraps#breaks}), [start, end) in
+   * the surface text, for whatever else reads the page by its lines.
+   */
+  public List<int[]> lineWraps() {
+    return lineWraps;
   }
 
   /** The analysis form. */

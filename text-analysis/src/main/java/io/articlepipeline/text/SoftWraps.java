@@ -9,15 +9,14 @@ import java.util.List;
  * (中国红十字 / 基金会在北京…): analysed as they are, no word or name can span them.
  *
  * <p>A break is a wrap when a Han character ends its line and another, or punctuation that closes
- * a clause (。，、」), starts the next one at once (no indent, no blank line), the next line is
- * no label (编辑:, 来源:), and the page is
- * hard-wrapped: at least {@link #MIN_WRAPS} such lines, most of them
- * ({@link #SAME_WIDTH_SHARE}) of one display width (Han and full-width characters count two
- * columns, others one), give or take {@link #WIDTH_SLACK}, and that width at least
- * {@link #MIN_WIDTH} (a menu of short items, one per line, is no wrapped text); a line of that width is cut by the
- * wrapper, a shorter one ended where its writer ended it, so only breaks after lines at least
- * that wide (less {@link #SHORT_SLACK} columns, for a character that did not fit) are wraps.
- * Pages typed line by line, whose lines differ in width, keep every break.
+ * a clause (。，、」), starts the next one at once (no indent, no blank line), the next line is no
+ * label (编辑:, 来源:), and the page is hard-wrapped: at least {@link #MIN_WRAPS} such lines,
+ * most of them ({@link #SAME_WIDTH_SHARE}) of one display width (Han and full-width characters
+ * count two columns, others one), give or take {@link #WIDTH_SLACK}, and that width at least
+ * {@link #MIN_WIDTH} (a menu of short items, one per line, is no wrapped text). A line of that
+ * width was cut by the wrapper, a shorter one ended where its writer ended it, so only breaks
+ * after lines at least that wide (less {@link #SHORT_SLACK} columns, for a character that did not
+ * fit) are wraps. Pages typed line by line, whose lines differ in width, keep every break.
  */
 public final class SoftWraps {
 

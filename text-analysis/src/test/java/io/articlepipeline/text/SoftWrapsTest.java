@@ -30,6 +30,8 @@ class SoftWrapsTest {
     AnalysisText text = AnalysisText.of(WRAPPED);
     assertThat(text.text()).isEqualTo(
         "本次公益活动由深圳市龙岗区慈善会主办,共有20名志愿者参加。活动中志愿者走访了中国红十字基金会和当地敬老院。\n编辑:张三");
+    assertThat(text.lineWraps()).hasSize(3);
+    assertThat(AnalysisText.of("深圳市龙岗区慈善会\n举行公益活动").lineWraps()).isEmpty();
     int at = text.text().indexOf("中国红十字基金会");
     assertThat(text.surfaceChars(at, at + 8)).isEqualTo("中国红十字基金会");
     assertThat(text.surfaceSpan(at, at + 8)).isEqualTo("中\n国红十字基金会");

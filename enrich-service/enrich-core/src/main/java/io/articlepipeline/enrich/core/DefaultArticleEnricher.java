@@ -46,9 +46,9 @@ final class DefaultArticleEnricher implements ArticleEnricher {
 
   private Analysis analyse(EnrichmentRequest request) {
     String body = request.body() == null ? "" : request.body();
-    CleanPage page = cleaner.clean(body, request.title());
-    String title = page.fields().title();
     AnalysisText text = AnalysisText.of(body);
+    CleanPage page = cleaner.clean(body, request.title(), text.lineWraps());
+    String title = page.fields().title();
     List<Token> tokens = segmenter.segment(text.text());
     AnalysisText titleText = AnalysisText.of(title == null ? "" : title);
     return new Analysis(body, page, text, tokens, contentMask(text, page), titleText,

@@ -65,10 +65,17 @@ public final class PageCleaner {
 
   /** Cleans a page; {@code givenTitle} (nullable) is the headline the submitter supplied. */
   public CleanPage clean(String text, String givenTitle) {
+    return clean(text, givenTitle, text == null || text.indexOf('\n') < 0 ? List.of() : SoftWraps.breaks(text));
+  }
+
+  /**
+   * As {@link #clean(String, String)}, with the page's wrapping breaks already found
+   * ({@link SoftWraps#breaks}; an analysis of the same text has them).
+   */
+  public CleanPage clean(String text, String givenTitle, List<int[]> wraps) {
     String page = text == null ? "" : text;
     // a hard-wrapped page's lines are cut sentences: a line runs on over such a break, and is read
     // without it (a credit or source line the wrapper cut is still one line)
-    List<int[]> wraps = page.indexOf('\n') < 0 ? List.of() : SoftWraps.breaks(page);
     List<int[]> spans = splitLines(page, wraps);
     String[] norm = new String[spans.size()];
     for (int i = 0; i < norm.length; i++) {
@@ -179,7 +186,7 @@ public final class PageCleaner {
 
   /** [start, end) of the page's lines, blank ones left out; a line runs on over the given breaks. */
   static List<int[]> splitLines(String page, List<int[]> wraps) {
-    java.util.Set<Integer> wrapped = new HashSet<>();
+    Set<Integer> wrapped = new HashSet<>();
     for (int[] w : wraps) {
       wrapped.add(w[1] - 1);
     }
