@@ -163,6 +163,10 @@ public class ReprocessService {
 
   /** The reprocess's phase and the group's progress since the last rewind (the plain lag before one). */
   public ReprocessProgress progress() {
+    // the rewind first, then the offsets: a call that began before the run rewound has no rewind
+    // and reads the plain lag (0 before a rewind), which must not count as the run caught up, and
+    // offsets read after the rewind was recorded are those of the rewound group or later
+    Rewind rewind = last.get();
     ClusterOffsets offsets = reader.read(List.of(topic), List.of(group));
     List<PartitionOffsets> partitions = offsets.topics().getOrDefault(topic, List.of());
     Map<Integer, Long> start = new HashMap<>();
@@ -174,10 +178,10 @@ public class ReprocessService {
     GroupOffsets g = offsets.group(group).orElse(null);
     Map<Integer, Long> committed = g == null ? Map.of() : g.committed().getOrDefault(topic, Map.of());
     ReprocessProgress p = ReprocessProgress.of(group, topic, g == null ? LagCalculator.NOT_FOUND : g.state(),
-        g == null ? 0 : g.members(), last.get(), committed, start, end);
-    if (phase == Phase.CATCHING_UP && p.caughtUp()) {
+        g == null ? 0 : g.members(), rewind, committed, start, end);
+    if (phase == Phase.CATCHING_UP && rewind != null && p.caughtUp()) {
       synchronized (this) {
-        if (phase == Phase.CATCHING_UP) {
+        if (phase == Phase.CATCHING_UP && last.get() == rewind) {
           phase = Phase.DONE;
           log.info("Reprocess of group={}: caught up", group);
         }

@@ -120,9 +120,13 @@ class ReprocessServiceTest {
       return REWIND;
     });
     committed = 10;
-    when(reader.read(any(), any())).thenAnswer(i -> new ClusterOffsets(Instant.EPOCH,
-        Map.of(TOPIC, List.of(new PartitionOffsets(0, 0, 10))),
-        List.of(new GroupOffsets(GROUP, "STABLE", 1, Map.of(TOPIC, Map.of(0, committed)), Set.of(TOPIC)))));
+    when(reader.read(any(), any())).thenAnswer(i -> offsets(committed));
+  }
+
+  /** The topic's one partition (offsets 0-10) and the group with {@code committedOffset}. */
+  private static ClusterOffsets offsets(long committedOffset) {
+    return new ClusterOffsets(Instant.EPOCH, Map.of(TOPIC, List.of(new PartitionOffsets(0, 0, 10))),
+        List.of(new GroupOffsets(GROUP, "STABLE", 1, Map.of(TOPIC, Map.of(0, committedOffset)), Set.of(TOPIC))));
   }
 
   private static MemberDescription member() {
@@ -165,6 +169,27 @@ class ReprocessServiceTest {
     assertThat(done.phase()).isEqualTo("done");
     assertThat(done.caughtUp()).isTrue();
     assertThat(done.percent()).isEqualTo(100.0);
+  }
+
+  @Test
+  void offsetsReadBeforeTheRewindNeverCountAsCaughtUp() throws Exception {
+    when(rewinder.members(GROUP)).thenReturn(List.of());
+    service.start();
+    // a status read under way while the run stops, rewinds and resumes: the offsets it got are
+    // the group's from before the rewind (all read: lag 0)
+    when(reader.read(any(), any())).thenAnswer(i -> {
+      long before = committed;
+      runQueued();
+      return offsets(before);
+    });
+    assertThat(service.progress().phase()).isEqualTo("catching up");
+    when(reader.read(any(), any())).thenAnswer(i -> offsets(committed));
+    ReprocessProgress after = service.progress();
+    assertThat(after.phase()).isEqualTo("catching up");
+    assertThat(after.toReprocess()).isEqualTo(10);
+    assertThat(after.reprocessed()).isZero();
+    committed = 10;
+    assertThat(service.progress().phase()).isEqualTo("done");
   }
 
   @Test
