@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -92,12 +93,12 @@ class SubmitPageIT {
     assertThat(bodyText()).isEqualTo(page);
     driver.findElement(By.id("send")).click();
     WebElement accepted = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#form-message .ok")));
-    String id = driver.findElement(By.cssSelector("#submissions tbody tr")).getAttribute("data-id");
+    String[] row = newestRow("郑州上街区:用好文明实践阵地");
+    String id = row[0];
     submitted.add(id);
     assertThat(accepted.getText()).contains(id);
     assertThat(bodyText()).isEmpty();
-    assertThat(driver.findElement(By.cssSelector("#submissions tbody tr")).getText())
-        .contains("郑州上街区:用好文明实践阵地");
+    assertThat(row[1]).contains("郑州上街区:用好文明实践阵地");
     screenshot("1-accepted");
 
     new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(
@@ -160,16 +161,34 @@ class SubmitPageIT {
     driver.findElement(By.id("url")).clear();
     driver.findElement(By.id("send")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#form-message .ok")));
-    WebElement row = driver.findElement(By.cssSelector("#submissions tbody tr"));
-    submitted.add(row.getAttribute("data-id"));
     // the title is shown as the submitter typed it, markup as text
-    assertThat(row.getText()).contains(title);
+    String[] row = newestRow(title);
+    submitted.add(row[0]);
+    assertThat(row[1]).contains(title);
     new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#submissions tr[data-id='" + row.getAttribute("data-id") + "'] [data-status=indexed]")));
+        By.cssSelector("#submissions tr[data-id='" + row[0] + "'] [data-status=indexed]")));
     assertThat(driver.findElements(By.cssSelector("#submissions img, #submissions script, #submissions b, #form-message img")))
         .isEmpty();
     assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined")).isEqualTo(true);
     screenshot("4-markup");
+  }
+
+  /**
+   * The newest submission row's id and text, read together once its text contains
+   * {@code containing}: the page re-renders the table as statuses arrive, so a row found may be
+   * gone by the next call (a stale element), and is then looked up again.
+   */
+  private String[] newestRow(String containing) {
+    return wait.until(d -> {
+      try {
+        WebElement r = d.findElement(By.cssSelector("#submissions tbody tr"));
+        String text = r.getText();
+        String id = r.getAttribute("data-id");
+        return text.contains(containing) ? new String[] {id, text} : null;
+      } catch (StaleElementReferenceException e) {
+        return null;
+      }
+    });
   }
 
   private void login(String value) {
