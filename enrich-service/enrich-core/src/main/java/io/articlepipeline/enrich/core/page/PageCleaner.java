@@ -77,9 +77,10 @@ public final class PageCleaner {
     // a hard-wrapped page's lines are cut sentences: a line runs on over such a break, and is read
     // without it (a credit or source line the wrapper cut is still one line)
     List<int[]> spans = splitLines(page, wraps);
+    List<List<int[]>> inLine = wrapsByLine(spans, wraps);
     String[] norm = new String[spans.size()];
     for (int i = 0; i < norm.length; i++) {
-      norm[i] = Garbage.strip(CharNormalizer.normalize(withoutWraps(page, spans.get(i), wraps)));
+      norm[i] = Garbage.strip(CharNormalizer.normalize(withoutWraps(page, spans.get(i), inLine.get(i))));
     }
     String title = blank(givenTitle) ? findTitle(norm, page, spans) : givenTitle.strip();
     String normTitle = title == null ? null : CharNormalizer.normalize(title);
@@ -125,7 +126,7 @@ public final class PageCleaner {
     List<PageLine> lines = new ArrayList<>(norm.length);
     for (int i = 0; i < norm.length; i++) {
       int[] s = spans.get(i);
-      int cut = bodyFrom[i] > 0 ? surfaceOffset(s, bodyFrom[i], norm[i].length(), wraps) : -1;
+      int cut = bodyFrom[i] > 0 ? surfaceOffset(s, bodyFrom[i], norm[i].length(), inLine.get(i)) : -1;
       if (cut > 0) {
         // credits, then the first paragraph: only the paragraph is content
         lines.add(new PageLine(s[0], cut, false));
@@ -135,51 +136,68 @@ public final class PageCleaner {
       }
     }
     if (title != null && blank(givenTitle)) {
-      title = TITLE_TAIL.matcher(surfaceOf(page, spans, norm, CharNormalizer.normalize(title), wraps)).replaceFirst("");
+      title = TITLE_TAIL.matcher(surfaceOf(page, spans, norm, CharNormalizer.normalize(title), inLine)).replaceFirst("");
     }
     return new CleanPage(page, lines, new PageFields(title, category, source, author));
   }
 
   private static String surfaceOf(String page, List<int[]> spans, String[] norm, String normTitle,
-      List<int[]> wraps) {
+      List<List<int[]>> inLine) {
     for (int i = 0; i < norm.length; i++) {
       if (norm[i].equals(normTitle)) {
-        return Garbage.strip(withoutWraps(page, spans.get(i), wraps).toString());
+        return Garbage.strip(withoutWraps(page, spans.get(i), inLine.get(i)).toString());
       }
     }
     return normTitle;
   }
 
   /**
+   * The wrapping breaks inside each line, in line order: lines and breaks are both in page order,
+   * so one pass over each (a page of many cut lines is not scanned once per line).
+   */
+  private static List<List<int[]>> wrapsByLine(List<int[]> spans, List<int[]> wraps) {
+    List<List<int[]>> out = new ArrayList<>(spans.size());
+    int k = 0;
+    for (int[] span : spans) {
+      while (k < wraps.size() && wraps.get(k)[0] < span[0]) {
+        k++;
+      }
+      int from = k;
+      while (k < wraps.size() && wraps.get(k)[1] <= span[1]) {
+        k++;
+      }
+      out.add(from == k ? List.of() : wraps.subList(from, k));
+    }
+    return out;
+  }
+
+  /**
    * Where offset {@code at} of a line's text as read (its wrapping breaks left out) lies in the
    * page; -1 when the text as read is not the line less its breaks (normalisation dropped noise).
+   * {@code wraps}: the breaks inside this line ({@link #wrapsByLine}).
    */
   private static int surfaceOffset(int[] span, int at, int readLength, List<int[]> wraps) {
     int out = span[0] + at;
     int removed = 0;
     for (int[] w : wraps) {
-      if (w[0] >= span[0] && w[1] <= span[1]) {
-        removed += w[1] - w[0];
-        if (w[0] <= out) {
-          out += w[1] - w[0];
-        }
+      removed += w[1] - w[0];
+      if (w[0] <= out) {
+        out += w[1] - w[0];
       }
     }
     return span[1] - span[0] - removed == readLength ? out : -1;
   }
 
-  /** The line's text with the wrapping breaks inside it left out. */
+  /** The line's text with the wrapping breaks inside it ({@link #wrapsByLine}) left out. */
   private static CharSequence withoutWraps(String page, int[] span, List<int[]> wraps) {
     StringBuilder sb = null;
     int from = span[0];
     for (int[] w : wraps) {
-      if (w[0] >= span[0] && w[1] <= span[1]) {
-        if (sb == null) {
-          sb = new StringBuilder(span[1] - span[0]);
-        }
-        sb.append(page, from, w[0]);
-        from = w[1];
+      if (sb == null) {
+        sb = new StringBuilder(span[1] - span[0]);
       }
+      sb.append(page, from, w[0]);
+      from = w[1];
     }
     return sb == null ? page.subSequence(span[0], span[1]) : sb.append(page, from, span[1]);
   }
