@@ -102,6 +102,28 @@ class OrganizationTaggingTest {
   }
 
   @Test
+  void englishNamesWithoutAHeadAreFoundByWhatSurroundsThem() {
+    assertThat(orgs("Alexion Pharmaceuticals launched its day of service in partnership with Points of Light."
+        + " Over 300 volunteers from Alexion’s headquarters helped, and Altria employees joined in."
+        + " “It matters,” said Sidney Falken, chief branding officer, HanesBrands."))
+        .contains("Alexion Pharmaceuticals", "Points of Light", "Alexion", "Altria", "HanesBrands");
+  }
+
+  @Test
+  void anEnglishPageOfManyNamesIsTaggedInOnePass() {
+    // 10,000 names found by context and mentioned again: merging the candidates pair by pair
+    // would compare some 10^8 pairs
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 10_000; i++) {
+      String name = "Firm" + Integer.toString(i, 26).replaceAll("[0-9]", "x") + "o";
+      text.append("Today the ").append(name).append(" employees met, and ").append(name).append(" said so. ");
+    }
+    List<String> names = Shared.ENRICHER.enrich(new EnrichmentRequest(null, text.toString(), "en"))
+        .organizations().stream().map(Organization::name).toList();
+    assertThat(names).contains("Firmxo", "Firmekfo");
+  }
+
+  @Test
   void sourceLineNamesTheOutlet() {
     assertThat(orgs("来源:掌上衡阳 (记者金明达)\n重阳节当天,志愿者来到敬老院看望老人。")).contains("掌上衡阳");
   }

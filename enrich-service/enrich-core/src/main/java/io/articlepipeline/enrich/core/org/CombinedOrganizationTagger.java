@@ -83,10 +83,16 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
     }
     sourceLines(text, tokens, candidates);
     outletRows(text, tokens, candidates);
-    candidates.addAll(EnglishOrganizations.find(text));
+    List<OrgSpan> headed = EnglishOrganizations.find(text);
+    candidates.addAll(headed);
     List<OrgSpan> known = new ArrayList<>();
     for (Gazetteer.Match m : gazetteer.find(text)) {
       known.add(new OrgSpan(m.start(), m.end(), 0.9, "gazetteer"));
+    }
+    if (english) {
+      List<OrgSpan> named = new ArrayList<>(headed);
+      named.addAll(known);
+      candidates.addAll(EnglishContextNames.find(text, named));
     }
     List<OrgSpan> merged = merge(candidates, known);
     List<OrgSpan> names = new ArrayList<>(merged.size());
@@ -260,35 +266,52 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
   }
 
   /**
-   * Known names always count; other candidates are taken longest first and dropped where they
-   * overlap something already taken.
+   * Known names always count unless a longer candidate contains them; other candidates are taken
+   * longest first and dropped where they overlap something already taken. Linear in the names
+   * and the text (a page of tens of thousands of names is no pair-by-pair comparison).
    */
   private static List<OrgSpan> merge(List<OrgSpan> candidates, List<OrgSpan> known) {
     List<OrgSpan> all = new ArrayList<>(candidates);
     all.sort((a, b) -> a.length() != b.length() ? Integer.compare(b.length(), a.length())
         : Double.compare(b.confidence(), a.confidence()));
-    List<OrgSpan> taken = new ArrayList<>();
+    int size = 1;
+    for (OrgSpan s : all) {
+      size = Math.max(size, s.end() + 1);
+    }
     for (OrgSpan k : known) {
-      boolean inside = false;
-      for (OrgSpan c : all) {
-        if (c.start() <= k.start() && c.end() >= k.end() && c.length() > k.length()) {
-          inside = true;
-          break;
-        }
-      }
-      if (!inside) {
+      size = Math.max(size, k.end() + 1);
+    }
+    // a candidate contains k and is longer: it starts before k and reaches k's end, or starts
+    // where k starts and ends after it
+    int[] endBefore = new int[size + 1]; // max end of the candidates starting before i
+    int[] endAt = new int[size]; // max end of the candidates starting at i
+    for (OrgSpan c : all) {
+      endAt[c.start()] = Math.max(endAt[c.start()], c.end());
+    }
+    for (int i = 1; i <= size; i++) {
+      endBefore[i] = Math.max(endBefore[i - 1], endAt[i - 1]);
+    }
+    List<OrgSpan> taken = new ArrayList<>();
+    boolean[] used = new boolean[size];
+    for (OrgSpan k : known) {
+      if (endBefore[k.start()] < k.end() && endAt[k.start()] <= k.end()) {
         taken.add(k);
+        java.util.Arrays.fill(used, k.start(), k.end(), true);
       }
     }
     for (OrgSpan c : all) {
-      if (!c.overlapsAny(taken)) {
+      boolean free = true;
+      for (int i = c.start(); i < c.end() && free; i++) {
+        free = !used[i];
+      }
+      if (free) {
         taken.add(c);
+        java.util.Arrays.fill(used, c.start(), c.end(), true);
       }
     }
     taken.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return taken;
   }
-
 
   private static boolean isLatin(String text, OrgSpan s) {
     for (int i = s.start(); i < s.end(); i++) {

@@ -111,6 +111,11 @@ public final class EnglishOrganizations {
     return false;
   }
 
+  /** A word that ends an organization's name (lower case): foundation, inc., university, ... */
+  static boolean isHead(String lower) {
+    return HEADS.contains(lower);
+  }
+
   private static boolean isAbbreviation(String w) {
     String l = w.toLowerCase(Locale.ROOT);
     return l.equals("inc.") || l.equals("corp.") || l.equals("co.") || l.equals("ltd.") || l.equals("st.")
@@ -183,6 +188,15 @@ public final class EnglishOrganizations {
           break;
         }
       }
+      // "Invisible People and Covenant House": two names, the left one without a head; but
+      // "William and Flora Hewlett Foundation", "John D. and Catherine T. MacArthur Foundation"
+      for (int k = h - 1; k > start + 1; k--) {
+        String c = run.get(k).text();
+        if ((c.equals("and") || c.equals("&")) && leftIsAName(run, start, k)) {
+          start = k + 1;
+          break;
+        }
+      }
       while (start < h && Character.isDigit(run.get(start).text().charAt(0))) {
         start++;
       }
@@ -242,6 +256,30 @@ public final class EnglishOrganizations {
       w--;
     }
     return Character.isLowerCase(text.charAt(w));
+  }
+
+  /**
+   * Whether run[from, and) is a name of its own before an "and": at least two capitalised words
+   * that are neither leading noise nor initials (a founder's first name, or a name with an
+   * initial, is part of a foundation's name).
+   */
+  private static boolean leftIsAName(List<W> run, int from, int and) {
+    int words = 0;
+    for (int k = from; k < and; k++) {
+      W w = run.get(k);
+      if (!w.capitalised() || LEADING_NOISE.contains(w.lower())) {
+        continue;
+      }
+      String t = w.text();
+      if (t.endsWith("'s") || t.endsWith("’s")) {
+        return false; // Ceruti’s Banquet and Event Center: one place's name
+      }
+      if (t.length() == 1 || t.length() == 2 && t.charAt(1) == '.') {
+        return false;
+      }
+      words++;
+    }
+    return words >= 2;
   }
 
   /** on, in, at after a name: a time or place follows, not more of the name. */

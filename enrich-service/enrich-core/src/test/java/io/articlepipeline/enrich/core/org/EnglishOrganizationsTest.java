@@ -33,6 +33,18 @@ class EnglishOrganizationsTest {
   }
 
   @Test
+  void aNameWithoutAHeadBeforeAndIsNotPartOfTheNextName() {
+    assertThat(names("It works with agencies including Invisible People and Covenant House."))
+        .containsExactly("Covenant House");
+    assertThat(names("Dinner was at Ceruti’s Banquet and Event Center on Friday."))
+        .containsExactly("Ceruti’s Banquet and Event Center");
+    assertThat(names("Donors: the William and Flora Hewlett Foundation, the John D. and Catherine T. MacArthur"
+        + " Foundation and the Bill & Melinda Gates Foundation."))
+        .containsExactly("William and Flora Hewlett Foundation", "John D. and Catherine T. MacArthur Foundation",
+            "Bill & Melinda Gates Foundation");
+  }
+
+  @Test
   void aTimeOrPlaceAfterTheNameIsNotPartOfIt() {
     assertThat(names("The Carnegie Corporation of New York on Tuesday announced grants."))
         .containsExactly("Carnegie Corporation of New York");
