@@ -124,6 +124,18 @@ class OrganizationTaggingTest {
   }
 
   @Test
+  void anItemOfAListOfNamesIsANameToo() {
+    assertThat(orgs("在小米推出芯片之前,全球范围内只有华为、三星、苹果三家公司同时做芯片和手机。"))
+        .contains("华为", "三星", "苹果");
+  }
+
+  @Test
+  void aListThatIsNotMostlyNamesAddsNothing() {
+    assertThat(orgs("办理安监局、建设厅、电工、塔吊司机、叉车、焊工等证书。")).doesNotContain("电工", "叉车", "焊工");
+    assertThat(orgs("中国移动、中国联通、张伟等三家单位的代表出席。")).doesNotContain("张伟");
+  }
+
+  @Test
   void sourceLineNamesTheOutlet() {
     assertThat(orgs("来源:掌上衡阳 (记者金明达)\n重阳节当天,志愿者来到敬老院看望老人。")).contains("掌上衡阳");
   }

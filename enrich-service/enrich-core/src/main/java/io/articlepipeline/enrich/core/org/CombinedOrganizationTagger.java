@@ -103,7 +103,7 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
       }
     }
     List<OrgSpan> out = new ArrayList<>(names.size());
-    for (OrgSpan s : ShortForms.add(text, tokens, names)) {
+    for (OrgSpan s : ShortForms.add(text, tokens, ListNames.add(text, tokens, names))) {
       if (!insideCitedTitle(text, s)) {
         out.add(calibration.apply(s));
       }
