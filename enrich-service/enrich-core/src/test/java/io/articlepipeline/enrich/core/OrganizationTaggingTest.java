@@ -124,6 +124,28 @@ class OrganizationTaggingTest {
   }
 
   @Test
+  void aChinesePageOfManyNamesIsTaggedInOnePass() {
+    // 8,000 names, each with a short form and a cited title: searching the page once per short
+    // form, or looking back for a 《 from every name, would compare some 10^9 characters
+    String han = "安宝春德恩福刚海和华惠吉嘉金锦康乐丽林龙美明宁平琪庆荣瑞善盛顺泰天婷伟文祥欣新信兴秀雅阳怡永勇友宇玉元悦云泽振志智忠";
+    StringBuilder text = new StringBuilder("《年度报告》\n");
+    for (int i = 0; i < 8_000; i++) {
+      String x = "" + han.charAt(i % han.length()) + han.charAt(i / han.length() % han.length());
+      text.append("中华").append(x).append("慈善基金会今天宣布,").append(x).append("慈善基金会将捐款。\n");
+    }
+    List<String> names = Shared.ENRICHER.enrich(new EnrichmentRequest(null, text.toString(), "zh"))
+        .organizations().stream().map(Organization::name).toList();
+    assertThat(names).contains("中华安安慈善基金会", "安安慈善基金会");
+  }
+
+  @Test
+  void aNameInsideACitedDocumentTitleIsNoMentionButAnOutletTitleIs() {
+    List<String> names = orgs("各区认真落实《北京市人民政府办公厅关于印发2024年政务公开工作要点的通知》。"
+        + "据《公益时报》报道,北京市慈善协会开展活动。");
+    assertThat(names).contains("公益时报", "北京市慈善协会").doesNotContain("北京市人民政府办公厅");
+  }
+
+  @Test
   void anItemOfAListOfNamesIsANameToo() {
     assertThat(orgs("在小米推出芯片之前,全球范围内只有华为、三星、苹果三家公司同时做芯片和手机。"))
         .contains("华为", "三星", "苹果");

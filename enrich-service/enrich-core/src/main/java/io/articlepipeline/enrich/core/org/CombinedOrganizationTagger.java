@@ -103,8 +103,9 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
       }
     }
     List<OrgSpan> out = new ArrayList<>(names.size());
+    CitedTitles titles = CitedTitles.of(text);
     for (OrgSpan s : ShortForms.add(text, tokens, ListNames.add(text, tokens, names))) {
-      if (!insideCitedTitle(text, s)) {
+      if (!titles.inside(s)) {
         out.add(calibration.apply(s));
       }
     }
@@ -127,18 +128,56 @@ public final class CombinedOrganizationTagger implements OrganizationTagger {
     return s.end() - start >= 2 ? new OrgSpan(start, s.end(), s.confidence(), s.source()) : null;
   }
 
-  /** Names inside a cited document title (《…关于…的通知》) are not mentions of the issuer. */
-  private static boolean insideCitedTitle(String text, OrgSpan s) {
-    int open = text.lastIndexOf('《', s.start());
-    if (open < 0) {
-      return false;
+  /**
+   * Names inside a cited document title (《…关于…的通知》) are not mentions of the issuer; the
+   * whole title as a name (《公益时报》) is the outlet itself. For each offset, the last 《 and the
+   * last 》 before it and the first 》 after it, found once per text.
+   */
+  private record CitedTitles(String text, int[] lastOpen, int[] lastClose, int[] nextClose) {
+    static final CitedTitles NONE = new CitedTitles(null, null, null, null);
+
+    static CitedTitles of(String text) {
+      if (text.indexOf('《') < 0) {
+        return NONE;
+      }
+      int n = text.length();
+      int[] lastOpen = new int[n + 1]; // last 《 at or before i
+      int[] lastClose = new int[n + 1]; // last 》 at or before i
+      int[] nextClose = new int[n + 1]; // first 》 at or after i
+      int open = -1;
+      int close = -1;
+      for (int i = 0; i < n; i++) {
+        if (text.charAt(i) == '《') {
+          open = i;
+        } else if (text.charAt(i) == '》') {
+          close = i;
+        }
+        lastOpen[i] = open;
+        lastClose[i] = close;
+      }
+      lastOpen[n] = open;
+      lastClose[n] = close;
+      nextClose[n] = -1;
+      for (int i = n - 1; i >= 0; i--) {
+        nextClose[i] = text.charAt(i) == '》' ? i : nextClose[i + 1];
+      }
+      return new CitedTitles(text, lastOpen, lastClose, nextClose);
     }
-    int close = text.indexOf('》', open);
-    if (close < s.end() || text.lastIndexOf('》', s.start() - 1) > open) {
-      return false;
+
+    boolean inside(OrgSpan s) {
+      if (text == null) {
+        return false;
+      }
+      int open = lastOpen[s.start()];
+      if (open < 0) {
+        return false;
+      }
+      int close = nextClose[open];
+      if (close < s.end() || s.start() > 0 && lastClose[s.start() - 1] > open) {
+        return false;
+      }
+      return !(open + 1 == s.start() && close == s.end());
     }
-    // the whole title is the name (《公益时报》): that is the outlet itself
-    return !(open + 1 == s.start() && close == s.end());
   }
 
   private static OrgSpan extend(String text, List<Token> tokens, OrgSpan s) {

@@ -48,19 +48,28 @@ final class ShortForms {
       universityAbbreviation(text, tokens, name, forms);
     }
     List<OrgSpan> found = new ArrayList<>();
-    for (Map.Entry<String, OrgSpan> f : forms.entrySet()) {
-      String form = f.getKey();
-      for (int at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
-        if (startsWord(tokens, at) && !followedByWordPart(text, at + form.length()) && !afterPlace(tokens, at)) {
-          found.add(new OrgSpan(at, at + form.length(), f.getValue().confidence(), base(f.getValue()) + "+short"));
-        }
+    List<Map.Entry<String, OrgSpan>> formList = new ArrayList<>(forms.entrySet());
+    for (long hit : occurrences(text, formList)) {
+      Map.Entry<String, OrgSpan> f = formList.get((int) (hit >>> 32));
+      int at = (int) hit;
+      if (startsWord(tokens, at) && !followedByWordPart(text, at + f.getKey().length()) && !afterPlace(tokens, at)) {
+        found.add(new OrgSpan(at, at + f.getKey().length(), f.getValue().confidence(), base(f.getValue()) + "+short"));
       }
     }
     numberedSchools(text, tokens, found);
     List<OrgSpan> out = new ArrayList<>(names);
+    boolean[] taken = new boolean[text.length() + 1];
+    for (OrgSpan s : names) {
+      java.util.Arrays.fill(taken, s.start(), s.end(), true);
+    }
     for (OrgSpan s : found) {
-      if (!s.overlapsAny(out)) {
+      boolean free = true;
+      for (int i = s.start(); i < s.end() && free; i++) {
+        free = !taken[i];
+      }
+      if (free) {
         out.add(s);
+        java.util.Arrays.fill(taken, s.start(), s.end(), true);
       }
     }
     out.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -68,6 +77,62 @@ final class ShortForms {
       out.set(i, withUnit(text, out.get(i), i + 1 < out.size() ? out.get(i + 1).start() : text.length()));
     }
     return out;
+  }
+
+  /**
+   * Every occurrence of every form, as (form index << 32 | offset), ordered by form, then offset.
+   * Beyond a few forms, one pass over the text, each position looked up by its first two (forms
+   * of two characters) or three characters, so a page of thousands of names is not searched once
+   * per name.
+   */
+  private static long[] occurrences(String text, List<Map.Entry<String, OrgSpan>> forms) {
+    if (forms.size() <= FEW_FORMS) {
+      // a page's usual handful: String.indexOf per form is quicker than looking up every position
+      List<Long> hits = new ArrayList<>();
+      for (int k = 0; k < forms.size(); k++) {
+        String form = forms.get(k).getKey();
+        for (int at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+          hits.add((long) k << 32 | at);
+        }
+      }
+      return hits.stream().mapToLong(Long::longValue).toArray();
+    }
+    Map<Long, List<Integer>> byPrefix = new java.util.HashMap<>();
+    for (int k = 0; k < forms.size(); k++) {
+      String f = forms.get(k).getKey();
+      if (f.length() >= 2) {
+        byPrefix.computeIfAbsent(prefix(f, 0, Math.min(3, f.length())), x -> new ArrayList<>()).add(k);
+      }
+    }
+    List<Long> hits = new ArrayList<>();
+    for (int at = 0; at + 1 < text.length() && !byPrefix.isEmpty(); at++) {
+      for (int len = 2; len <= 3 && at + len <= text.length(); len++) {
+        List<Integer> ks = byPrefix.get(prefix(text, at, len));
+        for (int i = 0; ks != null && i < ks.size(); i++) {
+          if (text.startsWith(forms.get(ks.get(i)).getKey(), at)) {
+            hits.add((long) ks.get(i) << 32 | at);
+          }
+        }
+      }
+    }
+    long[] out = new long[hits.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = hits.get(i);
+    }
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  /** Up to this many forms are searched for one by one. */
+  private static final int FEW_FORMS = 16;
+
+  /** text[at, at + len) (len 2 or 3) as a key that tells the lengths apart. */
+  private static long prefix(String text, int at, int len) {
+    long key = len;
+    for (int i = 0; i < len; i++) {
+      key = key << 16 | text.charAt(at + i);
+    }
+    return key;
   }
 
   /** 中华儿慈会 -> 儿慈会; 南京市高淳区固城街道新时代文明实践所 -> each shorter form after a place word. */
