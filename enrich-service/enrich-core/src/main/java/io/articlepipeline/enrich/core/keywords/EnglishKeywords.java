@@ -186,8 +186,14 @@ final class EnglishKeywords {
   }
 
   private static final PatternStarts CAPITALS = PatternStarts.of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+  /**
+   * Most words a name may add to its first one: Java's regex engine recurses once per repetition
+   * of a group, so an unbounded one overflowed the stack on a page that is one long run of
+   * capitalised words; a longer run is read in pieces.
+   */
+  private static final int NAME_WORDS = 15;
   private static final Pattern NAME = Pattern.compile(
-      "\\b[A-Z][A-Za-z'’\\-]*(?:[ \\t]+(?:(?:of|and|on|for|to)[ \\t]+)?[A-Z][A-Za-z'’\\-]*)+");
+      "\\b[A-Z][A-Za-z'’\\-]*(?:[ \\t]+(?:(?:of|and|on|for|to)[ \\t]+)?[A-Z][A-Za-z'’\\-]*){1," + NAME_WORDS + "}");
 
   /**
    * Capitalised names whose parts are linked by of/and/on/for/to (Global Day of Service, Points

@@ -179,9 +179,13 @@ public final class KeywordExtractor {
     return out;
   }
 
-  /** Web and e-mail addresses: 网址:http://www.hfyggy.com/ names no topic (hfyggy). */
+  /**
+   * Web and e-mail addresses: 网址:http://www.hfyggy.com/ names no topic (hfyggy). The domain's
+   * labels are bounded (the regex engine recurses once per repetition of a group: a@b.c.d... of a
+   * million labels overflowed the stack).
+   */
   static final Pattern ADDRESS = Pattern.compile(
-      "(?i)(?:https?://|www\\.)[\\w.~:/?#\\[\\]@!$&'*+,;=%-]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+      "(?i)(?:https?://|www\\.)[\\w.~:/?#\\[\\]@!$&'*+,;=%-]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+){1,64}");
 
   /** The content mask with web and e-mail addresses taken out (a copy; the original is untouched). */
   static boolean[] withoutAddresses(String text, boolean[] content) {

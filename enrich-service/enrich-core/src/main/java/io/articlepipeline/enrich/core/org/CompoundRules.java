@@ -103,16 +103,20 @@ public final class CompoundRules {
     if (!text.startsWith("公司", end - 2)) {
       return start;
     }
-    int open = text.indexOf('(', start);
-    if (open < 0 || open >= end) {
+    // every search stays within the name and a few characters before it: a page of thousands of
+    // company names is not scanned to its end for each of them
+    int open = indexOf(text, '(', start, end);
+    if (open < 0) {
       // the name may start inside the bracket (上海)信息技术有限公司)
-      open = text.lastIndexOf('(', start);
+      for (open = start; open >= 0 && start - open <= 5 && text.charAt(open) != '('; open--) {
+        // back to a ( at most five characters before the name
+      }
       if (open < 0 || start - open > 5) {
         return start;
       }
     }
-    int close = text.indexOf(')', open);
-    if (close < 0 || close >= end || close - open - 1 < 2 || close - open - 1 > 4) {
+    int close = indexOf(text, ')', open, end);
+    if (close < 0 || close - open - 1 < 2 || close - open - 1 > 4) {
       return start;
     }
     if (open - start >= 2) {
@@ -144,6 +148,16 @@ public final class CompoundRules {
       t--;
     }
     return open - brand >= 2 ? brand : start;
+  }
+
+  /** The first {@code c} in text[from, to), or -1. */
+  private static int indexOf(String text, char c, int from, int to) {
+    for (int i = Math.max(0, from); i < to && i < text.length(); i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static final int MAX_BRAND = 8;

@@ -127,12 +127,15 @@ public final class Gazetteer {
         : Integer.compare(b.end(), a.end()));
     List<Match> out = new ArrayList<>();
     int covered = -1;
-    for (Match m : all) {
+    for (int i = 0; i < all.size(); i++) {
+      Match m = all.get(i);
       if (m.start() >= covered) {
-        // prefer the longest match starting here, and a longer one starting inside it
+        // prefer the longest match starting here, and a longer one starting inside it (the
+        // matches are sorted by start: only those up to m's end can start inside it)
         Match best = m;
-        for (Match o : all) {
-          if (o.start() > m.start() && o.start() < m.end() && o.end() > best.end()
+        for (int j = i + 1; j < all.size() && all.get(j).start() < m.end(); j++) {
+          Match o = all.get(j);
+          if (o.start() > m.start() && o.end() > best.end()
               && o.end() - o.start() > best.end() - best.start()) {
             best = null;
             break;

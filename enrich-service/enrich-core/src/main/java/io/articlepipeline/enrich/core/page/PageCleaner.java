@@ -473,15 +473,6 @@ public final class PageCleaner {
   }
 
   /** A headline heads something: some other line of text must follow it. */
-  private static boolean paragraphAfter(String[] norm, int i, String line) {
-    for (int j = i + 1; j < norm.length; j++) {
-      if (norm[j].length() >= 20 && !norm[j].equals(line) && !isChrome(norm[j])) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static boolean isLatinText(String line) {
     int latin = 0;
     for (int i = 0; i < line.length(); i++) {
@@ -493,6 +484,21 @@ public final class PageCleaner {
   /** The headline when none was given: a short line before the first paragraph. */
   private static String findTitle(String[] norm, String page, List<int[]> spans) {
     String best = null;
+    // found once for every line, so a page of many short lines is not read again from each:
+    // where each line's text occurs last, and the first paragraph after each line whose text
+    // differs from the line's (-1: none)
+    java.util.Map<String, Integer> last = new java.util.HashMap<>();
+    for (int i = 0; i < norm.length; i++) {
+      last.put(norm[i], i);
+    }
+    int[] nextOtherParagraph = new int[norm.length];
+    int next = -1; // the first paragraph after i
+    for (int i = norm.length - 1; i >= 0; i--) {
+      nextOtherParagraph[i] = next < 0 ? -1 : !norm[next].equals(norm[i]) ? next : nextOtherParagraph[next];
+      if (norm[i].length() >= 20 && !isChrome(norm[i])) {
+        next = i;
+      }
+    }
     for (int i = 0; i < norm.length; i++) {
       String line = norm[i];
       if (line.length() >= 60 && SENTENCE_END.matcher(line).find() || line.length() > 120) {
@@ -504,16 +510,10 @@ public final class PageCleaner {
       }
       boolean beforeMeta = i + 1 < norm.length
           && (norm[i + 1].contains("来源") || norm[i + 1].matches("^\\d{4}[-年].*"));
-      boolean repeated = false;
-      for (int j = i + 1; j < norm.length; j++) {
-        if (norm[j].equals(line)) {
-          repeated = true;
-          break;
-        }
-      }
+      boolean repeated = last.get(line) > i;
       boolean latin = isLatinText(line);
       if (line.endsWith(":") || line.endsWith("：") || latin && !latinHeadline(line)
-          || !paragraphAfter(norm, i, line)) {
+          || nextOtherParagraph[i] < 0) {
         continue;
       }
       if (beforeMeta || repeated) {
