@@ -63,7 +63,7 @@ public final class KeywordExtractor {
    */
   public List<Keyword> extract(AnalysisText text, List<Token> tokens, boolean[] content,
       AnalysisText titleText, List<Token> title, List<OrgSpan> orgs, int limit) {
-    content = withoutAddresses(text.text(), content);
+    content = keywordContent(text.text(), content);
     if (Scripts.mostlyLatin(text.text())) {
       StringBuilder contentText = new StringBuilder(text.text().length());
       StringBuilder contentSurface = new StringBuilder(text.text().length());
@@ -89,7 +89,7 @@ public final class KeywordExtractor {
    */
   public Candidates candidateFeatures(AnalysisText text, List<Token> tokens, boolean[] content,
       AnalysisText titleText, List<Token> title, List<OrgSpan> orgs) {
-    content = withoutAddresses(text.text(), content);
+    content = keywordContent(text.text(), content);
     if (Scripts.mostlyLatin(text.text())) {
       return new Candidates(List.of(), Map.of(), new double[0][]);
     }
@@ -177,6 +177,28 @@ public final class KeywordExtractor {
     }
     out.sort(BY_SCORE);
     return out;
+  }
+
+  /**
+   * Keywords are read from the first this many characters of a page's content: every article
+   * fits (a long report is some tens of thousands), and a page of 700,000 characters of one
+   * character or of random ones would otherwise build millions of candidate phrases (hundreds of
+   * MB) for ten keywords.
+   */
+  static final int MAX_CONTENT = 100_000;
+
+  /** The content mask without addresses and past {@link #MAX_CONTENT} content characters (a copy when changed). */
+  static boolean[] keywordContent(String text, boolean[] content) {
+    content = withoutAddresses(text, content);
+    int seen = 0;
+    for (int i = 0; i < content.length; i++) {
+      if (content[i] && ++seen > MAX_CONTENT) {
+        boolean[] capped = java.util.Arrays.copyOf(content, content.length);
+        java.util.Arrays.fill(capped, i, capped.length, false);
+        return capped;
+      }
+    }
+    return content;
   }
 
   /**
