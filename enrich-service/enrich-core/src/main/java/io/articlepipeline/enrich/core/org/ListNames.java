@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Names in a list of names: in "农业发展银行西藏分行、兴业银行西藏分行、华林证券、奇正藏药等17家爱心企业"
- * or "华为、三星、苹果三家公司" the items the tagger did not recognise (a brand without a head word:
- * 奇正藏药, 苹果) are names too, when most items of the list are names it found. An item counts
+ * Names in a list of names: in "华为、三星、苹果三家公司" or "…银行、…证券、…等17家爱心企业" the
+ * items the tagger did not recognise (a brand without a head word: 苹果) are names too, when most
+ * items of the list are names it found. An item counts
  * only where its edges are sure: between two 、, or after the last 、 up to 等 or a count of
  * bodies (三家, 17家); an item that is a person, a place, a time or a number, or that holds a
  * verb or part of a found name, or that the segmenter reads only as single characters (a name
