@@ -39,6 +39,9 @@ class EnrichBatchTest {
     if (request.body().equals("fails")) {
       throw new IllegalStateException("the enricher cannot read this article");
     }
+    if (request.body().equals("overflows")) {
+      throw new StackOverflowError();
+    }
     try {
       Thread.sleep(Long.parseLong(request.body()));
     } catch (InterruptedException e) {
@@ -71,7 +74,7 @@ class EnrichBatchTest {
   }
 
   private static String body(String id) {
-    return id.startsWith("slow") ? "150" : id.startsWith("broken") ? "fails" : "0";
+    return id.startsWith("slow") ? "150" : id.startsWith("broken") ? "fails" : id.startsWith("deep") ? "overflows" : "0";
   }
 
   private EnrichBatch batch(MockProducer<String, byte[]> producer) {
@@ -116,6 +119,22 @@ class EnrichBatchTest {
         .isEqualTo("the enricher cannot read this article");
     assertThat(tries.get("broken-3")).as("tried maxAttempts times").hasValue(3);
     assertThat(report.deadLettered()).isEqualTo(2);
+  }
+
+  @Test
+  void anArticleTheEnricherThrowsAnErrorOnIsDeadLetteredAndTheRestGoesOn() {
+    // an Error, not an exception (a page that overflowed a regular expression's stack): the
+    // worker survives, the record is dead-lettered as read with the error's name, the batch goes on
+    MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
+        new ByteArraySerializer());
+
+    EnrichBatch.Report report = batch(producer).process(records("deep-1", "quick-2"));
+
+    assertThat(producer.history()).extracting(r -> r.key()).containsExactly("quick-2");
+    assertThat(deadLetters).extracting(d -> new String(d.value(), StandardCharsets.UTF_8)).containsExactly("deep-1");
+    assertThat(new String(deadLetters.get(0).headers().get("x-exception-fqcn"), StandardCharsets.UTF_8))
+        .isEqualTo("java.lang.StackOverflowError");
+    assertThat(report).isEqualTo(new EnrichBatch.Report(1, 0, 1));
   }
 
   @Test
