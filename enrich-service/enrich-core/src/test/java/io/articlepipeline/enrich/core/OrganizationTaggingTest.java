@@ -113,14 +113,10 @@ class OrganizationTaggingTest {
   void anEnglishPageOfManyNamesIsTaggedInOnePass() {
     // 10,000 names found by context and mentioned again: merging the candidates pair by pair
     // would compare some 10^8 pairs
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < 10_000; i++) {
+    assertThat(pageOfNames(10_000, "", i -> {
       String name = "Firm" + Integer.toString(i, 26).replaceAll("[0-9]", "x") + "o";
-      text.append("Today the ").append(name).append(" employees met, and ").append(name).append(" said so. ");
-    }
-    List<String> names = Shared.ENRICHER.enrich(new EnrichmentRequest(null, text.toString(), "en"))
-        .organizations().stream().map(Organization::name).toList();
-    assertThat(names).contains("Firmxo", "Firmekfo");
+      return "Today the " + name + " employees met, and " + name + " said so. ";
+    })).contains("Firmxo", "Firmekfo");
   }
 
   @Test
@@ -128,14 +124,19 @@ class OrganizationTaggingTest {
     // 8,000 names, each with a short form and a cited title: searching the page once per short
     // form, or looking back for a 《 from every name, would compare some 10^9 characters
     String han = "安宝春德恩福刚海和华惠吉嘉金锦康乐丽林龙美明宁平琪庆荣瑞善盛顺泰天婷伟文祥欣新信兴秀雅阳怡永勇友宇玉元悦云泽振志智忠";
-    StringBuilder text = new StringBuilder("《年度报告》\n");
-    for (int i = 0; i < 8_000; i++) {
+    assertThat(pageOfNames(8_000, "《年度报告》\n", i -> {
       String x = "" + han.charAt(i % han.length()) + han.charAt(i / han.length() % han.length());
-      text.append("中华").append(x).append("慈善基金会今天宣布,").append(x).append("慈善基金会将捐款。\n");
+      return "中华" + x + "慈善基金会今天宣布," + x + "慈善基金会将捐款。\n";
+    })).contains("中华安安慈善基金会", "安安慈善基金会");
+  }
+
+  /** The names found in a page of {@code head} and then {@code n} numbered sentences. */
+  private static List<String> pageOfNames(int n, String head, java.util.function.IntFunction<String> sentence) {
+    StringBuilder text = new StringBuilder(head);
+    for (int i = 0; i < n; i++) {
+      text.append(sentence.apply(i));
     }
-    List<String> names = Shared.ENRICHER.enrich(new EnrichmentRequest(null, text.toString(), "zh"))
-        .organizations().stream().map(Organization::name).toList();
-    assertThat(names).contains("中华安安慈善基金会", "安安慈善基金会");
+    return orgs(text.toString());
   }
 
   @Test
