@@ -100,9 +100,6 @@ final class EnglishContextNames {
   /** Names found by context, then their other mentions and the short forms of known company names. */
   static List<OrgSpan> find(String text, List<OrgSpan> known) {
     List<OrgSpan> out = new ArrayList<>();
-    if (!hasLatinLetters(text)) {
-      return out;
-    }
     cues(text, out);
     // name -> source of its other mentions: the names found here, then the short forms of every
     // company name (known or found here)
@@ -120,16 +117,6 @@ final class EnglishContextNames {
     }
     mentions(text, names, out);
     return dedupe(out);
-  }
-
-  private static boolean hasLatinLetters(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void add(String text, int[] span, List<OrgSpan> out) {
@@ -587,12 +574,11 @@ final class EnglishContextNames {
   }
 
   private static boolean isAbbreviation(String w) {
-    String l = w.toLowerCase(Locale.ROOT);
-    return l.equals("inc.") || l.equals("corp.") || l.equals("co.") || l.equals("ltd.") || l.equals("st.");
+    return EnglishOrganizations.isAbbreviation(w);
   }
 
   private static boolean isWordChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    return EnglishOrganizations.alnum(c);
   }
 
   /** Lower case, without a possessive or a final dot. */

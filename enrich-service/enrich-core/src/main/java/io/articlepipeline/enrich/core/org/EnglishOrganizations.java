@@ -97,7 +97,8 @@ public final class EnglishOrganizations {
     return out;
   }
 
-  private static boolean alnum(char c) {
+  /** An ASCII letter or digit: what English words are made of here. */
+  static boolean alnum(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
@@ -116,7 +117,8 @@ public final class EnglishOrganizations {
     return HEADS.contains(lower);
   }
 
-  private static boolean isAbbreviation(String w) {
+  /** A word whose final dot is its own: Inc., Corp., Co., Ltd., St., an initial (D.). */
+  static boolean isAbbreviation(String w) {
     String l = w.toLowerCase(Locale.ROOT);
     return l.equals("inc.") || l.equals("corp.") || l.equals("co.") || l.equals("ltd.") || l.equals("st.")
         || (w.length() == 2 && Character.isUpperCase(w.charAt(0)));
