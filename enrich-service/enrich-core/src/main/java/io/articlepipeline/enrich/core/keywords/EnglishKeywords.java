@@ -76,6 +76,15 @@ final class EnglishKeywords {
     return Set.copyOf(forms);
   }
 
+  /**
+   * Irregular verbs in the simple past that are no noun or adjective: like a stop word they end a
+   * phrase (Alexion volunteers gave back, employees took part). Forms that are also things (rose,
+   * saw, left, found, led, won) are not here.
+   */
+  static final Set<String> PAST_TENSE = Set.of("took", "gave", "came", "went", "began", "ran", "wrote", "grew",
+      "knew", "drove", "chose", "spoke", "stood", "became", "felt", "heard", "told", "sold", "sent", "brought",
+      "bought", "thought", "taught", "caught", "held", "threw", "flew", "ate", "sang", "swam", "forgot", "understood");
+
   /** Capitalised at a sentence start but not part of the name (The Global Day of Service). */
   static final Set<String> ARTICLES = Set.of("the", "a", "an", "this", "that", "these", "those", "our", "their",
       "its", "his", "her");
@@ -127,7 +136,7 @@ final class EnglishKeywords {
         end = last + 1;
         w = content.substring(i, end).toLowerCase(Locale.ROOT);
       }
-      if (w == null || w.length() < 2 || STOP.contains(w)) {
+      if (w == null || w.length() < 2 || STOP.contains(w) || PAST_TENSE.contains(w)) {
         emit(run, runWords, content, surface, phrases, length);
         run.clear();
         runWords.clear();

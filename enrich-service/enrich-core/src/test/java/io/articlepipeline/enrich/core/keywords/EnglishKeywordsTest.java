@@ -36,6 +36,14 @@ class EnglishKeywordsTest {
   }
 
   @Test
+  void aVerbInTheSimplePastEndsAPhrase() {
+    String text = "Alexion volunteers gave back to their communities. Altria employees took part in projects.\n"
+        + "Alexion volunteers painted schools and Altria employees cleaned parks.\n";
+    assertThat(keywords(text, null)).contains("Alexion volunteers", "Altria employees")
+        .noneMatch(k -> k.contains("gave") || k.contains("took"));
+  }
+
+  @Test
   void datesAndPageFurnitureAreNoKeywords() {
     String text = "Updated: 1 hour 3 min ago | Subscribe to the feed\nWednesday, September 23\n"
         + "Hanes donates socks to homeless shelters. Hanes socks reach shelters nationwide.\n";
