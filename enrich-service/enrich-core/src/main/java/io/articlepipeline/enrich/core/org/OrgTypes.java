@@ -28,7 +28,8 @@ public final class OrgTypes {
   private static final String[] SPORTS_STARTS = {"曼联", "曼城", "皇马", "巴萨", "国米", "阿森纳", "切尔西"};
   private static final String[] COMPANY_HEADS = {
       "公司", "集团", "银行", "分行", "支行", "证券", "保险", "基金公司", "有限", "股份", "企业", "厂", "商行", "酒店",
-      "inc", "inc.", "corp", "corp.", "corporation", "company", "ltd", "ltd.", "llc", "group", "bank", "co."};
+      "inc", "inc.", "corp", "corp.", "corporation", "company", "ltd", "ltd.", "llc", "group", "bank", "co.",
+      "pharmaceuticals", "brands", "holdings", "technologies", "industries", "plc", "limited", "incorporated"};
   private static final String[] COMPANY_WORDS = {"公司", "集团", "银行"};
   private static final String[] GOVERNMENT_HEADS = {
       "政府", "人民政府", "办公厅", "办公室", "国务院", "部", "局", "厅", "委员会", "委", "署", "办", "法院", "检察院", "公安",

@@ -29,6 +29,9 @@ class OrgTypesTest {
       "招商银行深圳分行, COMPANY",
       "Hanes Brands Inc., COMPANY",
       "ACME CORP, COMPANY",
+      "Alexion Pharmaceuticals, COMPANY",
+      "HanesBrands, COMPANY",
+      "Berkshire Hathaway Holdings, COMPANY",
       "中国公益报道网, MEDIA",
       "新华社北京分社, MEDIA",
       "Chicago Tribune News, MEDIA",
@@ -39,7 +42,7 @@ class OrgTypesTest {
       "曼联, SPORTS_CLUB",
       "Seoul FC, SPORTS_CLUB",
       "小米, OTHER",
-      "Alexion Pharmaceuticals, OTHER"})
+      "Points of Light, OTHER"})
   void typeFromTheHeadOrATellingWord(String name, OrganizationType expected) {
     assertThat(OrgTypes.classify(name)).isEqualTo(expected);
   }
