@@ -167,9 +167,25 @@ public class IndexAdmin {
 
   /** The highest version among existing indices of this layout (0 if none). */
   public int highestVersion() throws IOException {
+    return versions().stream().mapToInt(layout::versionOf).max().orElse(0);
+  }
+
+  /** The existing index versions of this layout, by name. */
+  public List<String> versions() throws IOException {
     var response = client.indices().get(g -> g.index(layout.indexPrefix() + "*")
         .allowNoIndices(true).ignoreUnavailable(true));
-    return response.result().keySet().stream().mapToInt(layout::versionOf).max().orElse(0);
+    List<String> out = new ArrayList<>();
+    for (String index : response.result().keySet()) {
+      if (layout.versionOf(index) > 0) {
+        out.add(index);
+      }
+    }
+    return out;
+  }
+
+  /** Deletes an index version (a missing one is no error). */
+  public void deleteIndex(String index) throws IOException {
+    client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
   }
 
   /** Moves the write alias to {@code index} in one atomic request. */

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -39,6 +40,27 @@ public class ReindexConfiguration {
         new Retry(props.getBulkMaxAttempts(), props.getBulkInitialBackoff(), props.getBulkMaxBackoff()),
         MalformedDocumentPolicy.DEAD_LETTER, Clock.systemUTC(), IndexingListener.NONE, props.bulkLimits()),
         Clock.systemUTC(), IndexingConfiguration.decoder(props, environment));
+  }
+
+  /**
+   * A rebuild the service stopped after it had moved the writes resumes at start-up (in the
+   * background: the service answers and indexes meanwhile; {@code GET /api/admin/reindex} follows it).
+   */
+  @Bean
+  ApplicationRunner resumeInterruptedRebuild(Reindexer reindexer) {
+    return args -> {
+      try {
+        if (reindexer.resumeInterrupted(r -> {
+          Thread t = new Thread(r, "reindex-resume");
+          t.setDaemon(true);
+          t.start();
+        })) {
+          log.warn("A rebuild was interrupted after it moved the writes; resuming it (GET /api/admin/reindex)");
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        log.warn("Could not check for an interrupted rebuild: {}", e.toString());
+      }
+    };
   }
 
   private static KafkaConsumer<String, byte[]> consumer(IndexProperties props) {

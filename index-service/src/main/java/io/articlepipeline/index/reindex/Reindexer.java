@@ -1,12 +1,14 @@
 package io.articlepipeline.index.reindex;
 
 import io.articlepipeline.index.elastic.IndexAdmin;
+import io.articlepipeline.index.elastic.IndexLayout;
 import io.articlepipeline.index.indexing.ArticleBatchIndexer;
 import io.articlepipeline.index.indexing.BatchReport;
 import io.articlepipeline.index.indexing.IncomingRecord;
 import io.articlepipeline.index.indexing.IncomingRecords;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.support.kafka.RecordDecoder;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,14 @@ import org.slf4j.LoggerFactory;
  *   <li>refresh and move the read alias in one atomic request. The old index is kept for rollback.</li>
  * </ol>
  * Records the live stage dead-letters are counted here, not dead-lettered twice.
+ *
+ * <p>A rebuild the service stopped in the middle of (a crash, a restart) is finished or cleaned
+ * up, never left half-done: once the write alias has moved, new articles go to a version no
+ * search reads until the read alias follows, so such a rebuild resumes by itself at start-up
+ * ({@link #resumeInterrupted}: replay into that version, then move the reads); a version created
+ * before the writes moved holds only part of the topic and takes no writes, and the next rebuild
+ * deletes it before creating its own. One rebuild at a time: with several instances, start it on
+ * one of them.
  */
 public class Reindexer {
 
@@ -80,15 +90,43 @@ public class Reindexer {
     return true;
   }
 
+  /**
+   * At start-up: resumes a rebuild that had moved the write alias to its new version and stopped
+   * before moving the read alias (new articles would otherwise go on landing where no search
+   * reads them). Runs it on {@code executor}; true if one was started.
+   */
+  public boolean resumeInterrupted(java.util.concurrent.Executor executor) throws IOException {
+    if (interruptedAfterWritesMoved(admin.readIndex().orElse(null), admin.writeIndex().orElse(null)) == null
+        || !claim()) {
+      return false;
+    }
+    executor.execute(this::run);
+    return true;
+  }
+
+  /** The write index if it is newer than the read index (a rebuild moved the writes, not yet the reads), else null. */
+  private String interruptedAfterWritesMoved(String read, String write) {
+    IndexLayout layout = admin.layout();
+    return read != null && write != null && layout.versionOf(write) > layout.versionOf(read) ? write : null;
+  }
+
   /** Runs a claimed rebuild to the end; the outcome is in {@link #status()}. */
   public ReindexStatus run() {
     Progress p = new Progress();
     try {
       p.from = admin.readIndex().orElse(null);
-      p.to = admin.layout().indexName(admin.highestVersion() + 1);
-      update(p, "CREATING");
-      admin.createIndex(p.to, false);
-      log.info("Rebuild: replaying topic={} into index {} (readers stay on {})", topic, p.to, p.from);
+      p.to = interruptedAfterWritesMoved(p.from, admin.writeIndex().orElse(null));
+      boolean resuming = p.to != null;
+      if (resuming) {
+        log.warn("Rebuild: resuming the one that moved the writes to {} and stopped before the reads (still on {}):"
+            + " replaying topic={} into it", p.to, p.from, topic);
+      } else {
+        removeAbandoned(p.from);
+        p.to = admin.layout().indexName(admin.highestVersion() + 1);
+        update(p, "CREATING");
+        admin.createIndex(p.to, false);
+        log.info("Rebuild: replaying topic={} into index {} (readers stay on {})", topic, p.to, p.from);
+      }
       ArticleBatchIndexer indexer = indexerForIndex.apply(p.to);
       try (Consumer<String, byte[]> consumer = consumers.get()) {
         List<TopicPartition> partitions = partitions(consumer);
@@ -96,10 +134,14 @@ public class Reindexer {
         consumer.seekToBeginning(partitions);
         update(p, "REPLAYING");
         replayUntil(consumer, consumer.endOffsets(partitions), indexer, p);
-        update(p, "SWITCHING_WRITES");
-        admin.switchWriteAlias(p.to);
-        update(p, "CATCHING_UP");
-        replayUntil(consumer, consumer.endOffsets(partitions), indexer, p);
+        if (!resuming) {
+          update(p, "SWITCHING_WRITES");
+          admin.switchWriteAlias(p.to);
+          update(p, "CATCHING_UP");
+          replayUntil(consumer, consumer.endOffsets(partitions), indexer, p);
+        }
+        // resuming: the live stage has written to p.to since the writes moved; the replay up to
+        // the end offsets at its start covers everything before, the live stage everything after
       }
       update(p, "SWITCHING_READS");
       admin.refresh(p.to);
@@ -118,6 +160,25 @@ public class Reindexer {
       ReindexStatus failed = snapshot(p, "FAILED", clock.instant(), e.getMessage());
       status.set(failed);
       return failed;
+    }
+  }
+
+  /**
+   * Versions above the one both aliases name were created by a rebuild that stopped before it
+   * moved the writes: they hold part of the topic and take no writes. Deleted before a new
+   * version is created, so the numbering stays dense and no half-built copy takes disk.
+   */
+  private void removeAbandoned(String read) throws IOException {
+    int current = admin.layout().versionOf(read);
+    if (current <= 0) {
+      return;
+    }
+    for (String index : admin.versions()) {
+      if (admin.layout().versionOf(index) > current) {
+        log.warn("Rebuild: deleting index {}, left half-built by a rebuild that stopped before it took the writes",
+            index);
+        admin.deleteIndex(index);
+      }
     }
   }
 

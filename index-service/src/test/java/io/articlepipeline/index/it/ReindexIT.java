@@ -109,6 +109,90 @@ class ReindexIT {
     assertThat(v2.get(run + "-articles-write").get("is_write_index").asBoolean()).isTrue();
   }
 
+  /**
+   * A rebuild the service stopped in the middle of is never left half-done. Stopped after it
+   * moved the writes (CATCHING_UP, SWITCHING_READS), new articles would go to a version no search
+   * reads: the restarted service resumes it by itself. Stopped before (REPLAYING), the half-built
+   * version takes no writes: the next rebuild deletes it and builds that version afresh.
+   */
+  @Test
+  void aRebuildInterruptedByARestartIsResumedOrCleanedUp() throws Exception {
+    String other = "it" + UUID.randomUUID().toString().substring(0, 8);
+    IndexServiceApp first = IndexServiceApp.start(other, "--pipeline.auth.tokens.ops=" + TOKEN);
+    IndexServiceApp second = null;
+    try {
+      first.publish(articles(0, 10));
+      await().atMost(Duration.ofSeconds(60)).until(() -> total(first) == 10);
+      first.stop();
+      // the state a rebuild leaves when the service dies after moving the writes: v2 created and
+      // partly filled, the write alias on it, the read alias still on v1
+      elastic("PUT", "/" + other + "-articles-v2", "{}");
+      elastic("POST", "/_aliases", "{\"actions\":[{\"remove\":{\"index\":\"" + other + "-articles-v1\",\"alias\":\""
+          + other + "-articles-write\"}},{\"add\":{\"index\":\"" + other + "-articles-v2\",\"alias\":\"" + other
+          + "-articles-write\",\"is_write_index\":true}}]}");
+      first.publish(articles(10, 15));
+
+      second = IndexServiceApp.start(other, "--pipeline.auth.tokens.ops=" + TOKEN);
+      JsonNode resumed = awaitRebuild(second);
+      assertThat(resumed.get("phase").asString()).as(resumed.toString()).isEqualTo("DONE");
+      assertThat(resumed.get("fromIndex").asString()).isEqualTo(other + "-articles-v1");
+      assertThat(resumed.get("toIndex").asString()).isEqualTo(other + "-articles-v2");
+      IndexServiceApp app2 = second;
+      await().atMost(Duration.ofSeconds(60)).until(() -> total(app2) == 15);
+      assertThat(aliases(other + "-articles-v2")).contains(other + "-articles", other + "-articles-write");
+
+      // a rebuild that died while replaying left v3 half-built, aliases still on v2
+      elastic("PUT", "/" + other + "-articles-v3/_doc/ghost?refresh=true",
+          "{\"id\":\"ghost\",\"title\":\"志愿服务\",\"body\":\"志愿服务\"}");
+      HttpResponse<String> started = send(second, "POST", "/api/admin/reindex", TOKEN);
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+      JsonNode rebuilt = awaitRebuild(second);
+      assertThat(rebuilt.get("phase").asString()).as(rebuilt.toString()).isEqualTo("DONE");
+      assertThat(rebuilt.get("toIndex").asString()).as("the half-built version is built afresh, not skipped")
+          .isEqualTo(other + "-articles-v3");
+      assertThat(total(second)).isEqualTo(15);
+      JsonNode ghost = json.readTree(elastic("GET", "/" + other + "-articles-v3/_doc/ghost", null));
+      assertThat(ghost.path("found").asBoolean()).as("what the abandoned version held").isFalse();
+    } finally {
+      first.stop();
+      (second != null ? second : first).close();
+    }
+  }
+
+  private List<ArticleEnriched> articles(int from, int to) {
+    List<ArticleEnriched> out = new java.util.ArrayList<>();
+    for (int i = from; i < to; i++) {
+      out.add(IndexServiceApp.article("r" + i, 1, "志愿服务活动第" + i + "期", "社区志愿者开展第" + i + "期志愿服务活动。").build());
+    }
+    return out;
+  }
+
+  private JsonNode awaitRebuild(IndexServiceApp target) throws Exception {
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      String phase = json.readTree(send(target, "GET", "/api/admin/reindex", TOKEN).body()).get("phase").asString();
+      return phase.equals("DONE") || phase.equals("FAILED");
+    });
+    return json.readTree(send(target, "GET", "/api/admin/reindex", TOKEN).body());
+  }
+
+  /** The aliases of an index. */
+  private java.util.Set<String> aliases(String index) throws Exception {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    json.readTree(elastic("GET", "/" + index + "/_alias", null)).get(index).get("aliases").propertyNames()
+        .forEach(out::add);
+    return out;
+  }
+
+  /** A request straight to Elasticsearch; its answer's body (any status). */
+  private String elastic(String method, String path, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(StackEnv.elasticsearch() + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+  }
+
   private void produce(int from, int to) throws Exception {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka());
@@ -125,7 +209,11 @@ class ReindexIT {
   }
 
   private long total() throws Exception {
-    HttpResponse<String> r = send("GET", "/api/search?size=1&q=" + URLEncoder.encode("志愿服务", StandardCharsets.UTF_8), null);
+    return total(app);
+  }
+
+  private long total(IndexServiceApp target) throws Exception {
+    HttpResponse<String> r = send(target, "GET", "/api/search?size=1&q=" + URLEncoder.encode("志愿服务", StandardCharsets.UTF_8), null);
     if (r.statusCode() != 200) {
       throw new IllegalStateException("search answered " + r.statusCode() + ": " + r.body());
     }
@@ -133,7 +221,11 @@ class ReindexIT {
   }
 
   private HttpResponse<String> send(String method, String path, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.baseUrl + path))
+    return send(app, method, path, token);
+  }
+
+  private HttpResponse<String> send(IndexServiceApp target, String method, String path, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.baseUrl + path))
         .method(method, HttpRequest.BodyPublishers.noBody());
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
