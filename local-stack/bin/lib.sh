@@ -18,6 +18,15 @@ find_java_home() {
   return 1
 }
 
+# Whether process $1 runs: it exists and is not a zombie (a process killed with -9 whose parent
+# has not reaped it yet still answers kill -0, and a container's init may never reap it).
+pid_alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  local stat; stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
+  stat=${stat##*) }   # the state letter follows the command name's closing parenthesis
+  [ "${stat:0:1}" != Z ]
+}
+
 # Whether something accepts TCP connections on 127.0.0.1:$1.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
