@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -95,7 +96,7 @@ public class Reindexer {
    * before moving the read alias (new articles would otherwise go on landing where no search
    * reads them). Runs it on {@code executor}; true if one was started.
    */
-  public boolean resumeInterrupted(java.util.concurrent.Executor executor) throws IOException {
+  public boolean resumeInterrupted(Executor executor) throws IOException {
     if (interruptedAfterWritesMoved(admin.readIndex().orElse(null), admin.writeIndex().orElse(null)) == null
         || !claim()) {
       return false;
