@@ -76,42 +76,63 @@ public class IndexingConfiguration {
         props.getBehaviorOnMalformedDocuments(), Clock.systemUTC(), metrics, props.bulkLimits());
   }
 
+  /** Where a rebuild holds the live stage between two batches while it moves the writes. */
+  @Bean
+  LiveGate liveGate() {
+    return new LiveGate();
+  }
+
   /**
    * The stage: each consumed batch is written in bulk requests (several in flight, the next
    * decoded and mapped meanwhile); its offsets are committed when this returns.
    */
   @Bean
   Consumer<Message<List<?>>> indexArticles(ArticleBatchIndexer indexer, IndexingMetrics metrics,
-                                           RecordDecoder<ArticleEnriched> decoder) {
+                                           RecordDecoder<ArticleEnriched> decoder, LiveGate gate) {
     return message -> {
       int size = message.getPayload().size();
       if (size == 0) {
         return;
       }
-      long started = System.nanoTime();
-      SourceRecord[] bounds = KafkaBatchAdapter.bounds(message);
-      metrics.batchReceived(size);
       try {
-        BatchReport report = indexer.index(KafkaBatchAdapter.records(message, decoder));
-        metrics.batchIndexed(report);
-        log.info("Indexed batch of {} from {} to {} in {} ms: indexed={} deleted={} stale={} deadLettered={}"
-            + " attempts={}", size, bounds[0], bounds[1], (System.nanoTime() - started) / 1_000_000,
-            report.indexed(), report.deleted(), report.stale(), report.deadLettered(), report.bulkAttempts());
-      } catch (RecordsUnreadableException e) {
-        metrics.batchFailed(size);
-        log.error("Batch of {} from {} to {} not read; it is not committed and will be fetched again: {}",
-            size, bounds[0], bounds[1], e.getMessage());
-        // the failure is in the records' decoding, which retrying this batch in memory would only
-        // repeat: naming its first record makes the error handler seek back, so the next poll
-        // reads (and decodes) the whole batch again; nothing before it is committed
-        throw new BatchListenerFailedException(e.getMessage(), e, 0);
-      } catch (RuntimeException e) {
-        metrics.batchFailed(size);
-        log.error("Batch of {} from {} to {} failed; it is not committed and will be delivered again: {}",
-            size, bounds[0], bounds[1], e.getMessage());
-        throw e;
+        gate.enter();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while a rebuild held the stage; the batch is delivered again", e);
+      }
+      try {
+        index(message, size, indexer, metrics, decoder);
+      } finally {
+        gate.exit();
       }
     };
+  }
+
+  private static void index(Message<List<?>> message, int size, ArticleBatchIndexer indexer, IndexingMetrics metrics,
+                            RecordDecoder<ArticleEnriched> decoder) {
+    long started = System.nanoTime();
+    SourceRecord[] bounds = KafkaBatchAdapter.bounds(message);
+    metrics.batchReceived(size);
+    try {
+      BatchReport report = indexer.index(KafkaBatchAdapter.records(message, decoder));
+      metrics.batchIndexed(report);
+      log.info("Indexed batch of {} from {} to {} in {} ms: indexed={} deleted={} stale={} deadLettered={}"
+          + " attempts={}", size, bounds[0], bounds[1], (System.nanoTime() - started) / 1_000_000,
+          report.indexed(), report.deleted(), report.stale(), report.deadLettered(), report.bulkAttempts());
+    } catch (RecordsUnreadableException e) {
+      metrics.batchFailed(size);
+      log.error("Batch of {} from {} to {} not read; it is not committed and will be fetched again: {}",
+          size, bounds[0], bounds[1], e.getMessage());
+      // the failure is in the records' decoding, which retrying this batch in memory would only
+      // repeat: naming its first record makes the error handler seek back, so the next poll
+      // reads (and decodes) the whole batch again; nothing before it is committed
+      throw new BatchListenerFailedException(e.getMessage(), e, 0);
+    } catch (RuntimeException e) {
+      metrics.batchFailed(size);
+      log.error("Batch of {} from {} to {} failed; it is not committed and will be delivered again: {}",
+          size, bounds[0], bounds[1], e.getMessage());
+      throw e;
+    }
   }
 
   /** A failed batch is delivered again, with backoff, until it succeeds: never skipped, never committed. */

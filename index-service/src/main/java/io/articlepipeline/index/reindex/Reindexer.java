@@ -6,6 +6,7 @@ import io.articlepipeline.index.indexing.ArticleBatchIndexer;
 import io.articlepipeline.index.indexing.BatchReport;
 import io.articlepipeline.index.indexing.IncomingRecord;
 import io.articlepipeline.index.indexing.IncomingRecords;
+import io.articlepipeline.index.indexing.LiveGate;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.support.kafka.RecordDecoder;
 import java.io.IOException;
@@ -35,25 +36,34 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>create {@code <prefix><n+1>} from the template (current mappings);</li>
  *   <li>replay the topic up to its end offsets at the start into the new index;</li>
- *   <li>move the write alias: the live consumer now writes to the new index;</li>
- *   <li>replay again up to the new end offsets, catching what the live consumer wrote to the old
- *       index meanwhile (external versions make the overlap harmless);</li>
+ *   <li>catch up, round after round, with what arrived meanwhile (the live stage still writes to
+ *       the old index), until a round has little left;</li>
+ *   <li>hold the live stage between two batches ({@link LiveGate}), replay the rest up to the
+ *       end offsets of that moment, move the write alias, let the live stage go on: it writes from
+ *       its position into the new index, so no record is replayed there after a newer record of
+ *       the same article (a replayed retraction cannot remove a revision submitted after it, nor a
+ *       replayed revision bring back an article retracted after it). New articles wait for that
+ *       last round ({@link ReindexStatus#livePausedMillis()});</li>
  *   <li>refresh and move the read alias in one atomic request. The old index is kept for rollback.</li>
  * </ol>
  * Records the live stage dead-letters are counted here, not dead-lettered twice.
  *
- * <p>A rebuild the service stopped in the middle of (a crash, a restart) is finished or cleaned
- * up, never left half-done: once the write alias has moved, new articles go to a version no
- * search reads until the read alias follows, so such a rebuild resumes by itself at start-up
- * ({@link #resumeInterrupted}: replay into that version, then move the reads); a version created
- * before the writes moved holds only part of the topic and takes no writes, and the next rebuild
- * deletes it before creating its own. One rebuild at a time: with several instances, start it on
- * one of them.
+ * <p>A rebuild the service stopped in the middle of (a crash, a restart) is never left half-done.
+ * Stopped after it moved the write alias, new articles would go to a version no search reads:
+ * at start-up the writes go back to the version the readers use and the rebuild starts again
+ * ({@link #resumeInterrupted}). A version created by a rebuild that stopped holds part of the
+ * topic and no search reads it; a rebuild deletes it before creating its own. One rebuild at a
+ * time, and the live stage held is this instance's: with several instances, the others' live
+ * stages go on writing while the writes move (the overlap step 4 prevents).
  */
 public class Reindexer {
 
   private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
   private static final Duration POLL = Duration.ofMillis(500);
+  /** Catching up stops when a round would have this few records left: the held last round replays them. */
+  static final long CAUGHT_UP_RECORDS = 2_000;
+  /** Catch-up rounds at most before the live stage is held, however many records arrive meanwhile. */
+  static final int MAX_CATCH_UP_ROUNDS = 10;
 
   private final IndexAdmin admin;
   private final String topic;
@@ -61,21 +71,27 @@ public class Reindexer {
   private final Function<String, ArticleBatchIndexer> indexerForIndex;
   private final Clock clock;
   private final RecordDecoder<ArticleEnriched> decoder;
+  private final LiveGate gate;
+  private final Duration liveBatchTimeout;
   private final AtomicReference<ReindexStatus> status = new AtomicReference<>(ReindexStatus.idle());
 
   /**
    * @param consumers       new consumers (no group: assigned partitions, no commits) reading the topic
    * @param indexerForIndex a batch indexer writing straight into the named index
+   * @param gate             the live stage's, held while the writes move
+   * @param liveBatchTimeout how long the live stage's batch in progress may take to finish once held
    */
   public Reindexer(IndexAdmin admin, String topic, Supplier<Consumer<String, byte[]>> consumers,
                    Function<String, ArticleBatchIndexer> indexerForIndex, Clock clock,
-                   RecordDecoder<ArticleEnriched> decoder) {
+                   RecordDecoder<ArticleEnriched> decoder, LiveGate gate, Duration liveBatchTimeout) {
     this.admin = admin;
     this.topic = topic;
     this.consumers = consumers;
     this.indexerForIndex = indexerForIndex;
     this.clock = clock;
     this.decoder = decoder;
+    this.gate = gate;
+    this.liveBatchTimeout = liveBatchTimeout;
   }
 
   public ReindexStatus status() {
@@ -87,14 +103,15 @@ public class Reindexer {
     if (status.get().running()) {
       return false;
     }
-    status.set(new ReindexStatus("CREATING", null, null, 0, 0, 0, 0, 0, 0, clock.instant(), null, null));
+    status.set(new ReindexStatus("CREATING", null, null, 0, 0, 0, 0, 0, 0, 0, clock.instant(), null, null));
     return true;
   }
 
   /**
-   * At start-up: resumes a rebuild that had moved the write alias to its new version and stopped
-   * before moving the read alias (new articles would otherwise go on landing where no search
-   * reads them). Runs it on {@code executor}; true if one was started.
+   * At start-up: a rebuild that had moved the write alias to its new version and stopped before
+   * moving the read alias left new articles landing where no search reads them. The writes go
+   * back to the version searches read and the rebuild starts again ({@link #run}) on
+   * {@code executor}; true if one was started.
    */
   public boolean resumeInterrupted(Executor executor) throws IOException {
     if (interruptedAfterWritesMoved(admin.readIndex().orElse(null), admin.writeIndex().orElse(null)) == null
@@ -116,18 +133,17 @@ public class Reindexer {
     Progress p = new Progress();
     try {
       p.from = admin.readIndex().orElse(null);
-      p.to = interruptedAfterWritesMoved(p.from, admin.writeIndex().orElse(null));
-      boolean resuming = p.to != null;
-      if (resuming) {
-        log.warn("Rebuild: resuming the one that moved the writes to {} and stopped before the reads (still on {}):"
-            + " replaying topic={} into it", p.to, p.from, topic);
-      } else {
-        removeAbandoned(p.from);
-        p.to = admin.layout().indexName(admin.highestVersion() + 1);
-        update(p, "CREATING");
-        admin.createIndex(p.to, false);
-        log.info("Rebuild: replaying topic={} into index {} (readers stay on {})", topic, p.to, p.from);
+      String writes = admin.writeIndex().orElse(null);
+      if (interruptedAfterWritesMoved(p.from, writes) != null) {
+        log.warn("Rebuild: one stopped after it moved the writes to {}; moving them back to {}, which searches read,"
+            + " and starting again", writes, p.from);
+        admin.switchWriteAlias(p.from);
       }
+      removeAbandoned(p.from);
+      p.to = admin.layout().indexName(admin.highestVersion() + 1);
+      update(p, "CREATING");
+      admin.createIndex(p.to, false);
+      log.info("Rebuild: replaying topic={} into index {} (readers stay on {})", topic, p.to, p.from);
       ArticleBatchIndexer indexer = indexerForIndex.apply(p.to);
       try (Consumer<String, byte[]> consumer = consumers.get()) {
         List<TopicPartition> partitions = partitions(consumer);
@@ -135,14 +151,15 @@ public class Reindexer {
         consumer.seekToBeginning(partitions);
         update(p, "REPLAYING");
         replayUntil(consumer, consumer.endOffsets(partitions), indexer, p);
-        if (!resuming) {
-          update(p, "SWITCHING_WRITES");
-          admin.switchWriteAlias(p.to);
-          update(p, "CATCHING_UP");
-          replayUntil(consumer, consumer.endOffsets(partitions), indexer, p);
+        update(p, "CATCHING_UP");
+        for (int round = 0; round < MAX_CATCH_UP_ROUNDS; round++) {
+          Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+          if (behind(consumer, end) <= CAUGHT_UP_RECORDS) {
+            break;
+          }
+          replayUntil(consumer, end, indexer, p);
         }
-        // resuming: the live stage has written to p.to since the writes moved; the replay up to
-        // the end offsets at its start covers everything before, the live stage everything after
+        switchWrites(consumer, partitions, indexer, p);
       }
       update(p, "SWITCHING_READS");
       admin.refresh(p.to);
@@ -150,8 +167,9 @@ public class Reindexer {
       p.documents = admin.count(p.to);
       ReindexStatus done = snapshot(p, "DONE", clock.instant(), null);
       status.set(done);
-      log.info("Rebuild done: {} -> {}, records={} indexed={} deleted={} stale={} skipped={} documents={}",
-          p.from, p.to, p.read, p.indexed, p.deleted, p.stale, p.skipped, p.documents);
+      log.info("Rebuild done: {} -> {}, records={} indexed={} deleted={} stale={} skipped={} documents={}"
+          + " livePausedMs={}", p.from, p.to, p.read, p.indexed, p.deleted, p.stale, p.skipped, p.documents,
+          p.livePausedMillis);
       return done;
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
@@ -162,6 +180,39 @@ public class Reindexer {
       status.set(failed);
       return failed;
     }
+  }
+
+  /**
+   * Holds the live stage, replays what precedes it, moves the write alias, lets the live stage go
+   * on. The hold is given up (and the rebuild fails, writes and reads still on the old version)
+   * if a live batch does not finish within {@link #liveBatchTimeout}: a stage retrying a failing
+   * batch must not hold the rebuild, nor the rebuild the stage, for good.
+   */
+  private void switchWrites(Consumer<String, byte[]> consumer, List<TopicPartition> partitions,
+                            ArticleBatchIndexer indexer, Progress p) throws IOException, InterruptedException {
+    update(p, "SWITCHING_WRITES");
+    long started = System.nanoTime();
+    if (!gate.close(liveBatchTimeout)) {
+      throw new IllegalStateException("the live stage did not finish its batch within " + liveBatchTimeout
+          + " (is Elasticsearch failing its writes?); writes and searches stay on " + p.from);
+    }
+    try {
+      replayUntil(consumer, consumer.endOffsets(partitions), indexer, p);
+      admin.switchWriteAlias(p.to);
+    } finally {
+      gate.open();
+      p.livePausedMillis = (System.nanoTime() - started) / 1_000_000;
+    }
+    log.info("Rebuild: writes moved to {}; the live stage was held {} ms", p.to, p.livePausedMillis);
+  }
+
+  /** Records between the consumer's positions and {@code end}. */
+  private static long behind(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+    long n = 0;
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      n += Math.max(0, e.getValue() - consumer.position(e.getKey()));
+    }
+    return n;
   }
 
   /**
@@ -233,7 +284,7 @@ public class Reindexer {
   private ReindexStatus snapshot(Progress p, String phase, Instant finished, String error) {
     Instant started = status.get().startedAt() != null ? status.get().startedAt() : clock.instant();
     return new ReindexStatus(phase, p.from, p.to, p.read, p.indexed, p.deleted, p.stale, p.skipped, p.documents,
-        started, finished, error);
+        p.livePausedMillis, started, finished, error);
   }
 
   private static final class Progress {
@@ -245,5 +296,6 @@ public class Reindexer {
     long stale;
     long skipped;
     long documents;
+    long livePausedMillis;
   }
 }

@@ -112,6 +112,15 @@ final class IndexServiceApp implements AutoCloseable {
     }
   }
 
+  /** Writes a tombstone retracting the article to this run's topic, acknowledged. */
+  void retract(String id) throws Exception {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka()),
+        new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, id, null)).get();
+    }
+  }
+
   /**
    * The records on the run's dead-letter topic, read from its start until {@code expected} have
    * arrived or {@code wait} has passed.

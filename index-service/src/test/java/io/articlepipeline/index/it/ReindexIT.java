@@ -3,7 +3,17 @@ package io.articlepipeline.index.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.articlepipeline.index.IndexProperties;
+import io.articlepipeline.index.elastic.IndexAdmin;
+import io.articlepipeline.index.indexing.LiveGate;
+import io.articlepipeline.index.reindex.ReindexConfiguration;
+import io.articlepipeline.index.reindex.ReindexStatus;
+import io.articlepipeline.index.reindex.Reindexer;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
+import io.articlepipeline.support.kafka.RecordDecoder;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import io.articlepipeline.testing.StackEnv;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,11 +24,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,9 +118,10 @@ class ReindexIT {
 
   /**
    * A rebuild the service stopped in the middle of is never left half-done. Stopped after it
-   * moved the writes (CATCHING_UP, SWITCHING_READS), new articles would go to a version no search
-   * reads: the restarted service resumes it by itself. Stopped before (REPLAYING), the half-built
-   * version takes no writes: the next rebuild deletes it and builds that version afresh.
+   * moved the writes (SWITCHING_READS), new articles would go to a version no search reads: the
+   * restarted service moves the writes back and starts the rebuild again by itself. Stopped
+   * before (REPLAYING), the half-built version takes no writes: the next rebuild deletes it and
+   * builds that version afresh.
    */
   @Test
   void aRebuildInterruptedByARestartIsResumedOrCleanedUp() throws Exception {
@@ -148,6 +165,98 @@ class ReindexIT {
       first.stop();
       (second != null ? second : first).close();
     }
+  }
+
+  /**
+   * While the rebuild moves the writes, the live stage writes into the new version records the
+   * replay may not have reached yet. Here an article is retracted while the rebuild replays and
+   * submitted again (a higher revision) just as it moves the writes: the replayed retraction must
+   * not remove the newer revision the live stage writes. The rebuild's consumer runs the two
+   * steps at its polls, so the timing is the same in every run.
+   */
+  @Test
+  void aRetractionReplayedWhileTheWritesMoveNeverRemovesANewerRevision() throws Exception {
+    String other = "it" + UUID.randomUUID().toString().substring(0, 8);
+    IndexServiceApp live = IndexServiceApp.start(other, "--pipeline.auth.tokens.ops=" + TOKEN);
+    try {
+      live.publish(articles(0, 5));
+      await().atMost(Duration.ofSeconds(60)).until(() -> total(live) == 5);
+      AtomicReference<Reindexer> reindexer = new AtomicReference<>();
+      AtomicInteger step = new AtomicInteger();
+      AfterPoll afterEachPoll = consumer -> {
+        String phase = reindexer.get().status().phase();
+        if (phase.equals("REPLAYING") && step.get() == 0 && caughtUp(consumer)) {
+          // the replay has read the whole topic: the retraction comes after its first round
+          step.set(1);
+          live.retract("r0");
+          await().atMost(Duration.ofSeconds(30)).until(() -> revisionIn(other + "-articles-v1", "r0") == 0);
+        } else if (!phase.equals("REPLAYING") && step.get() == 1) {
+          // the replay has just read the retraction and not yet written it
+          step.set(2);
+          live.publish(List.of(IndexServiceApp.article("r0", 3, "志愿服务活动第0期（更新）", "社区志愿者开展第0期志愿服务活动。")
+              .build()));
+          // written by the live stage, wherever its writes go now; a held stage writes it later
+          try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> revisionIn(other + "-articles-v1", "r0") == 3
+                || revisionIn(other + "-articles-v2", "r0") == 3);
+          } catch (ConditionTimeoutException held) {
+            assertThat(live.context.getBean(LiveGate.class).isClosed()).as("the live stage is held").isTrue();
+          }
+        }
+      };
+      IndexProperties props = live.context.getBean(IndexProperties.class);
+      @SuppressWarnings("unchecked")
+      RecordDecoder<ArticleEnriched> decoder = live.context.getBean(RecordDecoder.class);
+      reindexer.set(ReindexConfiguration.reindexer(live.context.getBean(IndexAdmin.class),
+          live.context.getBean(ElasticsearchClient.class), props, live.topic, decoder,
+          live.context.getBean(LiveGate.class), () -> polling(ReindexConfiguration.consumer(props), afterEachPoll)));
+      assertThat(reindexer.get().claim()).isTrue();
+      ReindexStatus done = reindexer.get().run();
+
+      assertThat(done.phase()).as(done.toString()).isEqualTo("DONE");
+      assertThat(done.toIndex()).isEqualTo(other + "-articles-v2");
+      assertThat(step.get()).as("both steps ran").isEqualTo(2);
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+          assertThat(revisionIn(other + "-articles", "r0")).as("r0 through the read alias").isEqualTo(3));
+      await().atMost(Duration.ofSeconds(60)).until(() -> total(live) == 5);
+    } finally {
+      live.close();
+    }
+  }
+
+  /** What a test does after each poll of the rebuild's consumer, before the rebuild writes what it read. */
+  private interface AfterPoll {
+    void run(Consumer<String, byte[]> consumer) throws Exception;
+  }
+
+  /** {@code consumer}, running {@code afterPoll} after each of its polls. */
+  @SuppressWarnings("unchecked")
+  private static Consumer<String, byte[]> polling(Consumer<String, byte[]> consumer, AfterPoll afterPoll) {
+    return (Consumer<String, byte[]>) Proxy.newProxyInstance(Consumer.class.getClassLoader(),
+        new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
+          Object result;
+          try {
+            result = method.invoke(consumer, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (method.getName().equals("poll")) {
+            afterPoll.run(consumer);
+          }
+          return result;
+        });
+  }
+
+  /** True when the consumer's position is at the end of every partition it is assigned. */
+  private static boolean caughtUp(Consumer<String, byte[]> consumer) {
+    Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+  }
+
+  /** The revision of the article in an index or alias (a real-time get), 0 when it holds none. */
+  private long revisionIn(String index, String id) throws Exception {
+    JsonNode doc = json.readTree(elastic("GET", "/" + index + "/_doc/" + id, null));
+    return doc.path("found").asBoolean() ? doc.path("_version").asLong() : 0;
   }
 
   private List<ArticleEnriched> articles(int from, int to) {
