@@ -26,10 +26,6 @@ public class IndexProperties {
   @Pattern(regexp = "https?://.+", message = "pipeline.index.elasticsearch-url must start with http:// or https://")
   private String elasticsearchUrl = "http://127.0.0.1:9200";
 
-  /** Kafka bootstrap servers for the dead-letter producer (default 127.0.0.1:9092, env KAFKA_BOOTSTRAP_SERVERS). */
-  @NotBlank(message = "pipeline.index.kafka-bootstrap-servers must be set (env KAFKA_BOOTSTRAP_SERVERS)")
-  private String kafkaBootstrapServers = "127.0.0.1:9092";
-
   /** Schema registry URL the stage decodes with (env SCHEMA_REGISTRY_URL). */
   @NotBlank(message = "pipeline.index.schema-registry-url must be set (env SCHEMA_REGISTRY_URL)")
   private String schemaRegistryUrl = "http://127.0.0.1:8081/apis/ccompat/v7";
@@ -161,14 +157,6 @@ public class IndexProperties {
 
   public void setElasticsearchUrl(String elasticsearchUrl) {
     this.elasticsearchUrl = elasticsearchUrl;
-  }
-
-  public String getKafkaBootstrapServers() {
-    return kafkaBootstrapServers;
-  }
-
-  public void setKafkaBootstrapServers(String kafkaBootstrapServers) {
-    this.kafkaBootstrapServers = kafkaBootstrapServers;
   }
 
   public String getSchemaRegistryUrl() {

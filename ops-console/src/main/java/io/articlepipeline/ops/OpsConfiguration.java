@@ -4,6 +4,8 @@ import io.articlepipeline.ops.http.JsonHttp;
 import io.articlepipeline.ops.throughput.SampleHistory;
 import io.articlepipeline.ops.topics.KafkaOffsetsReader;
 import java.time.Clock;
+import io.articlepipeline.support.kafka.KafkaClientSettings;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,13 +23,12 @@ public class OpsConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  Admin kafkaAdmin(OpsProperties properties) {
+  Admin kafkaAdmin(KafkaClientSettings kafka, OpsProperties properties) {
     int timeoutMs = (int) properties.getKafka().getTimeout().toMillis();
-    return Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.getKafka().getBootstrapServers(),
-        AdminClientConfig.CLIENT_ID_CONFIG, "ops-console",
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs * 2));
+    Map<String, Object> config = new HashMap<>(kafka.admin("ops-console"));
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs * 2);
+    return Admin.create(config);
   }
 
   @Bean

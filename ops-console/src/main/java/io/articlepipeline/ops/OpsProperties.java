@@ -118,24 +118,15 @@ public class OpsProperties {
     this.healthTimeout = healthTimeout;
   }
 
-  /** Kafka connection, prefix {@code pipeline.ops.kafka}. */
+  /**
+   * Kafka calls, prefix {@code pipeline.ops.kafka}. The connection (brokers, client settings) is
+   * the pipeline's shared one (service-support's KafkaClientSettings; env KAFKA_BOOTSTRAP_SERVERS).
+   */
   public static class Kafka {
-
-    /** Bootstrap servers; default 127.0.0.1:9092 (env KAFKA_BOOTSTRAP_SERVERS). */
-    @NotBlank(message = "pipeline.ops.kafka.bootstrap-servers must be set")
-    private String bootstrapServers = "127.0.0.1:9092";
 
     /** Longest wait for one Admin API answer; default 5s. */
     @NotNull(message = "pipeline.ops.kafka.timeout must be set")
     private Duration timeout = Duration.ofSeconds(5);
-
-    public String getBootstrapServers() {
-      return bootstrapServers;
-    }
-
-    public void setBootstrapServers(String bootstrapServers) {
-      this.bootstrapServers = bootstrapServers;
-    }
 
     public Duration getTimeout() {
       return timeout;

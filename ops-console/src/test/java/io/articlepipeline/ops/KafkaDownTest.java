@@ -29,7 +29,7 @@ class KafkaDownTest {
     String nowhere = "127.0.0.1:" + closedPort;
     registry.add("pipeline.auth.tokens.ops", () -> "t");
     registry.add("pipeline.auth.tokens.submit", () -> "submitter");
-    registry.add("pipeline.ops.kafka.bootstrap-servers", () -> nowhere);
+    registry.add("spring.cloud.stream.kafka.binder.brokers", () -> nowhere);
     registry.add("pipeline.ops.kafka.timeout", () -> "1s");
     registry.add("pipeline.ops.registry.url", () -> "http://" + nowhere);
     registry.add("pipeline.ops.elasticsearch.url", () -> "http://" + nowhere);

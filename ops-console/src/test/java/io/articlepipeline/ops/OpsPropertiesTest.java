@@ -30,7 +30,7 @@ class OpsPropertiesTest {
       assertThat(p.getGroups()).containsEntry("enrich", "articles.submitted")
           .containsEntry("index", "articles.enriched");
       assertThat(p.getServices()).containsKeys("ingest", "enrich", "index");
-      assertThat(p.getKafka().getBootstrapServers()).isEqualTo("127.0.0.1:9092");
+      assertThat(p.getKafka().getTimeout()).isEqualTo(Duration.ofSeconds(5));
       assertThat(p.getSampling().getRateWindow()).isEqualTo(Duration.ofMinutes(1));
       assertThat(p.getReprocess().getGroup()).isEqualTo("enrich");
     });

@@ -13,10 +13,10 @@ import io.articlepipeline.retry.Retry;
 import io.articlepipeline.index.indexing.IndexingConfiguration;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
+import io.articlepipeline.support.kafka.KafkaClientSettings;
 import io.articlepipeline.support.kafka.RecordDecoder;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,9 +38,9 @@ public class ReindexConfiguration {
   @Bean
   Reindexer reindexer(IndexAdmin admin, ElasticsearchClient client, IndexProperties props,
                       @Value("${spring.cloud.stream.bindings.indexArticles-in-0.destination:articles.enriched}")
-                      String topic, Environment environment, LiveGate liveGate) {
+                      String topic, Environment environment, LiveGate liveGate, KafkaClientSettings kafka) {
     return reindexer(admin, client, props, topic, IndexingConfiguration.decoder(props, environment), liveGate,
-        () -> consumer(props));
+        () -> consumer(kafka));
   }
 
   /** The service's rebuild, reading the topic with {@code consumers} (the bean's: {@link #consumer}). */
@@ -85,12 +85,10 @@ public class ReindexConfiguration {
     };
   }
 
-  /** A consumer of its own (no group: assigned partitions, no commits), raw values. */
-  public static KafkaConsumer<String, byte[]> consumer(IndexProperties props) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, props.getKafkaBootstrapServers());
+  /** A consumer of its own (the pipeline's shared consumer settings; no group: assigned partitions, no commits), raw values. */
+  public static KafkaConsumer<String, byte[]> consumer(KafkaClientSettings kafka) {
+    Map<String, Object> config = kafka.consumer("index-reindex", null);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "index-reindex");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
     // raw bytes, decoded by the stage's own decoder as the live consumer's are
     return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

@@ -72,7 +72,6 @@ final class IndexServiceApp implements AutoCloseable {
         "--spring.cloud.stream.bindings.indexArticles-in-0.destination=" + topic,
         "--spring.cloud.stream.bindings.indexArticles-in-0.group=" + run,
         "--pipeline.index.elasticsearch-url=" + elasticsearch,
-        "--pipeline.index.kafka-bootstrap-servers=" + StackEnv.kafka(),
         "--pipeline.index.schema-registry-url=" + registry,
         "--pipeline.index.dead-letter-topic=" + topic + ".dlq",
         "--pipeline.index.read-alias=" + run + "-articles",

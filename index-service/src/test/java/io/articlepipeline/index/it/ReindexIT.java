@@ -11,6 +11,7 @@ import io.articlepipeline.index.reindex.ReindexConfiguration;
 import io.articlepipeline.index.reindex.ReindexStatus;
 import io.articlepipeline.index.reindex.Reindexer;
 import io.articlepipeline.schemas.avro.ArticleEnriched;
+import io.articlepipeline.support.kafka.KafkaClientSettings;
 import io.articlepipeline.support.kafka.RecordDecoder;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -209,7 +210,7 @@ class ReindexIT {
       RecordDecoder<ArticleEnriched> decoder = live.context.getBean(RecordDecoder.class);
       reindexer.set(ReindexConfiguration.reindexer(live.context.getBean(IndexAdmin.class),
           live.context.getBean(ElasticsearchClient.class), props, live.topic, decoder,
-          live.context.getBean(LiveGate.class), () -> polling(ReindexConfiguration.consumer(props), afterEachPoll)));
+          live.context.getBean(LiveGate.class), () -> polling(ReindexConfiguration.consumer(live.context.getBean(KafkaClientSettings.class)), afterEachPoll)));
       assertThat(reindexer.get().claim()).isTrue();
       ReindexStatus done = reindexer.get().run();
 

@@ -74,7 +74,6 @@ class RegistryOutageIT {
         "--pipeline.ingest.topic=" + topic,
         "--pipeline.ingest.serializer-config.schema.registry.url=" + registry,
         "--pipeline.auth.tokens.submit=" + TOKEN,
-        "--pipeline.ingest.kafka-bootstrap-servers=" + KAFKA,
         "--pipeline.ingest.schema-registry-url=" + registry);
   }
 

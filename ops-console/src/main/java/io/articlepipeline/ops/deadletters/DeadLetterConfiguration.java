@@ -3,6 +3,7 @@ package io.articlepipeline.ops.deadletters;
 import io.articlepipeline.ops.OpsProperties;
 import io.articlepipeline.ops.metrics.OpsMetrics;
 import io.articlepipeline.support.deadletter.DeadLetterReader;
+import io.articlepipeline.support.kafka.KafkaClientSettings;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,23 +25,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {
 
-  /** Producer for replays (and reprocessing tools): acks=all, idempotent, bytes in and out. */
+  /**
+   * Producer for replays (and reprocessing tools): the pipeline's shared producer settings
+   * (acks=all, idempotent), bytes in and out, a send blocking no longer than a Kafka call may take.
+   */
   @Bean(destroyMethod = "close")
-  Producer<byte[], byte[]> replayProducer(OpsProperties properties) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.getKafka().getBootstrapServers());
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, "ops-console-replay");
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+  Producer<byte[], byte[]> replayProducer(KafkaClientSettings kafka, OpsProperties properties) {
+    Map<String, Object> config = kafka.producer("ops-console-replay");
     config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, io.articlepipeline.schemas.Topics.MAX_RECORD_BYTES);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.getKafka().getTimeout().toMillis());
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   @Bean
-  DeadLetterService deadLetterService(OpsProperties properties, Producer<byte[], byte[]> producer,
-      Clock clock, OpsMetrics metrics) {
-    Supplier<Consumer<byte[], byte[]>> consumers = () -> groupLessConsumer(properties);
+  DeadLetterService deadLetterService(OpsProperties properties, KafkaClientSettings kafka,
+      Producer<byte[], byte[]> producer, Clock clock, OpsMetrics metrics) {
+    Supplier<Consumer<byte[], byte[]>> consumers = () -> groupLessConsumer(kafka, properties);
     Set<String> replayTargets = properties.getTopics().stream()
         .filter(t -> !t.endsWith(".dlq"))
         .collect(Collectors.toSet());
@@ -58,10 +58,8 @@ public class DeadLetterConfiguration {
     return stages;
   }
 
-  private static Consumer<byte[], byte[]> groupLessConsumer(OpsProperties properties) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.getKafka().getBootstrapServers());
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ops-console-dead-letters");
+  private static Consumer<byte[], byte[]> groupLessConsumer(KafkaClientSettings kafka, OpsProperties properties) {
+    Map<String, Object> config = kafka.consumer("ops-console-dead-letters", null);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);

@@ -2,6 +2,7 @@ package io.articlepipeline.ops.health;
 
 import io.articlepipeline.ops.OpsProperties;
 import io.articlepipeline.ops.http.JsonHttp;
+import io.articlepipeline.support.kafka.KafkaClientSettings;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
 public class HealthConfiguration {
 
   @Bean
-  HealthProbes healthProbes(Admin admin, JsonHttp http, OpsProperties properties) {
+  HealthProbes healthProbes(Admin admin, JsonHttp http, OpsProperties properties, KafkaClientSettings kafka) {
     return new HealthProbes(admin, http::get, properties.getHealthTimeout(),
-        properties.getKafka().getBootstrapServers(), properties.getRegistry().getUrl(),
+        kafka.bootstrapServers(), properties.getRegistry().getUrl(),
         properties.getElasticsearch().getUrl());
   }
 

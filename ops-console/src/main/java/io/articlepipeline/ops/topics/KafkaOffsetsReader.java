@@ -205,11 +205,11 @@ public class KafkaOffsetsReader {
       throw new KafkaUnavailableException("Interrupted while waiting for Kafka", e);
     } catch (TimeoutException e) {
       throw new KafkaUnavailableException("Kafka did not answer within " + timeout
-          + " (pipeline.ops.kafka.timeout, pipeline.ops.kafka.bootstrap-servers)", e);
+          + " (pipeline.ops.kafka.timeout; brokers: KAFKA_BOOTSTRAP_SERVERS)", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
         throw new KafkaUnavailableException("Kafka did not answer in time ("
-            + "pipeline.ops.kafka.bootstrap-servers): " + e.getCause().getMessage(), e.getCause());
+            + "brokers: KAFKA_BOOTSTRAP_SERVERS): " + e.getCause().getMessage(), e.getCause());
       }
       throw new KafkaOperationException(e.getCause());
     }

@@ -60,7 +60,7 @@ class OpsPageIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("pipeline.auth.tokens.ops", () -> TOKEN);
-    registry.add("pipeline.ops.kafka.bootstrap-servers", () -> KafkaTestSupport.BOOTSTRAP);
+    registry.add("spring.cloud.stream.kafka.binder.brokers", () -> KafkaTestSupport.BOOTSTRAP);
     registry.add("pipeline.ops.topics", () -> SOURCE + "," + DLQ);
     registry.add("pipeline.ops.groups[" + GROUP + "]", () -> SOURCE);
     registry.add("pipeline.ops.dead-letters.topics", () -> DLQ);

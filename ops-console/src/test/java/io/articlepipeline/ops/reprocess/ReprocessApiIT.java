@@ -65,7 +65,7 @@ class ReprocessApiIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("pipeline.auth.tokens.ops", () -> TOKEN);
-    registry.add("pipeline.ops.kafka.bootstrap-servers", () -> KafkaTestSupport.BOOTSTRAP);
+    registry.add("spring.cloud.stream.kafka.binder.brokers", () -> KafkaTestSupport.BOOTSTRAP);
     registry.add("pipeline.ops.topics", () -> TOPIC);
     registry.add("pipeline.ops.reprocess.group", () -> GROUP);
     registry.add("pipeline.ops.reprocess.topic", () -> TOPIC);

@@ -37,7 +37,7 @@ class SchemasAndHealthApiIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("pipeline.auth.tokens.ops", () -> TOKEN);
-    registry.add("pipeline.ops.kafka.bootstrap-servers", () -> KafkaTestSupport.BOOTSTRAP);
+    registry.add("spring.cloud.stream.kafka.binder.brokers", () -> KafkaTestSupport.BOOTSTRAP);
     registry.add("pipeline.ops.registry.url", () -> REGISTRY);
     // A service nobody runs, to see it reported DOWN rather than failing the call.
     registry.add("pipeline.ops.services[ghost]", () -> "http://127.0.0.1:1");

@@ -42,7 +42,7 @@ class TopicsApiIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("pipeline.auth.tokens.ops", () -> TOKEN);
-    registry.add("pipeline.ops.kafka.bootstrap-servers", () -> KafkaTestSupport.BOOTSTRAP);
+    registry.add("spring.cloud.stream.kafka.binder.brokers", () -> KafkaTestSupport.BOOTSTRAP);
     registry.add("pipeline.ops.topics", () -> TOPIC + "," + MISSING);
     registry.add("pipeline.ops.groups[" + GROUP + "]", () -> TOPIC);
     registry.add("pipeline.ops.groups[" + SILENT_GROUP + "]", () -> TOPIC);
