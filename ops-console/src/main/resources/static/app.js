@@ -185,7 +185,8 @@ function renderReprocess(p) {
     p.error ? el('span', {class: 'error'}, ' ' + p.error) : '')];
   rows.push(el('div', {}, `group ${p.group} on ${p.topic}: `, badge(p.state), ` ${p.members} member(s), lag ${fmtNum(p.lag)}`));
   if (p.rewind) {
-    rows.push(el('div', {}, `rewound at ${fmtTime(p.rewind.at)}: ${fmtNum(p.reprocessed)} of ${fmtNum(p.toReprocess)} reprocessed (${p.percent}%)`,
+    const since = p.rewind.since ? ` to what was written since ${fmtTime(p.rewind.since)}` : '';
+    rows.push(el('div', {}, `rewound at ${fmtTime(p.rewind.at)}${since}: ${fmtNum(p.reprocessed)} of ${fmtNum(p.toReprocess)} reprocessed (${p.percent}%)`,
       p.caughtUp ? el('strong', {class: 'lag-zero'}, ' · caught up') : ''));
     rows.push(el('div', {class: 'progress'}, el('div', {style: `width:${Math.min(100, p.percent)}%`})));
   }
@@ -229,11 +230,14 @@ async function replay(topic, which) {
 
 async function reprocess() {
   const msg = $('reprocess-message');
-  if (!confirm(`Stop the stage, rewind ${$('reprocess-group').textContent} to the start of ${$('reprocess-topic').textContent} and start it again?`)) return;
+  const since = $('reprocess-since').value.trim();
+  const where = since ? `to what was written to ${$('reprocess-topic').textContent} since ${since}`
+    : `to the start of ${$('reprocess-topic').textContent}`;
+  if (!confirm(`Stop the stage, rewind ${$('reprocess-group').textContent} ${where} and start it again?`)) return;
   msg.textContent = 'starting…';
   msg.className = '';
   try {
-    renderReprocess(await api('POST', '/api/ops/reprocess'));
+    renderReprocess(await api('POST', '/api/ops/reprocess' + (since ? '?since=' + encodeURIComponent(since) : '')));
     msg.textContent = 'Started; its phase and progress below.';
   } catch (e) {
     handle(e, msg);

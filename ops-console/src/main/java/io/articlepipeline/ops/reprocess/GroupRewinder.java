@@ -4,6 +4,7 @@ import io.articlepipeline.ops.topics.KafkaOffsetsReader;
 import io.articlepipeline.ops.topics.KafkaOffsetsReader.KafkaOperationException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves a consumer group's committed offsets on a topic back to the log start.
+ * Moves a consumer group's committed offsets on a topic back to the log start, or to the first
+ * record written at or after a given time (Kafka's offsets for timestamps, as
+ * {@code kafka-consumer-groups --reset-offsets --to-datetime} does), never forward: a partition
+ * the group has not yet read that far keeps its offset.
  *
  * <p>Kafka moves a group's offsets only while the group has no active members
  * ({@code alterConsumerGroupOffsets} fails with UNKNOWN_MEMBER_ID otherwise). So by default a
@@ -41,30 +45,62 @@ public class GroupRewinder {
   }
 
   /**
-   * Rewinds the group on the topic.
+   * Rewinds the group on the topic to the log start ({@code since} null) or to the first record
+   * whose timestamp is at or after {@code since} (the end, where there is none).
    *
    * @throws GroupActiveException when the group has members
    * @throws NothingToRewindException when the topic does not exist
    * @throws KafkaOffsetsReader.KafkaUnavailableException when Kafka does not answer in time
    * @throws KafkaOperationException when Kafka refuses a step
    */
-  public Rewind rewind(String group, String topic) {
+  public Rewind rewind(String group, String topic, Instant since) {
     List<TopicPartition> partitions = partitions(topic);
     List<MemberDescription> members = members(group);
     if (!members.isEmpty()) {
       throw new GroupActiveException(group, members);
     }
-    Map<TopicPartition, Long> start = offsets(partitions, OffsetSpec.earliest());
     Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
+    Map<TopicPartition, Long> earliest = offsets(partitions, OffsetSpec.earliest());
+    Map<TopicPartition, Long> from = since == null ? earliest
+        : offsets(partitions, OffsetSpec.forTimestamp(since.toEpochMilli()));
+    Map<TopicPartition, Long> start = targets(from, end, earliest, committed(group, topic));
     Map<TopicPartition, OffsetAndMetadata> target = new HashMap<>();
     start.forEach((tp, offset) -> target.put(tp, new OffsetAndMetadata(offset, "ops-console reprocess")));
     get(admin.alterConsumerGroupOffsets(group, target).all());
-    log.info("Rewound consumer group={} topic={} to the log start", group, topic);
+    log.info("Rewound consumer group={} topic={} to {}: {}", group, topic,
+        since == null ? "the log start" : "the first record at or after " + since, start);
     Map<Integer, Long> startByPartition = new HashMap<>();
     Map<Integer, Long> endByPartition = new HashMap<>();
     start.forEach((tp, o) -> startByPartition.put(tp.partition(), o));
     end.forEach((tp, o) -> endByPartition.put(tp.partition(), o));
-    return new Rewind(group, topic, clock.instant(), startByPartition, endByPartition);
+    return new Rewind(group, topic, clock.instant(), since, startByPartition, endByPartition);
+  }
+
+  /**
+   * Where each partition goes: {@code from} (-1 where no record is that recent: the end), but
+   * never past the group's committed offset (the log start where it has none), so that no record
+   * the group has not read is skipped.
+   */
+  static Map<TopicPartition, Long> targets(Map<TopicPartition, Long> from, Map<TopicPartition, Long> end,
+      Map<TopicPartition, Long> earliest, Map<TopicPartition, Long> committed) {
+    Map<TopicPartition, Long> out = new HashMap<>();
+    from.forEach((tp, offset) -> {
+      long target = offset < 0 ? end.getOrDefault(tp, 0L) : offset;
+      long read = committed.getOrDefault(tp, earliest.getOrDefault(tp, 0L));
+      out.put(tp, Math.min(target, read));
+    });
+    return out;
+  }
+
+  /** The group's committed offsets on the topic (none for a group that never committed). */
+  private Map<TopicPartition, Long> committed(String group, String topic) {
+    Map<TopicPartition, Long> out = new HashMap<>();
+    get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()).forEach((tp, o) -> {
+      if (tp.topic().equals(topic) && o != null) {
+        out.put(tp, o.offset());
+      }
+    });
+    return out;
   }
 
   /** The topic's partitions; throws NothingToRewindException when it does not exist. */

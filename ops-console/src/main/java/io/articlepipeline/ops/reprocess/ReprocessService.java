@@ -73,13 +73,19 @@ public class ReprocessService {
     this.sleeper = sleeper;
   }
 
+  /** Starts a reprocess of the whole retained topic ({@link #start(Instant)} with null). */
+  public ReprocessProgress start() {
+    return start(null);
+  }
+
   /**
-   * Starts a reprocess in the background; returns its status (phase {@code stopping}).
+   * Starts a reprocess in the background of the records written at or after {@code since} (null:
+   * the whole retained topic); returns its status (phase {@code stopping}).
    *
    * @throws ReprocessRunningException when one is under way (not done, not failed)
    * @throws GroupRewinder.NothingToRewindException when the topic does not exist
    */
-  public synchronized ReprocessProgress start() {
+  public synchronized ReprocessProgress start(Instant since) {
     Phase now = phase;
     if (now == Phase.STOPPING || now == Phase.REWINDING || now == Phase.RESUMING
         || (now == Phase.CATCHING_UP && !progress().caughtUp())) {
@@ -93,17 +99,17 @@ public class ReprocessService {
     // the answer is the status at acceptance: read after the executor starts, the run may already
     // have moved on to a later phase
     ReprocessProgress accepted = progress();
-    executor.execute(this::run);
+    executor.execute(() -> run(since));
     return accepted;
   }
 
   /** The steps; runs on the executor. */
-  void run() {
+  void run(Instant since) {
     try {
       expect("stopped", binding.stop(), "stop");
       awaitEmptyGroup();
       phase = Phase.REWINDING;
-      last.set(rewinder.rewind(group, topic));
+      last.set(rewinder.rewind(group, topic, since));
       phase = Phase.RESUMING;
       expect("running", binding.start(), "start");
       phase = Phase.CATCHING_UP;

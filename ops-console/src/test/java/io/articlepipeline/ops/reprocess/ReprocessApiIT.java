@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * binding API (stop, start, state) over HTTP: the console stops it with the ops token, waits
  * until its group is empty, rewinds, starts it again and reports the phases until the stage has
  * read everything again; a second reprocess meanwhile is a 409 problem document; when the stage
- * refuses to stop, the reprocess fails and the binding is started again.
+ * refuses to stop, the reprocess fails and the binding is started again; with a {@code since}, only
+ * the records written from then on are read again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReprocessApiIT {
@@ -128,6 +130,30 @@ class ReprocessApiIT {
     assertThat(API.calls).containsExactly("POST /api/enrich/binding/stop", "POST /api/enrich/binding/start");
     assertThat(STAGE.reads.get("0/0")).isEqualTo(2);
     assertThat(STAGE.running()).isTrue();
+
+    // since an instant: only the records written from then on are read again (the producer's
+    // clock stamps them, and it is this JVM's)
+    API.failStop.set(false);
+    API.calls.clear();
+    HttpResponse<String> bad = send("POST", "/api/ops/reprocess?since=yesterday");
+    assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+    assertThat(json.readTree(bad.body()).get("error").asString()).contains("'yesterday'");
+    Thread.sleep(50);
+    Instant cut = Instant.now();
+    Thread.sleep(50);
+    KafkaTestSupport.produce(TOPIC, 0, 3);
+    await(() -> STAGE.reads.getOrDefault("0/7", 0) >= 1 && progress().get("lag").asLong() == 0);
+    JsonNode recent = call("POST", "/api/ops/reprocess?since=" + cut, 202);
+    assertThat(recent.get("phase").asString()).isEqualTo("stopping");
+    await(() -> "done".equals(progress().get("phase").asString()));
+    JsonNode sinceDone = progress();
+    assertThat(sinceDone.get("rewind").get("since").asString()).isEqualTo(cut.toString());
+    assertThat(sinceDone.get("toReprocess").asLong()).as(sinceDone.toString()).isEqualTo(3);
+    assertThat(sinceDone.get("reprocessed").asLong()).isEqualTo(3);
+    assertThat(STAGE.reads.get("0/5")).isEqualTo(2);
+    assertThat(STAGE.reads.get("0/7")).isEqualTo(2);
+    assertThat(STAGE.reads.get("0/4")).as("written before the cut").isEqualTo(2);
+    assertThat(STAGE.reads.get("1/0")).isEqualTo(2);
   }
 
   /** A stand-in for the enrich stage: reads, counts each offset it sees, commits; can be stopped and started. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ReprocessProgressTest {
 
-  private final Rewind rewind = new Rewind("enrich", "articles.submitted", Instant.EPOCH,
+  private final Rewind rewind = new Rewind("enrich", "articles.submitted", Instant.EPOCH, null,
       Map.of(0, 0L, 1, 10L), Map.of(0, 100L, 1, 60L));
 
   @Test

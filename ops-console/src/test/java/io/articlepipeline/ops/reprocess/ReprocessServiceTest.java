@@ -41,7 +41,7 @@ class ReprocessServiceTest {
 
   private static final String GROUP = "enrich";
   private static final String TOPIC = "articles.submitted";
-  private static final Rewind REWIND = new Rewind(GROUP, TOPIC, Instant.EPOCH,
+  private static final Rewind REWIND = new Rewind(GROUP, TOPIC, Instant.EPOCH, null,
       Map.of(0, 0L), Map.of(0, 10L));
 
   /** The stage's binding: records the calls, answers what it is told. */
@@ -114,7 +114,7 @@ class ReprocessServiceTest {
           now.set(now.get().plus(d));
         });
     when(rewinder.partitions(TOPIC)).thenReturn(List.of(new TopicPartition(TOPIC, 0)));
-    when(rewinder.rewind(anyString(), anyString())).thenAnswer(i -> {
+    when(rewinder.rewind(anyString(), anyString(), any())).thenAnswer(i -> {
       journal.add("rewind");
       committed = 0;
       return REWIND;
@@ -221,7 +221,7 @@ class ReprocessServiceTest {
   void aFailedRewindStartsTheBindingAgainAndSaysWhy() throws Exception {
     when(rewinder.members(GROUP)).thenReturn(List.of());
     doThrow(new GroupRewinder.GroupActiveException(GROUP, List.of(member())))
-        .when(rewinder).rewind(anyString(), anyString());
+        .when(rewinder).rewind(anyString(), anyString(), any());
     service.start();
     runQueued();
     assertThat(journal).containsExactly("stop", "start");
@@ -238,7 +238,7 @@ class ReprocessServiceTest {
     when(rewinder.members(GROUP)).thenReturn(List.of(member()));
     service.start();
     runQueued();
-    verify(rewinder, never()).rewind(anyString(), anyString());
+    verify(rewinder, never()).rewind(anyString(), anyString(), any());
     assertThat(journal.get(0)).isEqualTo("stop");
     assertThat(journal.get(journal.size() - 1)).isEqualTo("start");
     assertThat(journal.stream().filter("sleep"::equals).count()).isEqualTo(10);
@@ -266,7 +266,7 @@ class ReprocessServiceTest {
     binding.afterStop = "running";
     service.start();
     runQueued();
-    verify(rewinder, never()).rewind(anyString(), anyString());
+    verify(rewinder, never()).rewind(anyString(), anyString(), any());
     assertThat(service.progress().error()).contains("running after stop");
   }
 
