@@ -52,7 +52,7 @@ public class ReprocessController {
 
   @ExceptionHandler(Since.InvalidSinceException.class)
   ResponseEntity<Map<String, Object>> badSince(Since.InvalidSinceException e) {
-    return Problem.of(HttpStatus.BAD_REQUEST, e.getMessage(), List.of("since: " + e.getMessage())).toResponseEntity();
+    return Problem.of(HttpStatus.BAD_REQUEST, e.getMessage(), List.of()).toResponseEntity();
   }
 
   @ExceptionHandler(NothingToRewindException.class)
