@@ -6,10 +6,10 @@ import java.time.Duration;
  * Lets a rebuild hold the live stage between two batches. The live stage {@link #enter}s before
  * it writes a batch and {@link #exit}s after; while the gate is closed a batch waits before it
  * writes anything. {@link #close} returns once no batch is being written: from then until
- * {@link #open}, every record the live stage has written is on the topic and nothing is in
- * flight, so the rebuild can apply what precedes the live stage's position before the live
- * stage writes into the new version (a record replayed after a newer one of the same article
- * could otherwise undo it: a retraction removing a revision submitted after it).
+ * {@link #open} none of the live stage's writes is in flight, so the rebuild can replay everything
+ * before the live stage's position into the new version before the live stage writes there (a
+ * record replayed after a newer one of the same article could otherwise undo it: a retraction
+ * removing a revision submitted after it).
  *
  * <p>Per process: the live stages of other instances are not held.
  */
