@@ -100,11 +100,7 @@ final class IndexServiceApp implements AutoCloseable {
   void publish(List<ArticleEnriched> articles) throws Exception {
     AvroSerializer serializer = new AvroSerializer();
     serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, StackEnv.registry()), false);
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-        // records as large as the stages write (an enriched article of a 2 MiB page is several MiB)
-        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka(),
-            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024),
-        new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer = producer()) {
       for (ArticleEnriched a : articles) {
         producer.send(new ProducerRecord<>(topic, a.getId(), serializer.serialize(topic, a))).get();
       }
@@ -113,11 +109,15 @@ final class IndexServiceApp implements AutoCloseable {
 
   /** Writes a tombstone retracting the article to this run's topic, acknowledged. */
   void retract(String id) throws Exception {
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka()),
-        new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer = producer()) {
       producer.send(new ProducerRecord<>(topic, id, null)).get();
     }
+  }
+
+  /** A producer to the stack, for records as large as the stages write (an enriched article of a 2 MiB page is several MiB). */
+  private static KafkaProducer<String, byte[]> producer() {
+    return new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackEnv.kafka(),
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024), new StringSerializer(), new ByteArraySerializer());
   }
 
   /**

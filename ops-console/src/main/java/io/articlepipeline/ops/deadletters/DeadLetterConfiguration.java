@@ -27,12 +27,12 @@ public class DeadLetterConfiguration {
 
   /**
    * Producer for replays (and reprocessing tools): the pipeline's shared producer settings
-   * (acks=all, idempotent), bytes in and out, a send blocking no longer than a Kafka call may take.
+   * (acks=all, idempotent, records up to the topics' size), bytes in and out, a send blocking no
+   * longer than a Kafka call may take.
    */
   @Bean(destroyMethod = "close")
   Producer<byte[], byte[]> replayProducer(KafkaClientSettings kafka, OpsProperties properties) {
     Map<String, Object> config = kafka.producer("ops-console-replay");
-    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, io.articlepipeline.schemas.Topics.MAX_RECORD_BYTES);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.getKafka().getTimeout().toMillis());
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }

@@ -37,11 +37,13 @@ public class GroupRewinder {
   private final Admin admin;
   private final Duration timeout;
   private final Clock clock;
+  private final KafkaOffsetsReader offsets;
 
   public GroupRewinder(Admin admin, Duration timeout, Clock clock) {
     this.admin = admin;
     this.timeout = timeout;
     this.clock = clock;
+    this.offsets = new KafkaOffsetsReader(admin, timeout, clock);
   }
 
   /**
@@ -95,11 +97,8 @@ public class GroupRewinder {
   /** The group's committed offsets on the topic (none for a group that never committed). */
   private Map<TopicPartition, Long> committed(String group, String topic) {
     Map<TopicPartition, Long> out = new HashMap<>();
-    get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()).forEach((tp, o) -> {
-      if (tp.topic().equals(topic) && o != null) {
-        out.put(tp, o.offset());
-      }
-    });
+    offsets.groupOffsets(List.of(group)).forEach(g -> g.committed().getOrDefault(topic, Map.of())
+        .forEach((partition, offset) -> out.put(new TopicPartition(topic, partition), offset)));
     return out;
   }
 
