@@ -175,8 +175,14 @@ public class Reindexer {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      log.error("Rebuild into {} failed; readers stay on {}: {}", p.to, p.from, e.toString());
-      ReindexStatus failed = snapshot(p, "FAILED", clock.instant(), e.getMessage());
+      String why = e.getMessage();
+      if (p.writesMoved) {
+        // the read alias did not follow: say so, or new articles go unseen without a word
+        why += "; new articles go to " + p.to + ", which searches do not read yet: run the rebuild again (it moves"
+            + " the writes back to " + p.from + " first) or restart index-service (which does that itself)";
+      }
+      log.error("Rebuild into {} failed; readers stay on {}: {}", p.to, p.from, why);
+      ReindexStatus failed = snapshot(p, "FAILED", clock.instant(), why);
       status.set(failed);
       return failed;
     }
@@ -199,6 +205,7 @@ public class Reindexer {
     try {
       replayUntil(consumer, consumer.endOffsets(partitions), indexer, p);
       admin.switchWriteAlias(p.to);
+      p.writesMoved = true;
     } finally {
       gate.open();
       p.livePausedMillis = (System.nanoTime() - started) / 1_000_000;
@@ -297,5 +304,6 @@ public class Reindexer {
     long skipped;
     long documents;
     long livePausedMillis;
+    boolean writesMoved;
   }
 }
