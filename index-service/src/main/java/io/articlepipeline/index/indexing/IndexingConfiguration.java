@@ -1,5 +1,6 @@
 package io.articlepipeline.index.indexing;
 
+import io.articlepipeline.support.kafka.LiveGate;
 import io.articlepipeline.support.deadletter.SourceRecord;
 import io.articlepipeline.support.kafka.BatchRetry;
 import io.articlepipeline.support.kafka.KafkaClientSettings;

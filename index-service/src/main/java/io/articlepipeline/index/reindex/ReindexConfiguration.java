@@ -1,5 +1,6 @@
 package io.articlepipeline.index.reindex;
 
+import io.articlepipeline.support.kafka.LiveGate;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.articlepipeline.index.IndexProperties;
 import io.articlepipeline.index.elastic.IndexAdmin;
@@ -7,7 +8,7 @@ import io.articlepipeline.index.indexing.ArticleBatchIndexer;
 import io.articlepipeline.index.indexing.ArticleDocumentMapper;
 import io.articlepipeline.index.indexing.ElasticsearchBulkSender;
 import io.articlepipeline.index.indexing.IndexingListener;
-import io.articlepipeline.index.indexing.LiveGate;
+
 import io.articlepipeline.index.indexing.MalformedDocumentPolicy;
 import io.articlepipeline.retry.Retry;
 import io.articlepipeline.index.indexing.IndexingConfiguration;

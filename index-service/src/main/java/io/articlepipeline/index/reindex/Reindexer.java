@@ -1,12 +1,13 @@
 package io.articlepipeline.index.reindex;
 
+import io.articlepipeline.support.kafka.LiveGate;
 import io.articlepipeline.index.elastic.IndexAdmin;
 import io.articlepipeline.index.elastic.IndexLayout;
 import io.articlepipeline.index.indexing.ArticleBatchIndexer;
 import io.articlepipeline.index.indexing.BatchReport;
 import io.articlepipeline.index.indexing.IncomingRecord;
 import io.articlepipeline.index.indexing.IncomingRecords;
-import io.articlepipeline.index.indexing.LiveGate;
+
 import io.articlepipeline.schemas.avro.ArticleEnriched;
 import io.articlepipeline.support.kafka.RecordDecoder;
 import java.io.IOException;

@@ -1,12 +1,13 @@
 package io.articlepipeline.index.it;
 
+import io.articlepipeline.support.kafka.LiveGate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.articlepipeline.index.IndexProperties;
 import io.articlepipeline.index.elastic.IndexAdmin;
-import io.articlepipeline.index.indexing.LiveGate;
+
 import io.articlepipeline.index.reindex.ReindexConfiguration;
 import io.articlepipeline.index.reindex.ReindexStatus;
 import io.articlepipeline.index.reindex.Reindexer;

@@ -1,5 +1,6 @@
 package io.articlepipeline.index.reindex;
 
+import io.articlepipeline.support.kafka.LiveGate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
@@ -9,7 +10,7 @@ import static org.mockito.Mockito.when;
 import io.articlepipeline.index.elastic.IndexAdmin;
 import io.articlepipeline.index.elastic.IndexLayout;
 import io.articlepipeline.index.indexing.ArticleBatchIndexer;
-import io.articlepipeline.index.indexing.LiveGate;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.articlepipeline.index.indexing;
+package io.articlepipeline.support.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,15 +1,15 @@
-package io.articlepipeline.index.indexing;
+package io.articlepipeline.support.kafka;
 
 import java.time.Duration;
 
 /**
- * Lets a rebuild hold the live stage between two batches. The live stage {@link #enter}s before
- * it writes a batch and {@link #exit}s after; while the gate is closed a batch waits before it
- * writes anything. {@link #close} returns once no batch is being written: from then until
- * {@link #open} none of the live stage's writes is in flight, so the rebuild can replay everything
- * before the live stage's position into the new version before the live stage writes there (a
- * record replayed after a newer one of the same article could otherwise undo it: a retraction
- * removing a revision submitted after it).
+ * Lets a background writer (the index's rebuild, enrich's reprocess) hold a live stage between
+ * two batches. The live stage {@link #enter}s before it writes a batch and {@link #exit}s after;
+ * while the gate is closed a batch waits before it writes anything. {@link #close} returns once
+ * no batch is being written: from then until {@link #open} none of the live stage's writes is in
+ * flight, so the background writer can write what it must without landing a record before a live
+ * write of the same article that it should follow, or after one that should follow it (a replayed
+ * retraction removing a revision submitted after it, an old revision undoing a retraction).
  *
  * <p>Per process: the live stages of other instances are not held.
  */
