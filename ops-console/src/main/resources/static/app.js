@@ -177,18 +177,21 @@ function renderSchemas(s) {
 }
 
 function renderReprocess(p) {
-  $('reprocess-group').textContent = p.group;
-  $('reprocess-topic').textContent = p.topic;
-  const busy = ['stopping', 'rewinding', 'resuming', 'catching up'].includes(p.phase);
+  if (p.topic) $('reprocess-topic').textContent = p.topic;
+  if (p.liveGroup) $('reprocess-group').textContent = p.liveGroup;
+  const busy = ['scanning', 'reprocessing'].includes(p.phase);
   $('reprocess').disabled = busy;
   const rows = [el('div', {id: 'reprocess-phase'}, 'phase ', badge(p.phase || 'idle'),
+    p.resumed ? ' (going on after enrich-service restarted)' : '',
     p.error ? el('span', {class: 'error'}, ' ' + p.error) : '')];
-  rows.push(el('div', {}, `group ${p.group} on ${p.topic}: `, badge(p.state), ` ${p.members} member(s), lag ${fmtNum(p.lag)}`));
-  if (p.rewind) {
-    const since = p.rewind.since ? ` to what was written since ${fmtTime(p.rewind.since)}` : '';
-    rows.push(el('div', {}, `rewound at ${fmtTime(p.rewind.at)}${since}: ${fmtNum(p.reprocessed)} of ${fmtNum(p.toReprocess)} reprocessed (${p.percent}%)`,
-      p.caughtUp ? el('strong', {class: 'lag-zero'}, ' · caught up') : ''));
-    rows.push(el('div', {class: 'progress'}, el('div', {style: `width:${Math.min(100, p.percent)}%`})));
+  if (p.startedAt) {
+    const since = p.since ? ` written since ${fmtTime(p.since)}` : '';
+    const articles = p.articles == null ? `scanned ${fmtNum(p.scanned)} of ${fmtNum(p.records)} records`
+      : `${fmtNum(p.articles)} articles to enrich again`;
+    rows.push(el('div', {}, `started ${fmtTime(p.startedAt)}: ${fmtNum(p.records)} records${since} up to the live stage's position, ${articles}`));
+    rows.push(el('div', {}, `${p.percent}% read: ${fmtNum(p.reprocessed)} enriched again, ${fmtNum(p.leftToLive)} left to the live stage (newer there), ${fmtNum(p.deadLettered)} dead-lettered; live stage held ${fmtNum(p.livePausedMillis)} ms in all (longest ${fmtNum(p.livePausedMaxMillis)} ms)`,
+      p.phase === 'done' ? el('strong', {class: 'lag-zero'}, ' · done') : ''));
+    rows.push(el('div', {class: 'progress'}, el('div', {style: `width:${Math.min(100, p.percent || 0)}%`})));
   }
   $('reprocess-progress').replaceChildren(...rows);
 }
@@ -231,9 +234,9 @@ async function replay(topic, which) {
 async function reprocess() {
   const msg = $('reprocess-message');
   const since = $('reprocess-since').value.trim();
-  const where = since ? `to what was written to ${$('reprocess-topic').textContent} since ${since}`
-    : `to the start of ${$('reprocess-topic').textContent}`;
-  if (!confirm(`Stop the stage, rewind ${$('reprocess-group').textContent} ${where} and start it again?`)) return;
+  const what = since ? `the articles written to ${$('reprocess-topic').textContent} since ${since}`
+    : `every article of ${$('reprocess-topic').textContent}`;
+  if (!confirm(`Enrich ${what} again, beside the live stage?`)) return;
   msg.textContent = 'starting…';
   msg.className = '';
   try {

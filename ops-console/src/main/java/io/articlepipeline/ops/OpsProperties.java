@@ -54,7 +54,7 @@ public class OpsProperties {
   @Valid
   private final DeadLetters deadLetters = new DeadLetters();
 
-  /** Reprocessing (rewinding a stage). */
+  /** Reprocessing (the enrich service's, started and followed from here). */
   @Valid
   private final Reprocess reprocess = new Reprocess();
 
@@ -266,28 +266,13 @@ public class OpsProperties {
   /** Reprocessing, prefix {@code pipeline.ops.reprocess}. */
   public static class Reprocess {
 
-    /** Consumer group rewound by POST /api/ops/reprocess; default enrich. */
-    @NotBlank(message = "pipeline.ops.reprocess.group must be set")
-    private String group = "enrich";
-
-    /** Topic whose offsets are rewound to the beginning; default articles.submitted. */
-    @NotBlank(message = "pipeline.ops.reprocess.topic must be set")
-    private String topic = Topics.SUBMITTED;
-
-    /**
-     * Service (a name in pipeline.ops.services) whose input binding is stopped during the rewind
-     * and started again after, with the ops token; default enrich.
-     */
+    /** Service (a name in pipeline.ops.services) that reprocesses, called with the ops token; default enrich. */
     @NotBlank(message = "pipeline.ops.reprocess.service must be set")
     private String service = "enrich";
 
-    /** Longest wait for the group to have no active member once the binding stopped; default 2m. */
-    @NotNull(message = "pipeline.ops.reprocess.empty-group-timeout must be set")
-    private Duration emptyGroupTimeout = Duration.ofMinutes(2);
-
-    /** Longest wait for the service's answer to a binding call (a stop finishes its batch); default 60s. */
-    @NotNull(message = "pipeline.ops.reprocess.binding-timeout must be set")
-    private Duration bindingTimeout = Duration.ofSeconds(60);
+    /** Longest wait for its answer (a start plans the reprocess with a few Kafka calls); default 30s. */
+    @NotNull(message = "pipeline.ops.reprocess.timeout must be set")
+    private Duration timeout = Duration.ofSeconds(30);
 
     public String getService() {
       return service;
@@ -297,36 +282,12 @@ public class OpsProperties {
       this.service = service;
     }
 
-    public Duration getEmptyGroupTimeout() {
-      return emptyGroupTimeout;
+    public Duration getTimeout() {
+      return timeout;
     }
 
-    public void setEmptyGroupTimeout(Duration emptyGroupTimeout) {
-      this.emptyGroupTimeout = emptyGroupTimeout;
-    }
-
-    public Duration getBindingTimeout() {
-      return bindingTimeout;
-    }
-
-    public void setBindingTimeout(Duration bindingTimeout) {
-      this.bindingTimeout = bindingTimeout;
-    }
-
-    public String getGroup() {
-      return group;
-    }
-
-    public void setGroup(String group) {
-      this.group = group;
-    }
-
-    public String getTopic() {
-      return topic;
-    }
-
-    public void setTopic(String topic) {
-      this.topic = topic;
+    public void setTimeout(Duration timeout) {
+      this.timeout = timeout;
     }
   }
 }

@@ -32,7 +32,7 @@ class OpsPropertiesTest {
       assertThat(p.getServices()).containsKeys("ingest", "enrich", "index");
       assertThat(p.getKafka().getTimeout()).isEqualTo(Duration.ofSeconds(5));
       assertThat(p.getSampling().getRateWindow()).isEqualTo(Duration.ofMinutes(1));
-      assertThat(p.getReprocess().getGroup()).isEqualTo("enrich");
+      assertThat(p.getReprocess().getService()).isEqualTo("enrich");
     });
   }
 

@@ -196,18 +196,18 @@ public final class ChaosRun {
   }
 
   private void duringReprocess() throws Exception {
-    System.out.printf("round reprocess: ./pipeline reprocess, enrich-service killed while it catches up, at %d articles%n",
+    System.out.printf("round reprocess: ./pipeline reprocess, enrich-service killed while it reprocesses, at %d articles%n",
         clients.freshArticles());
     Process reprocess = background("reprocess");
-    // the ops console stops enrich's input binding, rewinds its group and starts the binding
-    // again: wait until it follows the catch-up, then give enrich a few seconds on the rewound topic
+    // enrich-service scans articles.submitted, then enriches the articles again beside its live
+    // stage: wait until it does, then give it a few seconds of it
     String phase = awaitJson(env("OPS_URL", "http://127.0.0.1:8084") + "/api/ops/reprocess",
-        n -> List.of("catching up", "done", "failed").contains(n.path("phase").asString()), "phase");
+        n -> List.of("reprocessing", "done", "failed").contains(n.path("phase").asString()), "phase");
     Thread.sleep(2000);
     String progress = awaitJson(env("OPS_URL", "http://127.0.0.1:8084") + "/api/ops/reprocess", n -> true,
         "reprocessed");
     long pid = portPid(port("enrich"));
-    if (!List.of("catching up", "done").contains(phase) || !ours(pid)) {
+    if (!List.of("reprocessing", "done").contains(phase) || !ours(pid)) {
       System.out.printf("  reprocess phase %s, enrich-service pid %d; round skipped%n", phase, pid);
       rounds.add(new Round("reprocess", "reprocess in phase " + phase + ", no enrich-service to kill", -1, -1, false));
       exitOf(reprocess);
@@ -216,10 +216,11 @@ public final class ChaosRun {
     System.out.printf("  phase %s, %s records reprocessed; kill -9 enrich-service pid %d%n", phase, progress, pid);
     kill(pid);
     Thread.sleep(1000L * Integer.parseInt(env("CHAOS_DOWN_SECONDS", "5")));
-    // the restarted enrich-service starts its input binding and goes on from the last commit
+    // the restarted enrich-service goes on with the reprocess from its last commit (its plan is in
+    // the reprocess's group), and its live stage from the live group's
     Round r = restart("reprocess", "enrich-service pid " + pid + " killed in phase " + phase + " after "
         + progress + " reprocessed");
-    // the command only polls the ops console: it outlives the kill and ends once enrich caught up
+    // the command only polls the ops console: it outlives the kill and ends once the reprocess is done
     int rc = exitOf(reprocess);
     System.out.printf("  ./pipeline reprocess exited %d%n", rc);
     if (rc != 0) {

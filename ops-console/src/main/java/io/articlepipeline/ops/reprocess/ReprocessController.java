@@ -1,7 +1,6 @@
 package io.articlepipeline.ops.reprocess;
 
-import io.articlepipeline.ops.reprocess.GroupRewinder.NothingToRewindException;
-import io.articlepipeline.ops.reprocess.ReprocessService.ReprocessRunningException;
+import io.articlepipeline.ops.http.JsonHttp;
 import io.articlepipeline.web.Problem;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,13 +13,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Reprocessing: {@code POST /api/ops/reprocess} starts one (the enrich stage's input binding is
- * stopped, its group rewound to the start of articles.submitted, the binding started again);
- * {@code ?since=} reprocesses only what was written from then on ({@link Since}: an instant, a
- * day, or a duration back from now), so that new articles wait behind less;
- * {@code GET /api/ops/reprocess} shows its phase and how far it has come.
+ * Reprocessing: {@code POST /api/ops/reprocess} has the enrich service enrich every article again
+ * beside its live stage, which goes on with new articles meanwhile; {@code ?since=} only those
+ * written from then on ({@link Since}: an instant, a day, or a duration back from now);
+ * {@code GET /api/ops/reprocess} shows its phase and how far it has come (the enrich service's
+ * status, passed on).
  */
 @RestController
 public class ReprocessController {
@@ -33,21 +33,16 @@ public class ReprocessController {
     this.clock = clock;
   }
 
-  /** 202 with the status (phase stopping); 409 while another one runs or without the topic; 400 for a bad since. */
+  /** 202 with the status (phase scanning); 400 for a bad since; the service's 409 while one runs or without the topic. */
   @PostMapping("/api/ops/reprocess")
-  public ResponseEntity<ReprocessProgress> start(@RequestParam(required = false) String since) {
+  public ResponseEntity<JsonNode> start(@RequestParam(required = false) String since) {
     Instant from = since == null || since.isBlank() ? null : Since.parse(since, clock);
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(reprocess.start(from));
   }
 
   @GetMapping("/api/ops/reprocess")
-  public ReprocessProgress progress() {
+  public JsonNode progress() {
     return reprocess.progress();
-  }
-
-  @ExceptionHandler(ReprocessRunningException.class)
-  ResponseEntity<Map<String, Object>> running(ReprocessRunningException e) {
-    return Problem.of(HttpStatus.CONFLICT, e.getMessage(), List.of()).toResponseEntity();
   }
 
   @ExceptionHandler(Since.InvalidSinceException.class)
@@ -55,8 +50,16 @@ public class ReprocessController {
     return Problem.of(HttpStatus.BAD_REQUEST, e.getMessage(), List.of()).toResponseEntity();
   }
 
-  @ExceptionHandler(NothingToRewindException.class)
-  ResponseEntity<Map<String, Object>> nothing(NothingToRewindException e) {
-    return Problem.of(HttpStatus.CONFLICT, e.getMessage(), List.of()).toResponseEntity();
+  /** The service's refusal as it gave it (409: one under way), any other error of it as a 502. */
+  @ExceptionHandler(ReprocessService.StageAnswerException.class)
+  ResponseEntity<Map<String, Object>> refused(ReprocessService.StageAnswerException e) {
+    HttpStatus status = e.status() == 409 || e.status() == 400 ? HttpStatus.valueOf(e.status()) : HttpStatus.BAD_GATEWAY;
+    return Problem.of(status, e.getMessage(), List.of()).toResponseEntity();
+  }
+
+  @ExceptionHandler(JsonHttp.UnreachableException.class)
+  ResponseEntity<Map<String, Object>> unreachable(JsonHttp.UnreachableException e) {
+    return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "The enrich service, which reprocesses, did not answer: "
+        + e.getMessage(), List.of()).toResponseEntity();
   }
 }

@@ -16,19 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,22 +30,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reprocessing on the real broker, with a stand-in for the enrich stage that offers the stage's
- * binding API (stop, start, state) over HTTP: the console stops it with the ops token, waits
- * until its group is empty, rewinds, starts it again and reports the phases until the stage has
- * read everything again; a second reprocess meanwhile is a 409 problem document; when the stage
- * refuses to stop, the reprocess fails and the binding is started again; with a {@code since}, only
- * the records written from then on are read again.
+ * The console's reprocess API in front of the enrich service's (which reprocesses beside its live
+ * stage; shown on the real stage by enrich-app's ReprocessIT and the end-to-end ReprocessIT): a
+ * stand-in for the service records what the console sends. A start goes with the ops token and
+ * its {@code since} as an instant ({@code P2D} two days back from now); a since the console cannot
+ * read is a 400 that never reaches the service; the service's 409 comes back as a problem document
+ * with its message; the status is the service's; a service that does not answer is a 503.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReprocessApiIT {
 
   private static final String TOKEN = "it-ops-token";
-  private static final String TOPIC = KafkaTestSupport.uniqueName("ops-it-reprocess");
-  private static final String GROUP = KafkaTestSupport.uniqueName("ops-it-stage");
-  private static final Duration WAIT = Duration.ofSeconds(90);
-  private static final Stage STAGE = new Stage();
-  private static final BindingApi API = BindingApi.start();
+  private static final EnrichApi ENRICH = EnrichApi.start();
 
   @LocalServerPort
   int port;
@@ -68,181 +55,102 @@ class ReprocessApiIT {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("pipeline.auth.tokens.ops", () -> TOKEN);
     registry.add("spring.cloud.stream.kafka.binder.brokers", () -> KafkaTestSupport.BOOTSTRAP);
-    registry.add("pipeline.ops.topics", () -> TOPIC);
-    registry.add("pipeline.ops.reprocess.group", () -> GROUP);
-    registry.add("pipeline.ops.reprocess.topic", () -> TOPIC);
-    registry.add("pipeline.ops.services.enrich", () -> "http://127.0.0.1:" + API.server.getAddress().getPort());
-  }
-
-  @BeforeAll
-  static void records() throws Exception {
-    KafkaTestSupport.createTopic(TOPIC, 2);
-    KafkaTestSupport.produce(TOPIC, 0, 5);
-    KafkaTestSupport.produce(TOPIC, 1, 4);
+    registry.add("pipeline.ops.services.enrich", () -> "http://127.0.0.1:" + ENRICH.server.getAddress().getPort());
   }
 
   @AfterAll
-  static void cleanUp() throws Exception {
-    API.server.stop(0);
-    STAGE.stop();
-    KafkaTestSupport.deleteQuietly(List.of(TOPIC), List.of(GROUP));
+  static void stop() {
+    ENRICH.server.stop(0);
+  }
+
+  @BeforeEach
+  void reset() {
+    ENRICH.calls.clear();
+    ENRICH.authorizations.clear();
+    ENRICH.answer.set(202);
   }
 
   @Test
-  void theStageIsStoppedRewoundStartedAndReadsEverythingAgainThenAFailedStopStartsItAgain()
-      throws Exception {
-    STAGE.start();
-    await(() -> STAGE.reads.getOrDefault("0/4", 0) >= 1 && STAGE.reads.getOrDefault("1/3", 0) >= 1);
-    await(() -> progress().get("lag").asLong() == 0);
-    assertThat(progress().get("phase").asString()).isEqualTo("idle");
-
+  void aStartGoesToTheEnrichServiceWithTheOpsTokenAndItsSinceAsAnInstant() throws Exception {
     JsonNode started = call("POST", "/api/ops/reprocess", 202);
-    assertThat(started.get("phase").asString()).isEqualTo("stopping");
+    assertThat(started.get("phase").asString()).isEqualTo("scanning");
+    Instant before = Instant.now().minus(Duration.ofDays(2));
+    call("POST", "/api/ops/reprocess?since=P2D", 202);
+    Instant after = Instant.now().minus(Duration.ofDays(2));
+    call("POST", "/api/ops/reprocess?since=2026-12-01T08:00:00%2B08:00", 202);
 
-    HttpResponse<String> second = send("POST", "/api/ops/reprocess");
-    assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
-    assertThat(second.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("application/problem+json"));
-    assertThat(json.readTree(second.body()).get("error").asString()).contains("under way");
+    assertThat(ENRICH.calls).hasSize(3);
+    assertThat(ENRICH.calls.get(0)).isEqualTo("POST /api/enrich/reprocess");
+    Instant sent = Instant.parse(ENRICH.calls.get(1).substring("POST /api/enrich/reprocess?since=".length()));
+    assertThat(sent).isBetween(before, after);
+    assertThat(ENRICH.calls.get(2)).isEqualTo("POST /api/enrich/reprocess?since=2026-12-01T00:00:00Z");
+    assertThat(ENRICH.authorizations).containsOnly("Bearer " + TOKEN);
 
-    await(() -> "done".equals(progress().get("phase").asString()));
-    JsonNode done = progress();
-    assertThat(done.get("toReprocess").asLong()).isEqualTo(9);
-    assertThat(done.get("reprocessed").asLong()).isEqualTo(9);
-    assertThat(done.get("percent").asDouble()).isEqualTo(100.0);
-    assertThat(done.get("caughtUp").asBoolean()).isTrue();
-    assertThat(done.get("error").isNull()).isTrue();
-    assertThat(STAGE.reads.get("0/0")).isEqualTo(2);
-    assertThat(STAGE.reads.get("1/0")).isEqualTo(2);
-    assertThat(API.calls).containsExactly("POST /api/enrich/binding/stop", "POST /api/enrich/binding/start");
-    assertThat(API.authorizations).containsOnly("Bearer " + TOKEN);
-    assertThat(STAGE.running()).isTrue();
+    JsonNode status = call("GET", "/api/ops/reprocess", 200);
+    assertThat(status.get("phase").asString()).isEqualTo("reprocessing");
+    assertThat(status.get("percent").asDouble()).isEqualTo(42.5);
+  }
 
-    // the stage refuses to stop: nothing is rewound, the binding is started again, the status says so
-    API.calls.clear();
-    API.failStop.set(true);
-    call("POST", "/api/ops/reprocess", 202);
-    await(() -> "failed".equals(progress().get("phase").asString()));
-    JsonNode failed = progress();
-    assertThat(failed.get("error").asString()).contains("phase stopping").contains("answered 500")
-        .contains("the input binding runs again");
-    assertThat(failed.get("rewind").isNull()).isTrue();
-    assertThat(API.calls).containsExactly("POST /api/enrich/binding/stop", "POST /api/enrich/binding/start");
-    assertThat(STAGE.reads.get("0/0")).isEqualTo(2);
-    assertThat(STAGE.running()).isTrue();
-
-    // since an instant: only the records written from then on are read again (the producer's
-    // clock stamps them, and it is this JVM's)
-    API.failStop.set(false);
-    API.calls.clear();
+  @Test
+  void aSinceTheConsoleCannotReadNeverReachesTheService() throws Exception {
     HttpResponse<String> bad = send("POST", "/api/ops/reprocess?since=yesterday");
     assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
     assertThat(json.readTree(bad.body()).get("error").asString()).contains("'yesterday'");
-    Thread.sleep(50);
-    Instant cut = Instant.now();
-    Thread.sleep(50);
-    KafkaTestSupport.produce(TOPIC, 0, 3);
-    await(() -> STAGE.reads.getOrDefault("0/7", 0) >= 1 && progress().get("lag").asLong() == 0);
-    JsonNode recent = call("POST", "/api/ops/reprocess?since=" + cut, 202);
-    assertThat(recent.get("phase").asString()).isEqualTo("stopping");
-    await(() -> "done".equals(progress().get("phase").asString()));
-    JsonNode sinceDone = progress();
-    assertThat(sinceDone.get("rewind").get("since").asString()).isEqualTo(cut.toString());
-    assertThat(sinceDone.get("toReprocess").asLong()).as(sinceDone.toString()).isEqualTo(3);
-    assertThat(sinceDone.get("reprocessed").asLong()).isEqualTo(3);
-    assertThat(STAGE.reads.get("0/5")).isEqualTo(2);
-    assertThat(STAGE.reads.get("0/7")).isEqualTo(2);
-    assertThat(STAGE.reads.get("0/4")).as("written before the cut").isEqualTo(2);
-    assertThat(STAGE.reads.get("1/0")).isEqualTo(2);
+    assertThat(ENRICH.calls).isEmpty();
   }
 
-  /** A stand-in for the enrich stage: reads, counts each offset it sees, commits; can be stopped and started. */
-  private static final class Stage {
-    final Map<String, Integer> reads = new ConcurrentHashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private Thread thread;
-
-    synchronized void start() {
-      if (running.getAndSet(true)) {
-        return;
-      }
-      Properties props = new Properties();
-      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestSupport.BOOTSTRAP);
-      props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-      props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-      thread = new Thread(() -> {
-        try (KafkaConsumer<byte[], byte[]> consumer =
-            new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-          consumer.subscribe(Set.of(TOPIC));
-          while (running.get()) {
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-              reads.merge(r.partition() + "/" + r.offset(), 1, Integer::sum);
-            }
-            consumer.commitSync();
-          }
-        }
-      }, "test-stage");
-      thread.start();
-    }
-
-    /** Like a stopped binding: the consumer closes and leaves the group. */
-    synchronized void stop() throws InterruptedException {
-      running.set(false);
-      if (thread != null) {
-        thread.join(30_000);
-      }
-    }
-
-    boolean running() {
-      return running.get();
-    }
+  @Test
+  void theServicesRefusalComesBackWithItsMessage() throws Exception {
+    ENRICH.answer.set(409);
+    HttpResponse<String> refused = send("POST", "/api/ops/reprocess");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(json.readTree(refused.body()).get("error").asString()).contains("under way");
   }
 
-  /** The stage's binding API as enrich-service offers it. */
-  private static final class BindingApi {
+  @Test
+  void aServiceThatDoesNotAnswerIsA503() throws Exception {
+    ENRICH.answer.set(-1);
+    HttpResponse<String> down = send("GET", "/api/ops/reprocess");
+    assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+    assertThat(json.readTree(down.body()).get("error").asString()).contains("did not answer");
+  }
+
+  /** The reprocess API as enrich-service offers it; {@code answer} -1 closes the connection unanswered. */
+  private static final class EnrichApi {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
-    final AtomicBoolean failStop = new AtomicBoolean();
+    final AtomicInteger answer = new AtomicInteger(202);
     HttpServer server;
 
-    static BindingApi start() {
-      BindingApi api = new BindingApi();
+    static EnrichApi start() {
+      EnrichApi api = new EnrichApi();
       try {
         api.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-      api.server.createContext("/api/enrich/binding", api::handle);
+      api.server.createContext("/api/enrich/reprocess", api::handle);
       api.server.start();
       return api;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-      String path = exchange.getRequestURI().getPath();
-      calls.add(exchange.getRequestMethod() + " " + path);
-      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-      int status = 200;
-      String body;
-      try {
-        if (path.endsWith("/stop")) {
-          if (failStop.get()) {
-            status = 500;
-          } else {
-            STAGE.stop();
-          }
-        } else if (path.endsWith("/start")) {
-          STAGE.start();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        status = 500;
+      if (answer.get() < 0) {
+        exchange.close();
+        return;
       }
-      body = status == 200
-          ? "{\"binding\":\"enrichArticles-in-0\",\"state\":\"" + (STAGE.running() ? "running" : "stopped") + "\"}"
-          : "{\"status\":500,\"error\":\"refused\"}";
+      boolean post = exchange.getRequestMethod().equals("POST");
+      String query = exchange.getRequestURI().getQuery();
+      calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query));
+      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      int status = post ? answer.get() : 200;
+      String body = status == 409
+          ? "{\"status\":409,\"error\":\"A reprocess is under way (phase reprocessing)\"}"
+          : post ? "{\"phase\":\"scanning\",\"percent\":0.0}" : "{\"phase\":\"reprocessing\",\"percent\":42.5}";
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.getResponseHeaders().add("Content-Type", status == 409 ? "application/problem+json" : "application/json");
       exchange.sendResponseHeaders(status, bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
@@ -250,35 +158,14 @@ class ReprocessApiIT {
     }
   }
 
-  private JsonNode progress() {
-    return call("GET", "/api/ops/reprocess", 200);
+  private HttpResponse<String> send(String method, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + TOKEN)
+            .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + WAIT);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private HttpResponse<String> send(String method, String path) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-              .header("Authorization", "Bearer " + TOKEN)
-              .method(method, HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private JsonNode call(String method, String path, int status) {
+  private JsonNode call(String method, String path, int status) throws Exception {
     HttpResponse<String> response = send(method, path);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     return json.readTree(response.body());

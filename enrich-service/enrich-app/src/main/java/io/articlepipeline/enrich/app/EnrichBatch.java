@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -41,8 +42,12 @@ public final class EnrichBatch {
   static final String STAGE = "enrich";
   private static final Logger log = LoggerFactory.getLogger(EnrichBatch.class);
 
-  /** What one batch did. */
-  public record Report(int enriched, int tombstones, int deadLettered) {
+  /**
+   * What one batch did.
+   *
+   * @param skipped records {@link #write} was told to leave out (a reprocess: the live stage holds a newer record of the article)
+   */
+  public record Report(int enriched, int tombstones, int deadLettered, int skipped) {
   }
 
   /** Told how long each enrichment took (a timer). */
@@ -94,6 +99,40 @@ public final class EnrichBatch {
 
   /** Processes the batch; returns once every output and dead letter is acknowledged. */
   public Report process(List<Consumed> records) {
+    return write(prepare(records), key -> true);
+  }
+
+  /**
+   * A batch decoded, its articles being enriched on the workers, nothing written yet. {@link #await}
+   * waits until every enrichment has finished (a reprocess enriches before it holds the live stage).
+   */
+  public static final class Prepared {
+    private final List<Item> items;
+
+    private Prepared(List<Item> items) {
+      this.items = items;
+    }
+
+    public int size() {
+      return items.size();
+    }
+
+    /** Returns once every article of the batch is enriched (or failed). */
+    public void await() {
+      for (Item item : items) {
+        if (item.enriched != null) {
+          try {
+            item.enriched.join();
+          } catch (CompletionException e) {
+            // written as a dead letter by write
+          }
+        }
+      }
+    }
+  }
+
+  /** Decodes the records and starts enriching their articles on the workers. */
+  public Prepared prepare(List<Consumed> records) {
     List<Item> items = new ArrayList<>(records.size());
     for (Consumed record : records) {
       Item item = new Item(record);
@@ -110,13 +149,27 @@ public final class EnrichBatch {
         item.enriched = CompletableFuture.supplyAsync(() -> enrich(article), workers);
       }
     }
+    return new Prepared(items);
+  }
 
+  /**
+   * Writes the prepared batch in the order it was read, but only the records whose key
+   * {@code keep} accepts (the others are neither written nor dead-lettered); returns once every
+   * output and dead letter is acknowledged.
+   */
+  public Report write(Prepared prepared, Predicate<String> keep) {
+    List<Item> items = prepared.items;
     List<Future<RecordMetadata>> writes = new ArrayList<>(items.size());
     List<DeadLetter> letters = new ArrayList<>();
     int enriched = 0;
     int tombstones = 0;
+    int skipped = 0;
     for (Item item : items) {
       SourceRecord source = item.record.source();
+      if (!keep.test(source.key())) {
+        skipped++;
+        continue;
+      }
       if (item.deadLetter == null && item.article == null) {
         writes.add(send(source.key(), null));
         tombstones++;
@@ -135,11 +188,13 @@ public final class EnrichBatch {
       log.warn("Dead-lettering {}: {}", source, item.deadLetter.headers().isEmpty() ? "" : reason(item.deadLetter));
       letters.add(item.deadLetter);
     }
-    awaitAll(writes, items);
+    if (!writes.isEmpty()) {
+      awaitAll(writes, items);
+    }
     if (!letters.isEmpty()) {
       deadLetters.publish(letters);
     }
-    return new Report(enriched, tombstones, letters.size());
+    return new Report(enriched, tombstones, letters.size(), skipped);
   }
 
   private ArticleEnriched enrich(ArticleSubmitted article) {

@@ -9,6 +9,7 @@ import io.articlepipeline.support.deadletter.SourceRecord;
 import io.articlepipeline.support.kafka.BatchMessages;
 import io.articlepipeline.support.kafka.BatchRetry;
 import io.articlepipeline.support.kafka.KafkaClientSettings;
+import io.articlepipeline.support.kafka.LiveGate;
 import io.articlepipeline.support.kafka.SerdeProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -94,9 +95,18 @@ class EnrichFunctions {
         nanos -> timer.record(nanos, TimeUnit.NANOSECONDS));
   }
 
-  /** The stage: one consumed batch enriched and written; its offsets are committed when this returns. */
+  /** Lets a reprocess hold the live stage between two of its batches while it writes one of its own. */
   @Bean
-  Consumer<Message<List<?>>> enrichArticles(EnrichBatch batch, MeterRegistry meters) {
+  LiveGate enrichLiveGate() {
+    return new LiveGate();
+  }
+
+  /**
+   * The stage: one consumed batch enriched and written; its offsets are committed when this
+   * returns. It enters the live gate for the batch, so a reprocess can hold it between batches.
+   */
+  @Bean
+  Consumer<Message<List<?>>> enrichArticles(EnrichBatch batch, LiveGate enrichLiveGate, MeterRegistry meters) {
     return message -> {
       List<BatchMessages.Consumed> records = BatchMessages.records(message);
       if (records.isEmpty()) {
@@ -105,6 +115,12 @@ class EnrichFunctions {
       meters.counter("pipeline.records.in", "stage", "enrich").increment(records.size());
       SourceRecord first = records.get(0).source();
       SourceRecord last = records.get(records.size() - 1).source();
+      try {
+        enrichLiveGate.enter();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while a reprocess held the stage; the batch is delivered again", e);
+      }
       try {
         EnrichBatch.Report report = batch.process(records);
         meters.counter("pipeline.records.out", "stage", "enrich", "kind", "article").increment(report.enriched());
@@ -117,6 +133,8 @@ class EnrichFunctions {
         log.error("Batch of {} from {} to {} failed; it is not committed and will be delivered again: {}",
             records.size(), first, last, e.getMessage());
         throw e;
+      } finally {
+        enrichLiveGate.exit();
       }
     };
   }

@@ -40,6 +40,30 @@ public class EnrichProperties {
   @jakarta.validation.constraints.Min(value = 1, message = "pipeline.enrich.max-attempts must be at least 1")
   private int maxAttempts = 3;
 
+  /** Consumer group in which a reprocess keeps its progress and plan (default enrich-reprocess). */
+  @NotBlank(message = "pipeline.enrich.reprocess-group must be set")
+  private String reprocessGroup = "enrich-reprocess";
+
+  /** Records a reprocess reads, enriches and writes at a time (default 250; the live stage is held while one is written). */
+  @jakarta.validation.constraints.Min(value = 1, message = "pipeline.enrich.reprocess-batch must be at least 1")
+  private int reprocessBatch = 250;
+
+  public String getReprocessGroup() {
+    return reprocessGroup;
+  }
+
+  public void setReprocessGroup(String reprocessGroup) {
+    this.reprocessGroup = reprocessGroup;
+  }
+
+  public int getReprocessBatch() {
+    return reprocessBatch;
+  }
+
+  public void setReprocessBatch(int reprocessBatch) {
+    this.reprocessBatch = reprocessBatch;
+  }
+
   public String getOutputTopic() {
     return outputTopic;
   }

@@ -101,7 +101,7 @@ class EnrichBatchTest {
 
     assertThat(producer.history()).extracting(r -> r.key()).containsExactly("slow-1", "quick-2", "gone", "quick-3");
     assertThat(producer.history().get(2).value()).isNull();
-    assertThat(report).isEqualTo(new EnrichBatch.Report(3, 1, 0));
+    assertThat(report).isEqualTo(new EnrichBatch.Report(3, 1, 0, 0));
   }
 
   @Test
@@ -134,7 +134,7 @@ class EnrichBatchTest {
     assertThat(deadLetters).extracting(d -> new String(d.value(), StandardCharsets.UTF_8)).containsExactly("deep-1");
     assertThat(new String(deadLetters.get(0).headers().get("x-exception-fqcn"), StandardCharsets.UTF_8))
         .isEqualTo("java.lang.StackOverflowError");
-    assertThat(report).isEqualTo(new EnrichBatch.Report(1, 0, 1));
+    assertThat(report).isEqualTo(new EnrichBatch.Report(1, 0, 1, 0));
   }
 
   @Test
