@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * of this service but health): {@code GET /api/enrich/binding} its state,
  * {@code POST /api/enrich/binding/stop} stops it (its consumers leave the group {@code enrich}; a
  * batch in progress is finished and committed first), {@code POST /api/enrich/binding/start}
- * starts it again. The ops console's reprocess stops it while it rewinds the group. A restarted
+ * starts it again (an operator pausing the stage; a reprocess runs beside it, never stops it). A restarted
  * service starts its binding whatever state it had before.
  */
 @RestController

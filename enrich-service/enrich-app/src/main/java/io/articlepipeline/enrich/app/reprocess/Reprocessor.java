@@ -431,11 +431,12 @@ public final class Reprocessor {
     EnrichBatch.Prepared prepared = batch.prepare(chosen);
     prepared.await();
     hook.beforeHold(chosen.stream().map(c -> c.source().key()).toList());
-    long held = System.nanoTime();
     if (!gate.close(holdTimeout)) {
       throw new IllegalStateException("the live stage's batch was still being written " + holdTimeout.toSeconds()
           + " s after the reprocess asked to hold it (Kafka not acknowledging its writes?)");
     }
+    // from here the live stage's next batch waits (the one it was writing has finished)
+    long held = System.nanoTime();
     EnrichBatch.Report report;
     try {
       readToEnd(tail, all, liveKeys);
