@@ -85,6 +85,12 @@ public final class EnrichBatch {
     this.listener = listener;
   }
 
+  /** The same stage enriching on other workers (a reprocess: {@link EnrichWorkers#background()}). */
+  public EnrichBatch on(Executor otherWorkers) {
+    return new EnrichBatch(stage, producer, outputTopic, deadLetters, otherWorkers, maxAttempts, ackTimeoutMillis,
+        listener);
+  }
+
   /** One record on its way through: decoded, being enriched, or already a dead letter. */
   private static final class Item {
     final Consumed record;

@@ -17,10 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -72,26 +69,22 @@ class EnrichFunctions {
     return new KafkaDeadLetterPublisher(kafka.producer("enrich-dead-letters"), properties.getDeadLetterTopic());
   }
 
-  @Bean(destroyMethod = "shutdownNow")
-  ExecutorService enrichWorkers(EnrichProperties properties) {
-    AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(properties.effectiveThreads(), r -> {
-      Thread t = new Thread(r, "enrich-worker-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+  /** The enrich threads: one per core by default, the live stage's articles before a reprocess's. */
+  @Bean(destroyMethod = "close")
+  EnrichWorkers enrichWorkers(EnrichProperties properties) {
+    return new EnrichWorkers(properties.effectiveThreads());
   }
 
   @Bean
   EnrichBatch enrichBatch(EnrichStage stage, Producer<String, byte[]> enrichedArticlesProducer,
-      DeadLetterPublisher enrichDeadLetters, ExecutorService enrichWorkers, EnrichProperties properties,
+      DeadLetterPublisher enrichDeadLetters, EnrichWorkers enrichWorkers, EnrichProperties properties,
       KafkaClientSettings kafka, MeterRegistry meters) {
     Timer timer = Timer.builder("pipeline.enrich.duration").description("Time to enrich one article")
         .publishPercentileHistogram().register(meters);
     long deliveryTimeout = Long.parseLong(String.valueOf(kafka.producer("enrich-articles")
         .getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000")));
     return new EnrichBatch(stage, enrichedArticlesProducer, properties.getOutputTopic(), enrichDeadLetters,
-        enrichWorkers, properties.getMaxAttempts(), deliveryTimeout + 5_000,
+        enrichWorkers.live(), properties.getMaxAttempts(), deliveryTimeout + 5_000,
         nanos -> timer.record(nanos, TimeUnit.NANOSECONDS));
   }
 
