@@ -198,11 +198,14 @@ public final class ChaosRun {
   private void duringReprocess() throws Exception {
     System.out.printf("round reprocess: ./pipeline reprocess, enrich-service killed while it reprocesses, at %d articles%n",
         clients.freshArticles());
+    // an earlier reprocess's status (done) stays until this one is planned: only a later start counts
+    java.time.Instant asked = java.time.Instant.now().minusSeconds(1);
     Process reprocess = background("reprocess");
     // enrich-service scans articles.submitted, then enriches the articles again beside its live
     // stage: wait until it does, then give it a few seconds of it
     String phase = awaitJson(env("OPS_URL", "http://127.0.0.1:8084") + "/api/ops/reprocess",
-        n -> List.of("reprocessing", "done", "failed").contains(n.path("phase").asString()), "phase");
+        n -> n.path("startedAt").isString() && java.time.Instant.parse(n.path("startedAt").asString()).isAfter(asked)
+            && List.of("reprocessing", "done", "failed").contains(n.path("phase").asString()), "phase");
     Thread.sleep(2000);
     String progress = awaitJson(env("OPS_URL", "http://127.0.0.1:8084") + "/api/ops/reprocess", n -> true,
         "reprocessed");
