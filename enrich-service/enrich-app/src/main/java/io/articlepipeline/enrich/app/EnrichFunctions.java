@@ -88,6 +88,12 @@ class EnrichFunctions {
         nanos -> timer.record(nanos, TimeUnit.NANOSECONDS));
   }
 
+  /** Tells a reprocess when the live stage is behind, so that it waits. */
+  @Bean
+  LiveBacklog enrichLiveBacklog() {
+    return new LiveBacklog(Duration.ofSeconds(5));
+  }
+
   /** Lets a reprocess hold the live stage between two of its batches while it writes one of its own. */
   @Bean
   LiveGate enrichLiveGate() {
@@ -99,9 +105,11 @@ class EnrichFunctions {
    * returns. It enters the live gate for the batch, so a reprocess can hold it between batches.
    */
   @Bean
-  Consumer<Message<List<?>>> enrichArticles(EnrichBatch batch, LiveGate enrichLiveGate, MeterRegistry meters) {
+  Consumer<Message<List<?>>> enrichArticles(EnrichBatch batch, LiveGate enrichLiveGate, LiveBacklog enrichLiveBacklog,
+      MeterRegistry meters) {
     return message -> {
       List<BatchMessages.Consumed> records = BatchMessages.records(message);
+      enrichLiveBacklog.read(records.size());
       if (records.isEmpty()) {
         return;
       }

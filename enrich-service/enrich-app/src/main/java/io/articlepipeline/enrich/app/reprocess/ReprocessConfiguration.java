@@ -3,6 +3,7 @@ package io.articlepipeline.enrich.app.reprocess;
 import io.articlepipeline.enrich.app.EnrichBatch;
 import io.articlepipeline.enrich.app.EnrichProperties;
 import io.articlepipeline.enrich.app.EnrichWorkers;
+import io.articlepipeline.enrich.app.LiveBacklog;
 import io.articlepipeline.enrich.app.InputBindingController;
 import io.articlepipeline.support.kafka.KafkaClientSettings;
 import io.articlepipeline.support.kafka.LiveGate;
@@ -43,7 +44,8 @@ class ReprocessConfiguration {
   /** Its consumers and admin client take the shared Kafka settings, as every client of the service. */
   @Bean
   Reprocessor reprocessor(KafkaClientSettings kafka, EnrichBatch enrichBatch, EnrichWorkers enrichWorkers,
-      LiveGate enrichLiveGate, EnrichProperties properties, Environment environment, ExecutorService reprocessExecutor) {
+      LiveGate enrichLiveGate, LiveBacklog enrichLiveBacklog, EnrichProperties properties, Environment environment,
+      ExecutorService reprocessExecutor) {
     Reprocessor.Consumers consumers = (clientId, groupId, maxPollRecords) -> {
       Map<String, Object> config = kafka.consumer(clientId, groupId);
       config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -58,6 +60,7 @@ class ReprocessConfiguration {
     };
     // its articles wait while live ones do: new articles never queue behind a reprocess batch
     return new Reprocessor(consumers, groups, enrichBatch.on(enrichWorkers.background()), enrichLiveGate,
+        enrichLiveBacklog::behind,
         environment.getProperty(BINDING + ".destination", io.articlepipeline.schemas.Topics.SUBMITTED),
         environment.getProperty(BINDING + ".group", "enrich"), properties.getReprocessGroup(),
         properties.getReprocessBatch(), Duration.ofMinutes(2), reprocessExecutor, Clock.systemUTC());

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -105,12 +106,13 @@ public final class Reprocessor {
    * @param deadLettered articles the enricher failed on, written to the dead-letter topic
    * @param livePausedMillis time the live stage was held, in all
    * @param livePausedMaxMillis its longest hold
+   * @param waitedForLiveMillis time it waited because the live stage was behind (new articles first)
    * @param partitions per partition: the plan and where the reprocess is
    */
   public record Status(String phase, String error, String topic, String liveGroup, Instant since, Instant startedAt,
       Instant finishedAt, boolean resumed, long records, long scanned, Long articles, long covered, Double percent,
       long reprocessed, long leftToLive, long deadLettered, long livePausedMillis, long livePausedMaxMillis,
-      List<PartitionStatus> partitions) {
+      long waitedForLiveMillis, List<PartitionStatus> partitions) {
   }
 
   /** One partition of the plan. */
@@ -121,6 +123,7 @@ public final class Reprocessor {
   private final GroupDeleter groups;
   private final EnrichBatch batch;
   private final LiveGate gate;
+  private final BooleanSupplier liveBehind;
   private final String topic;
   private final String liveGroup;
   private final String group;
@@ -143,13 +146,16 @@ public final class Reprocessor {
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong pausedNanos = new AtomicLong();
   private final AtomicLong pausedMaxNanos = new AtomicLong();
+  private final AtomicLong yieldedNanos = new AtomicLong();
 
-  public Reprocessor(Consumers consumers, GroupDeleter groups, EnrichBatch batch, LiveGate gate, String topic,
-      String liveGroup, String group, int batchSize, Duration holdTimeout, Executor executor, Clock clock) {
+  public Reprocessor(Consumers consumers, GroupDeleter groups, EnrichBatch batch, LiveGate gate,
+      BooleanSupplier liveBehind, String topic, String liveGroup, String group, int batchSize, Duration holdTimeout,
+      Executor executor, Clock clock) {
     this.consumers = consumers;
     this.groups = groups;
     this.batch = batch;
     this.gate = gate;
+    this.liveBehind = liveBehind;
     this.topic = topic;
     this.liveGroup = liveGroup;
     this.group = group;
@@ -254,6 +260,7 @@ public final class Reprocessor {
     deadLettered.set(0);
     pausedNanos.set(0);
     pausedMaxNanos.set(0);
+    yieldedNanos.set(0);
     phase = Phase.SCANNING;
   }
 
@@ -311,7 +318,8 @@ public final class Reprocessor {
       finishedAt = clock.instant();
       phase = Phase.DONE;
       log.info("Reprocess done: {} articles enriched again, {} left to the live stage, {} dead-lettered; live stage"
-          + " held {} ms in all", reprocessed.get(), leftToLive.get(), deadLettered.get(), pausedNanos.get() / 1_000_000);
+          + " held {} ms in all; waited {} ms for the live stage", reprocessed.get(), leftToLive.get(),
+          deadLettered.get(), pausedNanos.get() / 1_000_000, yieldedNanos.get() / 1_000_000);
       try {
         groups.delete(group);
       } catch (Exception e) {
@@ -428,6 +436,12 @@ public final class Reprocessor {
   /** Enriches the batch, then writes it while the live stage is held, without the articles the live stage has newer records of. */
   private void write(List<Consumed> chosen, Consumer<byte[], byte[]> tail, Collection<TopicPartition> all,
       LatestOffsets liveKeys) throws Exception {
+    // new articles first: while the live stage is behind (after a restart, a burst), wait
+    long yielding = System.nanoTime();
+    while (liveBehind.getAsBoolean()) {
+      Thread.sleep(100);
+    }
+    yieldedNanos.addAndGet(System.nanoTime() - yielding);
     EnrichBatch.Prepared prepared = batch.prepare(chosen);
     prepared.await();
     hook.beforeHold(chosen.stream().map(c -> c.source().key()).toList());
@@ -472,7 +486,7 @@ public final class Reprocessor {
     Phase now = phase;
     if (p == null) {
       return new Status(now.label(), error, topic, liveGroup, null, null, null, false, 0, 0, null, 0, null, 0, 0, 0, 0,
-          0, List.of());
+          0, 0, List.of());
     }
     List<PartitionStatus> parts = new ArrayList<>();
     long covered = 0;
@@ -487,6 +501,6 @@ public final class Reprocessor {
     Double percent = records == 0 ? 100.0 : Math.floor(1000.0 * covered / records) / 10.0;
     return new Status(now.label(), error, topic, liveGroup, p.since(), p.startedAt(), finishedAt, resumed, records,
         scanned.get(), articles, covered, percent, reprocessed.get(), leftToLive.get(), deadLettered.get(),
-        pausedNanos.get() / 1_000_000, pausedMaxNanos.get() / 1_000_000, parts);
+        pausedNanos.get() / 1_000_000, pausedMaxNanos.get() / 1_000_000, yieldedNanos.get() / 1_000_000, parts);
   }
 }
