@@ -310,6 +310,10 @@ public final class Reprocessor {
   /** The steps; on the executor (or the resuming thread). */
   void run(ReprocessPlan planned, Map<Integer, Long> committed) {
     try {
+      if (committed.isEmpty()) {
+        // the plan is kept before any work: a service killed while it scans or waits goes on with it
+        commit(planned, planned.from(), planned.metadata());
+      }
       LatestOffsets latest = scan(planned);
       articles = (long) latest.articles();
       phase = Phase.REPROCESSING;
@@ -340,6 +344,16 @@ public final class Reprocessor {
     finishedAt = clock.instant();
     phase = Phase.FAILED;
     log.warn("{}", error);
+  }
+
+  /** Commits these positions in the reprocess's group with the given metadata. */
+  private void commit(ReprocessPlan planned, Map<Integer, Long> at, String metadata) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    planned.upTo().keySet().forEach(p -> offsets.put(new TopicPartition(topic, p),
+        new OffsetAndMetadata(at.getOrDefault(p, planned.upTo().get(p)), metadata)));
+    try (Consumer<byte[], byte[]> consumer = consumers.create("enrich-reprocess-commit", group, 1)) {
+      consumer.commitSync(offsets, KAFKA_TIMEOUT);
+    }
   }
 
   /** The offset of each article's last record in the plan. */
@@ -424,13 +438,9 @@ public final class Reprocessor {
         consumer.commitSync(progress, KAFKA_TIMEOUT);
         finished(consumer, left);
       }
-      Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-      planned.upTo().forEach((p, end) -> {
-        done.put(new TopicPartition(topic, p), new OffsetAndMetadata(end, DONE_METADATA));
-        positions.put(p, end);
-      });
-      consumer.commitSync(done, KAFKA_TIMEOUT);
     }
+    commit(planned, planned.upTo(), DONE_METADATA);
+    positions.putAll(planned.upTo());
   }
 
   /** Enriches the batch, then writes it while the live stage is held, without the articles the live stage has newer records of. */
