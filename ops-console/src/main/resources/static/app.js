@@ -189,7 +189,7 @@ function renderReprocess(p) {
     const articles = p.articles == null ? `scanned ${fmtNum(p.scanned)} of ${fmtNum(p.records)} records`
       : `${fmtNum(p.articles)} articles to enrich again`;
     rows.push(el('div', {}, `started ${fmtTime(p.startedAt)}: ${fmtNum(p.records)} records${since} up to the live stage's position, ${articles}`));
-    rows.push(el('div', {}, `${p.percent}% read: ${fmtNum(p.reprocessed)} enriched again, ${fmtNum(p.leftToLive)} left to the live stage (newer there), ${fmtNum(p.deadLettered)} dead-lettered; live stage held ${fmtNum(p.livePausedMillis)} ms in all (longest ${fmtNum(p.livePausedMaxMillis)} ms), waited ${fmtNum(p.waitedForLiveMillis)} ms while it was behind`,
+    rows.push(el('div', {}, `${p.percent}% read: ${fmtNum(p.reprocessed)} enriched again, ${fmtNum(p.leftToLive)} left to the live stage (newer there), ${fmtNum(p.deadLettered)} dead-lettered; live stage held ${fmtNum(p.livePausedMillis)} ms in all (longest ${fmtNum(p.livePausedMaxMillis)} ms), waited ${fmtNum(p.waitedForLiveMillis)} ms while the live stages were behind`,
       p.phase === 'done' ? el('strong', {class: 'lag-zero'}, ' · done') : ''));
     rows.push(el('div', {class: 'progress'}, el('div', {style: `width:${Math.min(100, p.percent || 0)}%`})));
   }

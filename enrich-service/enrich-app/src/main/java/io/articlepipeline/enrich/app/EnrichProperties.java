@@ -48,6 +48,33 @@ public class EnrichProperties {
   @jakarta.validation.constraints.Min(value = 1, message = "pipeline.enrich.reprocess-batch must be at least 1")
   private int reprocessBatch = 250;
 
+  /**
+   * The next stage's consumer group on the output topic (default index): a reprocess waits while
+   * it is more than {@code reprocess-downstream-lag} records behind, so that new articles do not
+   * queue behind reprocessed ones there. Empty: no wait.
+   */
+  private String reprocessDownstreamGroup = "index";
+
+  /** See reprocess-downstream-group (default 2000 records: a second or two of the index stage's work). */
+  @jakarta.validation.constraints.Min(value = 1, message = "pipeline.enrich.reprocess-downstream-lag must be at least 1")
+  private long reprocessDownstreamLag = 2000;
+
+  public String getReprocessDownstreamGroup() {
+    return reprocessDownstreamGroup;
+  }
+
+  public void setReprocessDownstreamGroup(String reprocessDownstreamGroup) {
+    this.reprocessDownstreamGroup = reprocessDownstreamGroup == null ? "" : reprocessDownstreamGroup;
+  }
+
+  public long getReprocessDownstreamLag() {
+    return reprocessDownstreamLag;
+  }
+
+  public void setReprocessDownstreamLag(long reprocessDownstreamLag) {
+    this.reprocessDownstreamLag = reprocessDownstreamLag;
+  }
+
   public String getReprocessGroup() {
     return reprocessGroup;
   }

@@ -41,11 +41,18 @@ class ReprocessConfiguration {
     });
   }
 
+  /** The next stage's lag on the output topic, which the reprocess keeps short (none without a group). */
+  @Bean(destroyMethod = "close")
+  DownstreamLag reprocessDownstreamLag(KafkaClientSettings kafka, EnrichProperties properties) {
+    return new DownstreamLag(Admin.create(kafka.admin("enrich-reprocess-lag")), properties.getReprocessDownstreamGroup(),
+        properties.getOutputTopic(), properties.getReprocessDownstreamLag(), Duration.ofMillis(250));
+  }
+
   /** Its consumers and admin client take the shared Kafka settings, as every client of the service. */
   @Bean
   Reprocessor reprocessor(KafkaClientSettings kafka, EnrichBatch enrichBatch, EnrichWorkers enrichWorkers,
-      LiveGate enrichLiveGate, LiveBacklog enrichLiveBacklog, EnrichProperties properties, Environment environment,
-      ExecutorService reprocessExecutor) {
+      LiveGate enrichLiveGate, LiveBacklog enrichLiveBacklog, DownstreamLag reprocessDownstreamLag,
+      EnrichProperties properties, Environment environment, ExecutorService reprocessExecutor) {
     Reprocessor.Consumers consumers = (clientId, groupId, maxPollRecords) -> {
       Map<String, Object> config = kafka.consumer(clientId, groupId);
       config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -60,7 +67,8 @@ class ReprocessConfiguration {
     };
     // its articles wait while live ones do: new articles never queue behind a reprocess batch
     return new Reprocessor(consumers, groups, enrichBatch.on(enrichWorkers.background()), enrichLiveGate,
-        enrichLiveBacklog::behind,
+        () -> enrichLiveBacklog.behind() || (!properties.getReprocessDownstreamGroup().isBlank()
+            && reprocessDownstreamLag.behind()),
         environment.getProperty(BINDING + ".destination", io.articlepipeline.schemas.Topics.SUBMITTED),
         environment.getProperty(BINDING + ".group", "enrich"), properties.getReprocessGroup(),
         properties.getReprocessBatch(), Duration.ofMinutes(2), reprocessExecutor, Clock.systemUTC());

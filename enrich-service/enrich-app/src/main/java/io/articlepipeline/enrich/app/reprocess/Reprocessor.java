@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *       articles that have a record there (the live stage writes those, and has written or will
  *       write them after this), and the live stage let go. So a reprocessed revision never lands
  *       after a newer revision or a retraction of the same article in the output topic, and the
- *       live stage waits only for the writing of a batch.</li>
+ *       live stage waits only for the writing of a batch. While the live stage or the next stage
+ *       (the index stage on the output topic) is behind, the reprocess waits: new articles first.</li>
  * </ol>
  *
  * Progress is committed after each batch in a consumer group of its own, with the plan as the
@@ -106,7 +107,8 @@ public final class Reprocessor {
    * @param deadLettered articles the enricher failed on, written to the dead-letter topic
    * @param livePausedMillis time the live stage was held, in all
    * @param livePausedMaxMillis its longest hold
-   * @param waitedForLiveMillis time it waited because the live stage was behind (new articles first)
+   * @param waitedForLiveMillis time it waited because the live stage, or the next stage on the output
+   *     topic, was behind (new articles first)
    * @param partitions per partition: the plan and where the reprocess is
    */
   public record Status(String phase, String error, String topic, String liveGroup, Instant since, Instant startedAt,
@@ -446,12 +448,12 @@ public final class Reprocessor {
   /** Enriches the batch, then writes it while the live stage is held, without the articles the live stage has newer records of. */
   private void write(List<Consumed> chosen, Consumer<byte[], byte[]> tail, Collection<TopicPartition> all,
       LatestOffsets liveKeys) throws Exception {
-    // new articles first: while the live stage is behind (after a restart, a burst), wait
-    long yielding = System.nanoTime();
+    // new articles first: while the live stage or the next one is behind (after a restart, a burst), wait
     while (liveBehind.getAsBoolean()) {
+      long yielding = System.nanoTime();
       Thread.sleep(100);
+      yieldedNanos.addAndGet(System.nanoTime() - yielding);
     }
-    yieldedNanos.addAndGet(System.nanoTime() - yielding);
     EnrichBatch.Prepared prepared = batch.prepare(chosen);
     prepared.await();
     hook.beforeHold(chosen.stream().map(c -> c.source().key()).toList());

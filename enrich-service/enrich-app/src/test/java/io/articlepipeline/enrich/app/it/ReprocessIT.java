@@ -30,12 +30,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
  * revisions), D, E, F, all enriched by the live stage first. While the reprocess enriches its first
  * batch, A is retracted and E submitted again, and the live stage writes both (the test waits for
  * them on the output topic); only then does the reprocess write its batch. A reprocess stopped in
- * the middle (the service closed) goes on when the service starts again. Endpoints:
+ * the middle (the service closed) goes on when the service starts again; one waits while the next
+ * stage's group is far behind on the output topic. Endpoints:
  * KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL (defaults: the local stack).
  */
 class ReprocessIT {
@@ -175,6 +179,37 @@ class ReprocessIT {
     }
   }
 
+  /**
+   * The next stage's group far behind on the output topic: the reprocess waits, writing nothing;
+   * once the group is gone (caught up, or removed), it goes on.
+   */
+  @Test
+  void aReprocessWaitsWhileTheNextStageIsFarBehindOnTheOutputTopic() throws Exception {
+    String downstream = run + "-index";
+    try (ConfigurableApplicationContext app = start("--pipeline.enrich.reprocess-downstream-group=" + downstream,
+        "--pipeline.enrich.reprocess-downstream-lag=1")) {
+      publishAll();
+      awaitLiveCommitted(8);
+      try (KafkaConsumer<byte[], byte[]> index = new KafkaConsumer<>(Map.<String, Object>of(
+          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA, ConsumerConfig.GROUP_ID_CONFIG, downstream),
+          new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        index.commitSync(Map.of(new TopicPartition(out, 0), new OffsetAndMetadata(0),
+            new TopicPartition(out, 1), new OffsetAndMetadata(0)));
+      }
+      assertThat(post(app, "").statusCode()).isEqualTo(202);
+      JsonNode waiting = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+          .until(() -> status(app), s -> s.path("waitedForLiveMillis").asLong() >= 2000);
+      assertThat(waiting.path("phase").asText()).isEqualTo("reprocessing");
+      assertThat(waiting.path("reprocessed").asLong()).isZero();
+      try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", KAFKA))) {
+        admin.deleteConsumerGroups(List.of(downstream)).all().get();
+      }
+      JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+          .until(() -> status(app), s -> s.path("phase").asText().equals("done"));
+      assertThat(done.path("reprocessed").asLong()).isEqualTo(5);
+    }
+  }
+
   private void publishAll() throws Exception {
     publish("A", article("A", 1, "北京市红十字会开展应急救护培训。"));
     publish("B", article("B", 1, "上海市慈善基金会发布年度报告。"));
@@ -249,8 +284,8 @@ class ReprocessIT {
     return URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + path);
   }
 
-  private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(EnrichApplication.class).run(
+  private ConfigurableApplicationContext start(String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of(
         "--server.port=0",
         "--server.address=127.0.0.1",
         "--pipeline.auth.tokens.ops=" + TOKEN,
@@ -262,7 +297,9 @@ class ReprocessIT {
         "--pipeline.enrich.reprocess-group=" + run + "-reprocess",
         "--pipeline.enrich.reprocess-batch=1",
         "--pipeline.enrich.serializer-config.schema.registry.url=" + REGISTRY,
-        "--pipeline.enrich.deserializer-config.schema.registry.url=" + REGISTRY);
+        "--pipeline.enrich.deserializer-config.schema.registry.url=" + REGISTRY));
+    args.addAll(List.of(more));
+    return new SpringApplicationBuilder(EnrichApplication.class).run(args.toArray(String[]::new));
   }
 
   private List<ConsumerRecord<String, byte[]>> read(String topic, int expected) {
