@@ -153,14 +153,28 @@ public final class ChaosRun {
     return r;
   }
 
+  /**
+   * Seconds from {@code t0} until an article accepted after it is searchable at its revision: one
+   * candidate is followed until it is (the newest acceptance is taken again when the candidate is
+   * retracted or revised meanwhile). Asking each time for the very latest acceptance would, at
+   * hundreds of articles a second, ask for one accepted a few milliseconds before: never yet
+   * searchable, whatever the pipeline's freshness.
+   */
   private double awaitProgress(long t0) throws InterruptedException {
     long deadline = t0 + PROGRESS_TIMEOUT.toNanos();
+    Ledger.Accepted candidate = null;
     while (System.nanoTime() < deadline) {
-      Ledger.Accepted a = ledger.latest();
-      if (a != null && a.nanos() > t0) {
-        Ledger.Entry e = ledger.entry(a.id());
-        // a later retraction or revision of the candidate: the next poll takes the newest acceptance
-        if (!e.retracted && probe.searchableAt(a.id(), a.revision())) {
+      if (candidate == null) {
+        Ledger.Accepted a = ledger.latest();
+        candidate = a != null && a.nanos() > t0 ? a : null;
+      }
+      if (candidate != null) {
+        Ledger.Entry e = ledger.entry(candidate.id());
+        if (e.retracted || e.revision != candidate.revision()) {
+          candidate = null;
+          continue;
+        }
+        if (probe.searchableAt(candidate.id(), candidate.revision())) {
           return (System.nanoTime() - t0) / 1e9;
         }
       }
