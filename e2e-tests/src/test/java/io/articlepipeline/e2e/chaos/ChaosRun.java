@@ -172,9 +172,7 @@ public final class ChaosRun {
         Ledger.Entry e = ledger.entry(candidate.id());
         if (e.retracted || e.revision != candidate.revision()) {
           candidate = null;
-          continue;
-        }
-        if (probe.searchableAt(candidate.id(), candidate.revision())) {
+        } else if (probe.searchableAt(candidate.id(), candidate.revision())) {
           return (System.nanoTime() - t0) / 1e9;
         }
       }
