@@ -196,20 +196,17 @@ public class Reindexer {
    * batch must not hold the rebuild, nor the rebuild the stage, for good.
    */
   private void switchWrites(Consumer<String, byte[]> consumer, List<TopicPartition> partitions,
-                            ArticleBatchIndexer indexer, Progress p) throws IOException, InterruptedException {
+                            ArticleBatchIndexer indexer, Progress p) throws Exception {
     update(p, "SWITCHING_WRITES");
-    long started = System.nanoTime();
-    if (!gate.close(liveBatchTimeout)) {
-      throw new IllegalStateException("the live stage did not finish its batch within " + liveBatchTimeout
-          + " (is Elasticsearch failing its writes?); writes and searches stay on " + p.from);
-    }
     try {
-      replayUntil(consumer, consumer.endOffsets(partitions), indexer, p);
-      admin.switchWriteAlias(p.to);
-      p.writesMoved = true;
-    } finally {
-      gate.open();
-      p.livePausedMillis = (System.nanoTime() - started) / 1_000_000;
+      p.livePausedMillis = gate.hold(liveBatchTimeout, () -> {
+        replayUntil(consumer, consumer.endOffsets(partitions), indexer, p);
+        admin.switchWriteAlias(p.to);
+        p.writesMoved = true;
+      }) / 1_000_000;
+    } catch (LiveGate.StillWritingException e) {
+      throw new IllegalStateException("the live stage did not finish its batch within " + liveBatchTimeout
+          + " (is Elasticsearch failing its writes?); writes and searches stay on " + p.from, e);
     }
     log.info("Rebuild: writes moved to {}; the live stage was held {} ms", p.to, p.livePausedMillis);
   }

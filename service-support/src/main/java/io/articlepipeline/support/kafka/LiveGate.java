@@ -55,6 +55,39 @@ public final class LiveGate {
     return true;
   }
 
+  /** Work done while the live stage is held. */
+  @FunctionalInterface
+  public interface Held {
+    void run() throws Exception;
+  }
+
+  /** The live stage's batch in flight did not finish in time: nothing was done, the gate is open. */
+  public static final class StillWritingException extends IllegalStateException {
+    StillWritingException(Duration timeout) {
+      super("the live stage's batch was still being written " + timeout.toSeconds() + " s after it was asked to hold");
+    }
+  }
+
+  /**
+   * Closes the gate, runs {@code work} once no live batch is being written, and opens it again
+   * whatever happens. Returns how long the live stage was held: from when its batch in flight
+   * had finished (the live stage kept working until then) to the opening.
+   *
+   * @throws StillWritingException if a live batch was still being written after {@code timeout}
+   */
+  public long hold(Duration timeout, Held work) throws Exception {
+    if (!close(timeout)) {
+      throw new StillWritingException(timeout);
+    }
+    long held = System.nanoTime();
+    try {
+      work.run();
+    } finally {
+      open();
+    }
+    return System.nanoTime() - held;
+  }
+
   /** Lets waiting and later batches through. */
   public synchronized void open() {
     closed = false;

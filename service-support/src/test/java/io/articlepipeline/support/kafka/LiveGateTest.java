@@ -57,4 +57,28 @@ class LiveGateTest {
     assertThat(gate.close(Duration.ofMillis(50))).as("nothing being written").isTrue();
     assertThat(gate.isClosed()).isTrue();
   }
+
+  @Test
+  void holdRunsTheWorkWithNoLiveBatchInFlightAndOpensAfterwardsAlsoWhenItFails() throws Exception {
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    long held = gate.hold(Duration.ofSeconds(5), () -> seen.add("closed=" + gate.isClosed()));
+    assertThat(seen).containsExactly("closed=true");
+    assertThat(held).isNotNegative();
+    assertThat(gate.isClosed()).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> gate.hold(Duration.ofSeconds(5), () -> {
+      throw new java.io.IOException("bulk failed");
+    })).hasMessage("bulk failed");
+    assertThat(gate.isClosed()).isFalse();
+  }
+
+  @Test
+  void holdDoesNothingWhenTheLiveBatchDoesNotFinishInTime() throws Exception {
+    gate.enter();
+    AtomicBoolean ran = new AtomicBoolean();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> gate.hold(Duration.ofMillis(50), () -> ran.set(true)))
+        .isInstanceOf(LiveGate.StillWritingException.class);
+    assertThat(ran).isFalse();
+    assertThat(gate.isClosed()).isFalse();
+    gate.exit();
+  }
 }

@@ -457,25 +457,16 @@ public final class Reprocessor {
     EnrichBatch.Prepared prepared = batch.prepare(chosen);
     prepared.await();
     hook.beforeHold(chosen.stream().map(c -> c.source().key()).toList());
-    if (!gate.close(holdTimeout)) {
-      throw new IllegalStateException("the live stage's batch was still being written " + holdTimeout.toSeconds()
-          + " s after the reprocess asked to hold it (Kafka not acknowledging its writes?)");
-    }
-    // from here the live stage's next batch waits (the one it was writing has finished)
-    long held = System.nanoTime();
-    EnrichBatch.Report report;
-    try {
+    EnrichBatch.Report[] report = new EnrichBatch.Report[1];
+    long nanos = gate.hold(holdTimeout, () -> {
       readToEnd(tail, all, liveKeys);
-      report = batch.write(prepared, key -> !liveKeys.contains(LatestOffsets.hash(key)));
-    } finally {
-      gate.open();
-      long nanos = System.nanoTime() - held;
-      pausedNanos.addAndGet(nanos);
-      pausedMaxNanos.accumulateAndGet(nanos, Math::max);
-    }
-    reprocessed.addAndGet(report.enriched());
-    leftToLive.addAndGet(report.skipped());
-    deadLettered.addAndGet(report.deadLettered());
+      report[0] = batch.write(prepared, key -> !liveKeys.contains(LatestOffsets.hash(key)));
+    });
+    pausedNanos.addAndGet(nanos);
+    pausedMaxNanos.accumulateAndGet(nanos, Math::max);
+    reprocessed.addAndGet(report[0].enriched());
+    leftToLive.addAndGet(report[0].skipped());
+    deadLettered.addAndGet(report[0].deadLettered());
   }
 
   /** Reads the input topic from where it stopped up to its end now, noting each record's key. */
